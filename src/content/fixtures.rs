@@ -1,0 +1,70 @@
+//! A small story in memory for unit tests.
+
+use std::collections::HashMap;
+
+use super::load::{Compiled, compile_with};
+
+/// The manifest of the test story, with one variable of each kind.
+pub const MANIFEST: &str = r#"(
+    format: 1,
+    start: "@s1",
+    scenes: ["s1.ron"],
+    variables: { "trust": 0, "brave": false },
+)"#;
+
+const CHARACTERS: &str = r##"[
+    (id: "roland", name: (de: "Roland", en: "Roland"), role: (de: "Chefarzt", en: "Chief physician"), color: "#80b0ff"),
+    (id: "vladi", name: (de: "Vladi", en: "Vladi"), role: (de: "Famulant", en: "Clerk"), color: "#ffd080"),
+]"##;
+
+const ROOMS: &str = r##"[
+    (id: "office", name: (de: "Büro", en: "Office"), color: "#d0d8e0"),
+]"##;
+
+/// A scene with a line, a timed choice, a branch on a variable and two ends.
+pub const SCENE: &str = r#"(
+    id: "s1",
+    title: (de: "Morgen", en: "Morning"),
+    room: "office",
+    cast: ["roland", "vladi"],
+    nodes: [
+        Line(id: "hello", speaker: "roland", text: (de: "Guten Morgen.", en: "Good morning.")),
+        Choice(
+            id: "answer",
+            prompt: (de: "Antworten?", en: "Answer?"),
+            options: [
+                (id: "greet", text: (de: "Grüßen", en: "Greet"), effects: [Add("trust", 2), Set("brave", true)], goto: "check"),
+                (id: "mumble", text: (de: "Murmeln", en: "Mumble"), effects: [Add("trust", -1)], goto: "check"),
+                (id: "secret", text: (de: "Geheim", en: "Secret"), when: Var("trust", ">", 5), goto: "check"),
+            ],
+            timer: (seconds: 5.0, on_timeout: Take("mumble")),
+        ),
+        Branch(id: "check", cases: [(when: Is("brave"), goto: "good")], otherwise: "poor"),
+        Line(id: "good", speaker: "vladi", text: (de: "Mutig.", en: "Brave."), next: "done"),
+        Line(id: "poor", speaker: "vladi", text: (de: "Leise.", en: "Quiet."), next: "sad"),
+        End(id: "done", ending: "good_start"),
+        End(id: "sad", ending: "shy_start"),
+    ],
+)"#;
+
+/// Compiles the test story with `scene` as its only scene file.
+pub fn compile_scene(scene: &str) -> Compiled {
+    compile_files(&[("s1.ron", scene)])
+}
+
+/// Compiles the test story's manifest, characters and rooms with these
+/// extra files (which may replace the manifest too).
+pub fn compile_files(extra: &[(&str, &str)]) -> Compiled {
+    let mut files: HashMap<&str, &str> = HashMap::from([
+        ("index.ron", MANIFEST),
+        ("characters.ron", CHARACTERS),
+        ("rooms.ron", ROOMS),
+    ]);
+    files.extend(extra.iter().copied());
+    compile_with("scenes", |name| {
+        files
+            .get(name)
+            .map(|text| text.to_string())
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"))
+    })
+}

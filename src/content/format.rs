@@ -1,0 +1,461 @@
+//! The scene file format, version 1: what a modder writes under `scenes/`.
+//!
+//! These are plain serde types read from RON. `docs/modding.md` documents
+//! them for writers; the validator (`validate.rs`) checks what serde cannot.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+
+use super::text::LocalizedText;
+
+/// The version of the scene format this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// `scenes/index.ron`: the list of scene files and the story's starting point.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The format version the files are written in; must be [`FORMAT_VERSION`].
+    pub format: u32,
+    /// Where a new game begins, as a target such as `"@ch1_morning"`.
+    pub start: Target,
+    /// The scene files, relative to the folder that holds the manifest.
+    pub scenes: Vec<String>,
+    /// Every story variable with its starting value.
+    #[serde(default)]
+    pub variables: BTreeMap<String, Value>,
+}
+
+/// One entry of `scenes/characters.ron`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CharacterDef {
+    /// The stable id scenes use, such as `roland`.
+    pub id: String,
+    /// The name the dialogue box shows.
+    pub name: LocalizedText,
+    /// What the character does in the hospital.
+    pub role: LocalizedText,
+    /// The colour of the name in the dialogue box, as `#rrggbb`.
+    pub color: String,
+}
+
+/// One entry of `scenes/rooms.ron`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoomDef {
+    /// The stable id scenes use, such as `staff_room`.
+    pub id: String,
+    /// The room's name as a sign on its door would give it.
+    pub name: LocalizedText,
+    /// The room's dominant wall colour, as `#rrggbb`.
+    pub color: String,
+}
+
+/// One scene file: a stretch of story in one room.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SceneDef {
+    /// The stable id other scenes and saves use.
+    pub id: String,
+    /// The scene's title.
+    pub title: LocalizedText,
+    /// The room it plays in (an id from `rooms.ron`).
+    pub room: String,
+    /// The characters present (ids from `characters.ron`).
+    pub cast: Vec<String>,
+    /// The nodes; the first one is where the scene begins.
+    pub nodes: Vec<NodeDef>,
+}
+
+/// A step of the story.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum NodeDef {
+    /// A character says something, or the narrator does when `speaker` is
+    /// absent. The story goes on to `next`, or to the following node.
+    Line {
+        /// The node's id, unique in its scene.
+        id: String,
+        /// Who speaks (a character id); none for narration.
+        #[serde(default)]
+        speaker: Option<String>,
+        /// What is said.
+        text: LocalizedText,
+        /// Where the story goes on; the following node when absent.
+        #[serde(default)]
+        next: Option<Target>,
+    },
+    /// The player decides. At most nine options, each with its own target.
+    Choice {
+        /// The node's id, unique in its scene.
+        id: String,
+        /// Who asks the question, if anybody.
+        #[serde(default)]
+        speaker: Option<String>,
+        /// The question shown above the options, if any.
+        #[serde(default)]
+        prompt: Option<LocalizedText>,
+        /// The options, in the order they are offered.
+        options: Vec<OptionDef>,
+        /// A countdown; when it runs out, `on_timeout` happens.
+        #[serde(default)]
+        timer: Option<TimerDef>,
+    },
+    /// The story goes to the first case whose condition holds.
+    Branch {
+        /// The node's id, unique in its scene.
+        id: String,
+        /// The cases, tried in order.
+        cases: Vec<BranchCase>,
+        /// Where the story goes when no case holds.
+        otherwise: Target,
+    },
+    /// Changes story state without showing anything.
+    Effects {
+        /// The node's id, unique in its scene.
+        id: String,
+        /// The changes, applied in order.
+        effects: Vec<Effect>,
+        /// Where the story goes on; the following node when absent.
+        #[serde(default)]
+        next: Option<Target>,
+    },
+    /// The story ends here with an ending id.
+    End {
+        /// The node's id, unique in its scene.
+        id: String,
+        /// Which ending this is.
+        ending: String,
+    },
+}
+
+impl NodeDef {
+    /// The node's id.
+    pub fn id(&self) -> &str {
+        match self {
+            NodeDef::Line { id, .. }
+            | NodeDef::Choice { id, .. }
+            | NodeDef::Branch { id, .. }
+            | NodeDef::Effects { id, .. }
+            | NodeDef::End { id, .. } => id,
+        }
+    }
+
+    /// The node kind's name as written in scene files.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            NodeDef::Line { .. } => "Line",
+            NodeDef::Choice { .. } => "Choice",
+            NodeDef::Branch { .. } => "Branch",
+            NodeDef::Effects { .. } => "Effects",
+            NodeDef::End { .. } => "End",
+        }
+    }
+}
+
+/// One option of a [`NodeDef::Choice`].
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionDef {
+    /// The option's id, unique in its choice; saves and timers refer to it.
+    pub id: String,
+    /// The option's text on its button.
+    pub text: LocalizedText,
+    /// The option is offered only while this holds.
+    #[serde(default)]
+    pub when: Option<Condition>,
+    /// What choosing it changes.
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    /// Where the story goes when it is chosen.
+    pub goto: Target,
+}
+
+/// A countdown on a choice.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimerDef {
+    /// How long the player has, in seconds.
+    pub seconds: f32,
+    /// What happens when the time is up.
+    pub on_timeout: Timeout,
+}
+
+/// What happens when a timed choice runs out.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Timeout {
+    /// The option with this id is taken, effects and all.
+    Take(String),
+    /// These effects apply and the story goes to `goto`.
+    Goto {
+        /// What hesitating changes.
+        #[serde(default)]
+        effects: Vec<Effect>,
+        /// Where the story goes.
+        goto: Target,
+    },
+}
+
+/// One case of a [`NodeDef::Branch`].
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BranchCase {
+    /// The condition.
+    pub when: Condition,
+    /// Where the story goes when it holds.
+    pub goto: Target,
+}
+
+/// A question about the story's state.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub enum Condition {
+    /// A true/false variable is true.
+    Is(String),
+    /// A number variable compares to a number: `Var("courage", ">=", 2)`.
+    Var(String, CmpOp, i64),
+    /// A node (or a scene's first node) was visited at least once.
+    Visited(Target),
+    /// How often a node was visited compares to a number.
+    Visits(Target, CmpOp, i64),
+    /// The inner condition does not hold.
+    Not(Box<Condition>),
+    /// Every inner condition holds.
+    All(Vec<Condition>),
+    /// At least one inner condition holds.
+    Any(Vec<Condition>),
+}
+
+/// A change to the story's state.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub enum Effect {
+    /// Sets a variable: `Set("met_team", true)`.
+    Set(String, Value),
+    /// Adds to a number variable (negative to subtract): `Add("courage", 1)`.
+    Add(String, i64),
+}
+
+/// The value of a story variable: a whole number or true/false.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// A whole number.
+    Int(i64),
+    /// True or false.
+    Bool(bool),
+}
+
+impl Value {
+    /// The kind of value, as error messages name it.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Value::Int(_) => "a number",
+            Value::Bool(_) => "true/false",
+        }
+    }
+
+    /// Whether two values are of the same kind.
+    pub fn same_kind(self, other: Value) -> bool {
+        matches!(
+            (self, other),
+            (Value::Int(_), Value::Int(_)) | (Value::Bool(_), Value::Bool(_))
+        )
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Int(n) => write!(f, "{n}"),
+            Value::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl Visitor<'_> for ValueVisitor {
+            type Value = Value;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("true, false or a whole number")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+                Ok(Value::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+                Ok(Value::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+                i64::try_from(v)
+                    .map(Value::Int)
+                    .map_err(|_| E::custom("number too large"))
+            }
+        }
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+/// A comparison in a condition, written as a string: `"=="`, `"!="`, `"<"`,
+/// `"<="`, `">"` or `">="`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl CmpOp {
+    /// Compares `left` with `right`.
+    pub fn holds(self, left: i64, right: i64) -> bool {
+        match self {
+            CmpOp::Eq => left == right,
+            CmpOp::Ne => left != right,
+            CmpOp::Lt => left < right,
+            CmpOp::Le => left <= right,
+            CmpOp::Gt => left > right,
+            CmpOp::Ge => left >= right,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CmpOp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let op = String::deserialize(deserializer)?;
+        Ok(match op.as_str() {
+            "==" => CmpOp::Eq,
+            "!=" => CmpOp::Ne,
+            "<" => CmpOp::Lt,
+            "<=" => CmpOp::Le,
+            ">" => CmpOp::Gt,
+            ">=" => CmpOp::Ge,
+            other => {
+                return Err(de::Error::custom(format!(
+                    "unknown comparison `{other}`; use one of == != < <= > >="
+                )));
+            }
+        })
+    }
+}
+
+/// Where the story goes: a node in the same scene (`"node_id"`), the first
+/// node of another scene (`"@scene_id"`), or a node in another scene
+/// (`"@scene_id.node_id"`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Target {
+    /// The scene, when the target leaves the current one.
+    pub scene: Option<String>,
+    /// The node, when not the scene's first.
+    pub node: Option<String>,
+}
+
+impl Target {
+    /// Parses the written form; the error says what is wrong.
+    pub fn parse(text: &str) -> Result<Target, String> {
+        let target = if let Some(rest) = text.strip_prefix('@') {
+            match rest.split_once('.') {
+                Some((scene, node)) => Target {
+                    scene: Some(scene.to_owned()),
+                    node: Some(node.to_owned()),
+                },
+                None => Target {
+                    scene: Some(rest.to_owned()),
+                    node: None,
+                },
+            }
+        } else {
+            Target {
+                scene: None,
+                node: Some(text.to_owned()),
+            }
+        };
+        for part in [&target.scene, &target.node].into_iter().flatten() {
+            if !is_valid_id(part) {
+                return Err(format!(
+                    "`{text}` is not a target; write `node_id`, `@scene_id` or `@scene_id.node_id` \
+                     with ids of lowercase letters, digits and `_`"
+                ));
+            }
+        }
+        Ok(target)
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.scene, &self.node) {
+            (Some(scene), Some(node)) => write!(f, "@{scene}.{node}"),
+            (Some(scene), None) => write!(f, "@{scene}"),
+            (None, Some(node)) => write!(f, "{node}"),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Target {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Target::parse(&text).map_err(de::Error::custom)
+    }
+}
+
+/// Whether `id` is a valid id: lowercase ASCII letters, digits and `_`,
+/// starting with a letter.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_parse_in_all_three_forms() {
+        assert_eq!(
+            Target::parse("greet").unwrap(),
+            Target {
+                scene: None,
+                node: Some("greet".into())
+            }
+        );
+        assert_eq!(Target::parse("@ch2").unwrap().to_string(), "@ch2");
+        assert_eq!(
+            Target::parse("@ch2.arrival").unwrap().to_string(),
+            "@ch2.arrival"
+        );
+        assert!(Target::parse("Greet").is_err());
+        assert!(Target::parse("@").is_err());
+        assert!(Target::parse("@ch2.").is_err());
+    }
+
+    #[test]
+    fn comparisons_hold_as_written() {
+        assert!(CmpOp::Ge.holds(2, 2));
+        assert!(!CmpOp::Gt.holds(2, 2));
+        assert!(CmpOp::Ne.holds(1, 2));
+        assert!(CmpOp::Lt.holds(-1, 0));
+    }
+
+    #[test]
+    fn ids_are_lowercase_words() {
+        assert!(is_valid_id("ch1_morning2"));
+        assert!(!is_valid_id("1ch"));
+        assert!(!is_valid_id("Roland"));
+        assert!(!is_valid_id(""));
+    }
+}

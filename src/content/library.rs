@@ -1,0 +1,189 @@
+//! The loaded story: every scene, character and room, indexed for play.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::format::{CharacterDef, NodeDef, RoomDef, SceneDef, Target, Value};
+use super::load::ContentSet;
+
+/// A node anywhere in the story: scene id and node id. Saves store these.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct NodeRef {
+    /// The scene's id.
+    pub scene: String,
+    /// The node's id within the scene.
+    pub node: String,
+}
+
+impl NodeRef {
+    /// Builds a reference from two ids.
+    pub fn new(scene: &str, node: &str) -> Self {
+        Self {
+            scene: scene.to_owned(),
+            node: node.to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for NodeRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.scene, self.node)
+    }
+}
+
+/// A scene with its nodes indexed by id.
+#[derive(Clone, Debug)]
+pub struct Scene {
+    /// The scene as written.
+    pub def: SceneDef,
+    index: HashMap<String, usize>,
+}
+
+impl Scene {
+    fn new(def: SceneDef) -> Self {
+        let mut index = HashMap::new();
+        for (i, node) in def.nodes.iter().enumerate() {
+            index.entry(node.id().to_owned()).or_insert(i);
+        }
+        Self { def, index }
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: &str) -> Option<&NodeDef> {
+        self.index.get(id).map(|&i| &self.def.nodes[i])
+    }
+
+    /// The position of the node with this id in the file.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+}
+
+/// Everything the story runner needs, built from validated content.
+#[derive(Clone, Debug)]
+pub struct Library {
+    /// Where a new game begins.
+    pub start: NodeRef,
+    /// Every story variable with its starting value.
+    pub variables: BTreeMap<String, Value>,
+    /// The characters by id.
+    pub characters: BTreeMap<String, CharacterDef>,
+    /// The rooms by id.
+    pub rooms: BTreeMap<String, RoomDef>,
+    scenes: BTreeMap<String, Scene>,
+}
+
+impl Library {
+    /// Builds the library from a content set. Where ids repeat, the first wins;
+    /// the validator reports such repeats as errors before this is used.
+    pub fn build(set: &ContentSet) -> Library {
+        let mut scenes = BTreeMap::new();
+        for file in &set.scenes {
+            scenes
+                .entry(file.value.id.clone())
+                .or_insert_with(|| Scene::new(file.value.clone()));
+        }
+        let mut characters = BTreeMap::new();
+        for c in &set.characters.value {
+            characters.entry(c.id.clone()).or_insert_with(|| c.clone());
+        }
+        let mut rooms = BTreeMap::new();
+        for r in &set.rooms.value {
+            rooms.entry(r.id.clone()).or_insert_with(|| r.clone());
+        }
+        let manifest = &set.manifest.value;
+        let start_scene = manifest.start.scene.clone().unwrap_or_default();
+        let mut library = Library {
+            start: NodeRef::new(&start_scene, ""),
+            variables: manifest.variables.clone(),
+            characters,
+            rooms,
+            scenes,
+        };
+        library.start = library
+            .resolve(&start_scene, &manifest.start)
+            .unwrap_or_else(|| NodeRef::new(&start_scene, ""));
+        library
+    }
+
+    /// The scene with this id.
+    pub fn scene(&self, id: &str) -> Option<&Scene> {
+        self.scenes.get(id)
+    }
+
+    /// Every scene, by id.
+    pub fn scenes(&self) -> impl Iterator<Item = &Scene> {
+        self.scenes.values()
+    }
+
+    /// The node a reference points at.
+    pub fn node(&self, at: &NodeRef) -> Option<&NodeDef> {
+        self.scene(&at.scene)?.node(&at.node)
+    }
+
+    /// Where `target`, written in scene `from`, leads; `None` when it names a
+    /// scene or node that does not exist.
+    pub fn resolve(&self, from: &str, target: &Target) -> Option<NodeRef> {
+        let scene_id = target.scene.as_deref().unwrap_or(from);
+        let scene = self.scene(scene_id)?;
+        let node = match &target.node {
+            Some(node) => scene.node(node)?.id(),
+            None => scene.def.nodes.first()?.id(),
+        };
+        Some(NodeRef::new(scene_id, node))
+    }
+
+    /// The node after `at` in its file, where a line without `next` goes.
+    pub fn following(&self, at: &NodeRef) -> Option<NodeRef> {
+        let scene = self.scene(&at.scene)?;
+        let next = scene.def.nodes.get(scene.position(&at.node)? + 1)?;
+        Some(NodeRef::new(&at.scene, next.id()))
+    }
+
+    /// Where the story may go from `at`, in the order the node lists them;
+    /// targets that do not resolve are left out.
+    pub fn successors(&self, at: &NodeRef) -> Vec<NodeRef> {
+        let Some(node) = self.node(at) else {
+            return Vec::new();
+        };
+        let resolve = |target: &Target| self.resolve(&at.scene, target);
+        let or_following = |next: &Option<Target>| match next {
+            Some(target) => resolve(target),
+            None => self.following(at),
+        };
+        match node {
+            NodeDef::Line { next, .. } | NodeDef::Effects { next, .. } => {
+                or_following(next).into_iter().collect()
+            }
+            NodeDef::Choice { options, timer, .. } => {
+                let mut out: Vec<NodeRef> =
+                    options.iter().filter_map(|o| resolve(&o.goto)).collect();
+                if let Some(super::format::Timeout::Goto { goto, .. }) =
+                    timer.as_ref().map(|t| &t.on_timeout)
+                {
+                    out.extend(resolve(goto));
+                }
+                out
+            }
+            NodeDef::Branch {
+                cases, otherwise, ..
+            } => cases
+                .iter()
+                .map(|c| &c.goto)
+                .chain(std::iter::once(otherwise))
+                .filter_map(resolve)
+                .collect(),
+            NodeDef::End { .. } => Vec::new(),
+        }
+    }
+
+    /// The display name of a character, or the id when unknown.
+    pub fn character_name(&self, id: &str, lang: super::text::Lang) -> String {
+        self.characters
+            .get(id)
+            .map(|c| c.name.get(lang).to_owned())
+            .unwrap_or_else(|| id.to_owned())
+    }
+}

@@ -1,0 +1,154 @@
+//! Putting the content files together into a [`Library`], from a folder on
+//! disk (the command line) or from loaded assets (the game).
+
+use std::path::Path;
+
+use super::diagnostic::{self, Diagnostic, Pos};
+use super::format::{CharacterDef, Manifest, RoomDef, SceneDef};
+use super::library::Library;
+use super::locate::Seg;
+use super::parse::{ContentFile, parse};
+use super::validate::validate;
+
+/// The manifest's file name within the scenes folder.
+pub const MANIFEST_FILE: &str = "index.ron";
+/// The characters' file name within the scenes folder.
+pub const CHARACTERS_FILE: &str = "characters.ron";
+/// The rooms' file name within the scenes folder.
+pub const ROOMS_FILE: &str = "rooms.ron";
+
+/// A file as it came from disk or the asset server: parsed, or why not.
+pub type Loaded<T> = Result<ContentFile<T>, Diagnostic>;
+
+/// Every content file of a story, each parsed.
+#[derive(Clone, Debug)]
+pub struct ContentSet {
+    /// `index.ron`.
+    pub manifest: ContentFile<Manifest>,
+    /// `characters.ron`.
+    pub characters: ContentFile<Vec<CharacterDef>>,
+    /// `rooms.ron`.
+    pub rooms: ContentFile<Vec<RoomDef>>,
+    /// The scenes, in the manifest's order.
+    pub scenes: Vec<ContentFile<SceneDef>>,
+}
+
+/// The outcome of loading content: the library when it has no errors, and
+/// every diagnostic found (warnings also come with a library).
+#[derive(Clone, Debug, Default)]
+pub struct Compiled {
+    /// The playable story, when there were no errors.
+    pub library: Option<Library>,
+    /// Errors and warnings, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compiled {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    fn failed(mut diagnostics: Vec<Diagnostic>) -> Self {
+        diagnostic::sort(&mut diagnostics);
+        Self {
+            library: None,
+            diagnostics,
+        }
+    }
+}
+
+/// Assembles parsed files into a validated library.
+///
+/// `scenes` holds one entry per file the manifest lists, in its order;
+/// a scene file that could not be read at all carries a diagnostic.
+pub fn compile(
+    manifest: Loaded<Manifest>,
+    characters: Loaded<Vec<CharacterDef>>,
+    rooms: Loaded<Vec<RoomDef>>,
+    scenes: Vec<Loaded<SceneDef>>,
+) -> Compiled {
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    let mut parsed = Vec::new();
+    for scene in scenes {
+        match scene {
+            Ok(file) => parsed.push(file),
+            Err(err) => errors.push(err),
+        }
+    }
+    let (manifest, characters, rooms) = match (manifest, characters, rooms) {
+        (Ok(m), Ok(c), Ok(r)) if errors.is_empty() => (m, c, r),
+        (m, c, r) => {
+            errors.extend(m.err());
+            errors.extend(c.err());
+            errors.extend(r.err());
+            return Compiled::failed(errors);
+        }
+    };
+    let scenes = parsed;
+    let set = ContentSet {
+        manifest,
+        characters,
+        rooms,
+        scenes,
+    };
+    let mut diagnostics = validate(&set);
+    diagnostic::sort(&mut diagnostics);
+    let library = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| Library::build(&set));
+    Compiled {
+        library,
+        diagnostics,
+    }
+}
+
+/// The diagnostic for a scene file the manifest lists but that cannot be read.
+pub fn unreadable_scene(manifest: &ContentFile<Manifest>, index: usize, why: &str) -> Diagnostic {
+    let name = &manifest.value.scenes[index];
+    let pos = manifest
+        .located
+        .pos_of(&[Seg::Field("scenes"), Seg::Index(index)]);
+    Diagnostic::error(
+        &manifest.path,
+        pos,
+        format!("cannot read scene file `{name}`: {why}"),
+    )
+    .with_hint("the names in `scenes` are relative to the folder that holds index.ron")
+}
+
+/// Reads and checks every content file in `dir` (a folder holding
+/// `index.ron`). `shown` is how diagnostics name that folder.
+pub fn load_dir(dir: &Path, shown: &str) -> Compiled {
+    compile_with(shown, |name| std::fs::read_to_string(dir.join(name)))
+}
+
+/// Reads and checks content whose files come from `read`, given a file name
+/// relative to the scenes folder. `shown` is how diagnostics name that folder.
+pub fn compile_with(shown: &str, read: impl Fn(&str) -> std::io::Result<String>) -> Compiled {
+    let shown = shown.trim_end_matches('/');
+    let path_of = |name: &str| format!("{shown}/{name}");
+    let load = |name: &str| {
+        read(name).map(|text| (path_of(name), text)).map_err(|err| {
+            Diagnostic::error(&path_of(name), Pos::START, format!("cannot read: {err}"))
+        })
+    };
+    let manifest = load(MANIFEST_FILE).and_then(|(path, text)| parse::<Manifest>(&path, &text));
+    let scenes = match &manifest {
+        Ok(manifest) => manifest
+            .value
+            .scenes
+            .iter()
+            .enumerate()
+            .map(|(i, name)| match read(name) {
+                Ok(text) => parse::<SceneDef>(&path_of(name), &text),
+                Err(err) => Err(unreadable_scene(manifest, i, &err.to_string())),
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    compile(
+        manifest,
+        load(CHARACTERS_FILE).and_then(|(path, text)| parse(&path, &text)),
+        load(ROOMS_FILE).and_then(|(path, text)| parse(&path, &text)),
+        scenes,
+    )
+}

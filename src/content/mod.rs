@@ -1,0 +1,50 @@
+//! Content: the scene file format, its parsing and validation, and the
+//! Bevy assets that load it and reload it when a file changes.
+
+//mod assets;
+mod diagnostic;
+#[cfg(test)]
+pub(crate) mod fixtures;
+mod format;
+mod library;
+mod load;
+mod locate;
+mod parse;
+mod text;
+mod validate;
+
+//pub use assets::{ContentStatus, SCENES_SOURCE};
+pub use diagnostic::{Diagnostic, Pos, Severity};
+pub use format::{
+    BranchCase, CharacterDef, CmpOp, Condition, Effect, FORMAT_VERSION, Manifest, NodeDef,
+    OptionDef, RoomDef, SceneDef, Target, Timeout, TimerDef, Value, is_valid_id,
+};
+pub use library::{Library, NodeRef, Scene};
+pub use load::{Compiled, compile_with, load_dir};
+pub use text::{Lang, LocalizedText};
+pub use validate::{MAX_OPTIONS, MAX_TIMER_SECONDS};
+
+//pub(super) use assets::plugin;
+
+/// Parses a colour written as `#rrggbb` into its red, green and blue parts.
+pub fn parse_color(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let part = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([part(0)?, part(2)?, part(4)?])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_are_hex_triplets() {
+        assert_eq!(parse_color("#3a6eA5"), Some([0x3a, 0x6e, 0xa5]));
+        assert_eq!(parse_color("3a6ea5"), None);
+        assert_eq!(parse_color("#3a6ea"), None);
+        assert_eq!(parse_color("#3a6eg5"), None);
+    }
+}

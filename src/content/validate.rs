@@ -1,0 +1,768 @@
+//! Everything about content that serde cannot check: unknown and duplicate
+//! ids, missing translations, invalid timers, unreachable nodes, dead ends.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+
+use super::diagnostic::{Diagnostic, Pos};
+use super::format::{
+    Condition, Effect, FORMAT_VERSION, NodeDef, OptionDef, SceneDef, Target, Timeout, Value,
+    is_valid_id,
+};
+use super::library::{Library, NodeRef};
+use super::load::ContentSet;
+use super::locate::Seg;
+use super::parse::ContentFile;
+use super::text::LocalizedText;
+
+/// The most options a choice may offer: one per number key.
+pub const MAX_OPTIONS: usize = 9;
+/// The longest a timed choice may wait, in seconds.
+pub const MAX_TIMER_SECONDS: f32 = 300.0;
+
+type Path = Vec<Seg<'static>>;
+
+/// Checks a content set and returns every problem found.
+pub fn validate(set: &ContentSet) -> Vec<Diagnostic> {
+    let mut v = Validator {
+        set,
+        library: Library::build(set),
+        out: Vec::new(),
+    };
+    v.manifest();
+    v.characters();
+    v.rooms();
+    let mut scene_ids: HashMap<&str, &str> = HashMap::new();
+    for file in &set.scenes {
+        let id = file.value.id.as_str();
+        if let Some(first) = scene_ids.get(id) {
+            v.error(
+                file,
+                &[Seg::Field("id")],
+                format!("scene id `{id}` is already used"),
+            )
+            .hint(format!("first used in {first}; scene ids must be unique"));
+        } else {
+            scene_ids.insert(id, &file.path);
+        }
+        v.scene(file);
+    }
+    v.graph();
+    v.out
+}
+
+struct Validator<'a> {
+    set: &'a ContentSet,
+    library: Library,
+    out: Vec<Diagnostic>,
+}
+
+/// Lets a hint be attached to the diagnostic just pushed.
+struct Pushed<'v>(&'v mut Diagnostic);
+
+impl Pushed<'_> {
+    fn hint(self, hint: impl Into<String>) {
+        self.0.hint = Some(hint.into());
+    }
+}
+
+impl<'a> Validator<'a> {
+    fn push<T>(
+        &mut self,
+        file: &ContentFile<T>,
+        path: &[Seg],
+        d: fn(&str, Pos, String) -> Diagnostic,
+        message: String,
+    ) -> Pushed<'_> {
+        let pos = file.located.pos_of(path);
+        self.out.push(d(&file.path, pos, message));
+        Pushed(self.out.last_mut().expect("just pushed"))
+    }
+
+    fn error<T>(&mut self, file: &ContentFile<T>, path: &[Seg], message: String) -> Pushed<'_> {
+        self.push(file, path, |f, p, m| Diagnostic::error(f, p, m), message)
+    }
+
+    fn warning<T>(&mut self, file: &ContentFile<T>, path: &[Seg], message: String) -> Pushed<'_> {
+        self.push(file, path, |f, p, m| Diagnostic::warning(f, p, m), message)
+    }
+
+    fn id<T>(&mut self, file: &ContentFile<T>, path: &[Seg], id: &str, what: &str) {
+        if !is_valid_id(id) {
+            self.error(file, path, format!("`{id}` is not a valid {what} id"))
+                .hint("ids use lowercase letters, digits and `_`, and start with a letter");
+        }
+    }
+
+    fn text<T>(&mut self, file: &ContentFile<T>, path: &[Seg], text: &LocalizedText, what: &str) {
+        let missing: Vec<_> = text.missing().collect();
+        for lang in missing {
+            self.error(file, path, format!("{what} has no `{}` text", lang.code()))
+                .hint("every text needs both languages: (de: \"…\", en: \"…\")");
+        }
+    }
+
+    fn color<T>(&mut self, file: &ContentFile<T>, path: &[Seg], color: &str) {
+        if crate::content::parse_color(color).is_none() {
+            self.error(file, path, format!("`{color}` is not a colour"))
+                .hint("write colours as \"#rrggbb\", for example \"#3a6ea5\"");
+        }
+    }
+
+    fn manifest(&mut self) {
+        let file = &self.set.manifest;
+        let m = &file.value;
+        if m.format != FORMAT_VERSION {
+            self.error(
+                file,
+                &[Seg::Field("format")],
+                format!("unsupported format version {}", m.format),
+            )
+            .hint(format!(
+                "this build of Famulant reads format {FORMAT_VERSION}"
+            ));
+        }
+        if m.start.scene.is_none() {
+            self.error(
+                file,
+                &[Seg::Field("start")],
+                format!("start `{}` names no scene", m.start),
+            )
+            .hint("write the start as `@scene_id` or `@scene_id.node_id`");
+        } else if self.library.resolve("", &m.start).is_none() {
+            let hint = self.suggest_target("", &m.start);
+            self.error(
+                file,
+                &[Seg::Field("start")],
+                format!("start `{}` does not exist", m.start),
+            )
+            .hint(hint);
+        }
+        let mut seen = HashSet::new();
+        for (i, name) in m.scenes.iter().enumerate() {
+            if !seen.insert(name) {
+                self.error(
+                    file,
+                    &[Seg::Field("scenes"), Seg::Index(i)],
+                    format!("`{name}` is listed twice"),
+                )
+                .hint("list each scene file once");
+            }
+        }
+        for (i, name) in m.variables.keys().enumerate() {
+            if !is_valid_id(name) {
+                self.error(
+                    file,
+                    &[Seg::Field("variables"), Seg::Index(i)],
+                    format!("`{name}` is not a valid variable name"),
+                )
+                .hint(
+                    "variable names use lowercase letters, digits and `_`, and start with a letter",
+                );
+            }
+        }
+    }
+
+    fn characters(&mut self) {
+        let file = &self.set.characters;
+        let mut seen = HashSet::new();
+        for (i, c) in file.value.iter().enumerate() {
+            let at = |field| [Seg::Index(i), Seg::Field(field)];
+            self.id(file, &at("id"), &c.id, "character");
+            if !seen.insert(c.id.as_str()) {
+                self.error(
+                    file,
+                    &at("id"),
+                    format!("character id `{}` is already used", c.id),
+                )
+                .hint("character ids must be unique");
+            }
+            self.text(file, &at("name"), &c.name, "the name");
+            self.text(file, &at("role"), &c.role, "the role");
+            self.color(file, &at("color"), &c.color);
+        }
+    }
+
+    fn rooms(&mut self) {
+        let file = &self.set.rooms;
+        let mut seen = HashSet::new();
+        for (i, r) in file.value.iter().enumerate() {
+            let at = |field| [Seg::Index(i), Seg::Field(field)];
+            self.id(file, &at("id"), &r.id, "room");
+            if !seen.insert(r.id.as_str()) {
+                self.error(
+                    file,
+                    &at("id"),
+                    format!("room id `{}` is already used", r.id),
+                )
+                .hint("room ids must be unique");
+            }
+            self.text(file, &at("name"), &r.name, "the name");
+            self.color(file, &at("color"), &r.color);
+        }
+    }
+
+    fn scene(&mut self, file: &'a ContentFile<SceneDef>) {
+        let scene = &file.value;
+        self.id(file, &[Seg::Field("id")], &scene.id, "scene");
+        self.text(file, &[Seg::Field("title")], &scene.title, "the title");
+        if !self.library.rooms.contains_key(&scene.room) {
+            let hint = hint_for(&scene.room, self.library.rooms.keys(), "rooms.ron");
+            self.error(
+                file,
+                &[Seg::Field("room")],
+                format!("unknown room `{}`", scene.room),
+            )
+            .hint(hint);
+        }
+        let mut cast = HashSet::new();
+        for (i, id) in scene.cast.iter().enumerate() {
+            let path = [Seg::Field("cast"), Seg::Index(i)];
+            if !self.library.characters.contains_key(id) {
+                let hint = hint_for(id, self.library.characters.keys(), "characters.ron");
+                self.error(file, &path, format!("unknown character `{id}`"))
+                    .hint(hint);
+            } else if !cast.insert(id.as_str()) {
+                self.warning(file, &path, format!("`{id}` is in the cast twice"))
+                    .hint("list each character once");
+            }
+        }
+        if scene.nodes.is_empty() {
+            self.error(
+                file,
+                &[Seg::Field("nodes")],
+                format!("scene `{}` has no nodes", scene.id),
+            )
+            .hint("a scene needs at least one node; the first is where it begins");
+        }
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for (i, node) in scene.nodes.iter().enumerate() {
+            let base: Path = vec![Seg::Field("nodes"), Seg::Index(i)];
+            let id_path = with(&base, &[Seg::Field("id")]);
+            self.id(file, &id_path, node.id(), "node");
+            if let Some(first) = ids.get(node.id()) {
+                let line = file
+                    .located
+                    .pos_of(&[Seg::Field("nodes"), Seg::Index(*first)])
+                    .line;
+                self.error(
+                    file,
+                    &id_path,
+                    format!("node id `{}` is already used in this scene", node.id()),
+                )
+                .hint(format!(
+                    "first used on line {line}; node ids must be unique within a scene"
+                ));
+            } else {
+                ids.insert(node.id(), i);
+            }
+            self.node(file, &base, i, node);
+        }
+    }
+
+    fn speaker(&mut self, file: &ContentFile<SceneDef>, path: &[Seg], speaker: &Option<String>) {
+        let Some(speaker) = speaker else { return };
+        if !self.library.characters.contains_key(speaker) {
+            let hint = hint_for(speaker, self.library.characters.keys(), "characters.ron");
+            self.error(file, path, format!("unknown character `{speaker}`"))
+                .hint(hint);
+        } else if !file.value.cast.contains(speaker) {
+            self.warning(
+                file,
+                path,
+                format!("`{speaker}` speaks but is not in the scene's cast"),
+            )
+            .hint("add the character to `cast` so that they stand in the room");
+        }
+    }
+
+    fn node(
+        &mut self,
+        file: &'a ContentFile<SceneDef>,
+        base: &[Seg<'static>],
+        index: usize,
+        node: &NodeDef,
+    ) {
+        let at = |segs: &[Seg<'static>]| with(base, segs);
+        match node {
+            NodeDef::Line {
+                speaker,
+                text,
+                next,
+                ..
+            } => {
+                self.speaker(file, &at(&[Seg::Field("speaker")]), speaker);
+                self.text(file, &at(&[Seg::Field("text")]), text, "the line");
+                self.next(file, base, index, next);
+            }
+            NodeDef::Choice {
+                speaker,
+                prompt,
+                options,
+                timer,
+                ..
+            } => {
+                self.speaker(file, &at(&[Seg::Field("speaker")]), speaker);
+                if let Some(prompt) = prompt {
+                    self.text(file, &at(&[Seg::Field("prompt")]), prompt, "the prompt");
+                }
+                self.options(file, base, options);
+                if let Some(timer) = timer {
+                    let timer_at = at(&[Seg::Field("timer")]);
+                    if !(timer.seconds > 0.0 && timer.seconds <= MAX_TIMER_SECONDS) {
+                        self.error(
+                            file,
+                            &with(&timer_at, &[Seg::Field("seconds")]),
+                            format!("a timer of {} seconds is not allowed", timer.seconds),
+                        )
+                        .hint(format!(
+                            "give a timer more than 0 and at most {MAX_TIMER_SECONDS} seconds"
+                        ));
+                    }
+                    let outcome_at = with(&timer_at, &[Seg::Field("on_timeout")]);
+                    match &timer.on_timeout {
+                        Timeout::Take(option) => match options.iter().find(|o| &o.id == option) {
+                            None => {
+                                let hint = hint_for(
+                                    option,
+                                    options.iter().map(|o| &o.id),
+                                    "this choice's options",
+                                );
+                                self.error(file, &with(&outcome_at, &[Seg::Index(0)]), format!("the timer takes option `{option}`, which this choice does not have"))
+                                    .hint(hint);
+                            }
+                            Some(o) if o.when.is_some() => {
+                                self.error(file, &with(&outcome_at, &[Seg::Index(0)]), format!("the timer takes option `{option}`, which has a condition"))
+                                    .hint("a timer's option must always be available: remove its `when`, or use Goto(…)");
+                            }
+                            Some(_) => {}
+                        },
+                        Timeout::Goto { effects, goto } => {
+                            self.effects(
+                                file,
+                                &with(&outcome_at, &[Seg::Field("effects")]),
+                                effects,
+                            );
+                            self.target(file, &with(&outcome_at, &[Seg::Field("goto")]), goto);
+                        }
+                    }
+                } else if !options.is_empty() && options.iter().all(|o| o.when.is_some()) {
+                    self.warning(
+                        file,
+                        &at(&[Seg::Field("options")]),
+                        "every option has a condition".to_owned(),
+                    )
+                    .hint("when none holds the story stops here; add one option without `when`");
+                }
+            }
+            NodeDef::Branch {
+                cases, otherwise, ..
+            } => {
+                for (k, case) in cases.iter().enumerate() {
+                    let case_at = at(&[Seg::Field("cases"), Seg::Index(k)]);
+                    self.condition(file, &with(&case_at, &[Seg::Field("when")]), &case.when);
+                    self.target(file, &with(&case_at, &[Seg::Field("goto")]), &case.goto);
+                }
+                if cases.is_empty() {
+                    self.warning(
+                        file,
+                        &at(&[Seg::Field("cases")]),
+                        "a branch with no cases".to_owned(),
+                    )
+                    .hint("it always goes to `otherwise`; use a Line's `next` instead");
+                }
+                self.target(file, &at(&[Seg::Field("otherwise")]), otherwise);
+            }
+            NodeDef::Effects { effects, next, .. } => {
+                self.effects(file, &at(&[Seg::Field("effects")]), effects);
+                self.next(file, base, index, next);
+            }
+            NodeDef::End { ending, .. } => {
+                self.id(file, &at(&[Seg::Field("ending")]), ending, "ending");
+            }
+        }
+    }
+
+    fn next(
+        &mut self,
+        file: &ContentFile<SceneDef>,
+        base: &[Seg<'static>],
+        index: usize,
+        next: &Option<Target>,
+    ) {
+        match next {
+            Some(target) => self.target(file, &with(base, &[Seg::Field("next")]), target),
+            None if index + 1 == file.value.nodes.len() => {
+                self.error(
+                    file,
+                    base,
+                    format!("node `{}` has no way on", file.value.nodes[index].id()),
+                )
+                .hint(
+                    "it is the scene's last node: give it a `next`, or end the story with End(…)",
+                );
+            }
+            None => {}
+        }
+    }
+
+    fn options(
+        &mut self,
+        file: &ContentFile<SceneDef>,
+        base: &[Seg<'static>],
+        options: &[OptionDef],
+    ) {
+        let options_at = with(base, &[Seg::Field("options")]);
+        if options.is_empty() {
+            self.error(file, &options_at, "a choice with no options".to_owned())
+                .hint("give the choice at least one option");
+        }
+        if options.len() > MAX_OPTIONS {
+            self.error(
+                file,
+                &with(&options_at, &[Seg::Index(MAX_OPTIONS)]),
+                format!("a choice with {} options", options.len()),
+            )
+            .hint(format!(
+                "at most {MAX_OPTIONS} options fit the number keys; split the choice"
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (k, option) in options.iter().enumerate() {
+            let at = |field| with(&options_at, &[Seg::Index(k), Seg::Field(field)]);
+            self.id(file, &at("id"), &option.id, "option");
+            if !seen.insert(option.id.as_str()) {
+                self.error(
+                    file,
+                    &at("id"),
+                    format!("option id `{}` is already used in this choice", option.id),
+                )
+                .hint("option ids must be unique within a choice");
+            }
+            self.text(file, &at("text"), &option.text, "the option");
+            if let Some(when) = &option.when {
+                self.condition(file, &at("when"), when);
+            }
+            self.effects(file, &at("effects"), &option.effects);
+            self.target(file, &at("goto"), &option.goto);
+        }
+    }
+
+    fn target(&mut self, file: &ContentFile<SceneDef>, path: &[Seg], target: &Target) {
+        if self.library.resolve(&file.value.id, target).is_none() {
+            let hint = self.suggest_target(&file.value.id, target);
+            self.error(file, path, format!("target `{target}` does not exist"))
+                .hint(hint);
+        }
+    }
+
+    fn suggest_target(&self, from: &str, target: &Target) -> String {
+        let scene_id = target.scene.as_deref().unwrap_or(from);
+        match (self.library.scene(scene_id), &target.node) {
+            (None, _) => hint_for(
+                scene_id,
+                self.library.scenes().map(|s| &s.def.id),
+                "the scenes",
+            ),
+            (Some(scene), Some(node)) => {
+                let ids = scene.def.nodes.iter().map(NodeDef::id);
+                hint_for(node, ids, &format!("scene `{scene_id}`"))
+            }
+            (Some(_), None) => format!("scene `{scene_id}` has no nodes"),
+        }
+    }
+
+    fn variable(&mut self, file: &ContentFile<SceneDef>, path: &[Seg], name: &str, wanted: Value) {
+        match self.library.variables.get(name).copied() {
+            None => {
+                let hint = hint_for(name, self.library.variables.keys(), "the variables");
+                self.error(file, path, format!("unknown variable `{name}`"))
+                    .hint(format!(
+                        "{hint}; declare variables in index.ron under `variables`"
+                    ));
+            }
+            Some(declared) if !declared.same_kind(wanted) => {
+                self.error(
+                    file,
+                    path,
+                    format!("`{name}` is {}, not {}", declared.kind(), wanted.kind()),
+                )
+                .hint(format!("index.ron declares `{name}` as {declared}"));
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn condition(
+        &mut self,
+        file: &ContentFile<SceneDef>,
+        path: &[Seg<'static>],
+        condition: &Condition,
+    ) {
+        let first = with(path, &[Seg::Index(0)]);
+        match condition {
+            Condition::Is(name) => self.variable(file, &first, name, Value::Bool(true)),
+            Condition::Var(name, _, _) => self.variable(file, &first, name, Value::Int(0)),
+            Condition::Visited(target) | Condition::Visits(target, _, _) => {
+                self.target(file, &first, target)
+            }
+            Condition::Not(inner) => self.condition(file, &first, inner),
+            Condition::All(inner) | Condition::Any(inner) => {
+                for (k, c) in inner.iter().enumerate() {
+                    self.condition(file, &with(&first, &[Seg::Index(k)]), c);
+                }
+            }
+        }
+    }
+
+    fn effects(&mut self, file: &ContentFile<SceneDef>, path: &[Seg<'static>], effects: &[Effect]) {
+        for (k, effect) in effects.iter().enumerate() {
+            let name_at = with(path, &[Seg::Index(k), Seg::Index(0)]);
+            match effect {
+                Effect::Set(name, value) => self.variable(file, &name_at, name, *value),
+                Effect::Add(name, _) => self.variable(file, &name_at, name, Value::Int(0)),
+            }
+        }
+    }
+
+    /// Unreachable scenes and nodes, and nodes from which no end can be reached.
+    fn graph(&mut self) {
+        let had_errors = self.out.iter().any(Diagnostic::is_error);
+        let set = self.set;
+        let library = &self.library;
+        let start = library.start.clone();
+        if library.node(&start).is_none() {
+            return; // reported with the manifest
+        }
+        let mut reached: HashSet<NodeRef> = HashSet::from([start.clone()]);
+        let mut queue = VecDeque::from([start]);
+        let mut incoming: HashMap<NodeRef, Vec<NodeRef>> = HashMap::new();
+        while let Some(at) = queue.pop_front() {
+            for next in library.successors(&at) {
+                incoming.entry(next.clone()).or_default().push(at.clone());
+                if reached.insert(next.clone()) {
+                    queue.push_back(next);
+                }
+            }
+        }
+        // Nodes from which an end can be reached, walking backwards from the ends.
+        let mut can_end: HashSet<NodeRef> = reached
+            .iter()
+            .filter(|at| matches!(library.node(at), Some(NodeDef::End { .. })))
+            .cloned()
+            .collect();
+        let mut queue: VecDeque<NodeRef> = can_end.iter().cloned().collect();
+        while let Some(at) = queue.pop_front() {
+            for before in incoming.get(&at).into_iter().flatten() {
+                if can_end.insert(before.clone()) {
+                    queue.push_back(before.clone());
+                }
+            }
+        }
+        let mut found = Vec::new();
+        let mut done = HashSet::new();
+        for file in &set.scenes {
+            let scene = &file.value;
+            if !done.insert(scene.id.as_str()) {
+                continue; // a repeated scene id, reported already
+            }
+            let refs: Vec<NodeRef> = scene
+                .nodes
+                .iter()
+                .map(|n| NodeRef::new(&scene.id, n.id()))
+                .collect();
+            if !refs.is_empty() && refs.iter().all(|r| !reached.contains(r)) {
+                found.push((file, vec![Seg::Field("id")], format!("scene `{}` is never entered", scene.id),
+                    format!("no target leads to it; add `\"@{}\"` as a target in another scene, or make it the start in index.ron", scene.id)));
+                continue;
+            }
+            let mut stuck: BTreeMap<usize, &str> = BTreeMap::new();
+            for (i, (node, at)) in scene.nodes.iter().zip(&refs).enumerate() {
+                if !reached.contains(at) {
+                    found.push((file, vec![Seg::Field("nodes"), Seg::Index(i), Seg::Field("id")],
+                        format!("node `{}` can never be reached", node.id()),
+                        "nothing leads here: name it in a `next`, `goto` or `otherwise`, or let the node before it fall through".to_owned()));
+                } else if !can_end.contains(at) {
+                    stuck.insert(i, node.id());
+                }
+            }
+            // With other errors present this is mostly their echo: wait until they are fixed.
+            if let Some((&first, _)) = stuck.iter().next().filter(|_| !had_errors) {
+                let names: BTreeSet<&str> = stuck.values().copied().take(6).collect();
+                let names: Vec<_> = names.into_iter().map(|n| format!("`{n}`")).collect();
+                found.push((
+                    file,
+                    vec![Seg::Field("nodes"), Seg::Index(first), Seg::Field("id")],
+                    "the story can never end from here".to_owned(),
+                    format!(
+                        "these nodes only lead to each other: {}; give one of them a way to an End",
+                        names.join(", ")
+                    ),
+                ));
+            }
+        }
+        for (file, path, message, hint) in found {
+            self.error(file, &path, message).hint(hint);
+        }
+    }
+}
+
+fn with(base: &[Seg<'static>], more: &[Seg<'static>]) -> Path {
+    base.iter().chain(more).copied().collect()
+}
+
+/// A hint naming the closest known id, or where the known ids live.
+fn hint_for<K: AsRef<str>>(
+    unknown: &str,
+    known: impl IntoIterator<Item = K>,
+    place: &str,
+) -> String {
+    let best = known
+        .into_iter()
+        .map(|k| (edit_distance(unknown, k.as_ref()), k.as_ref().to_owned()))
+        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
+        .min();
+    match best {
+        Some((_, k)) => format!("did you mean `{k}`?"),
+        None => format!("no such id in {place}"),
+    }
+}
+
+/// Levenshtein distance between two short strings.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::content::fixtures::{SCENE, compile_files, compile_scene};
+
+    fn errors(scene: &str) -> Vec<String> {
+        compile_scene(scene)
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_fixture_is_clean() {
+        let compiled = compile_scene(SCENE);
+        assert!(
+            compiled.diagnostics.is_empty(),
+            "{:#?}",
+            compiled.diagnostics
+        );
+        assert!(compiled.library.is_some());
+    }
+
+    #[test]
+    fn an_unknown_target_is_placed_and_a_near_id_suggested() {
+        let errs = errors(&SCENE.replace(r#"next: "done""#, r#"next: "dne""#));
+        assert_eq!(errs.len(), 2, "{errs:#?}"); // the target, and `done` now unreachable
+        assert!(errs[0].starts_with("scenes/s1.ron:19:86:"), "{}", errs[0]);
+        assert!(errs[0].contains("target `dne` does not exist"));
+        assert!(errs[0].contains("did you mean `done`?"));
+        assert!(errs[1].contains("node `done` can never be reached"));
+    }
+
+    #[test]
+    fn a_missing_translation_is_an_error() {
+        let errs = errors(&SCENE.replace(r#"(de: "Mutig.", en: "Brave.")"#, r#"(de: "Mutig.")"#));
+        assert_eq!(errs.len(), 1, "{errs:#?}");
+        assert!(errs[0].starts_with("scenes/s1.ron:19:"), "{}", errs[0]);
+        assert!(errs[0].contains("has no `en` text"));
+    }
+
+    #[test]
+    fn duplicate_ids_unknown_characters_and_bad_timers_are_found() {
+        let scene = SCENE
+            .replace(r#"id: "poor""#, r#"id: "good""#)
+            .replace(r#"speaker: "roland""#, r#"speaker: "rolnad""#)
+            .replace("seconds: 5.0", "seconds: 0.0")
+            .replace(r#"Take("mumble")"#, r#"Take("secret")"#);
+        let errs = errors(&scene).join("\n");
+        assert!(errs.contains("node id `good` is already used"), "{errs}");
+        assert!(errs.contains("unknown character `rolnad`"), "{errs}");
+        assert!(errs.contains("did you mean `roland`?"), "{errs}");
+        assert!(
+            errs.contains("a timer of 0 seconds is not allowed"),
+            "{errs}"
+        );
+        assert!(
+            errs.contains("the timer takes option `secret`, which has a condition"),
+            "{errs}"
+        );
+    }
+
+    #[test]
+    fn variables_must_be_declared_and_of_the_right_kind() {
+        let scene = SCENE
+            .replace(r#"Add("trust", 2)"#, r#"Add("brave", 2)"#)
+            .replace(r#"Is("brave")"#, r#"Is("bold")"#);
+        let errs = errors(&scene).join("\n");
+        assert!(
+            errs.contains("`brave` is true/false, not a number"),
+            "{errs}"
+        );
+        assert!(errs.contains("unknown variable `bold`"), "{errs}");
+    }
+
+    #[test]
+    fn dead_ends_and_endless_loops_are_found() {
+        let scene = SCENE.replace(
+            r#"End(id: "sad", ending: "shy_start"),"#,
+            r#"Line(id: "sad", text: (de: "…", en: "…"), next: "sad2"),
+               Line(id: "sad2", text: (de: "…", en: "…"), next: "sad"),"#,
+        );
+        let errs = errors(&scene).join("\n");
+        assert!(errs.contains("the story can never end from here"), "{errs}");
+        let scene = SCENE.replace(
+            r#"End(id: "sad", ending: "shy_start"),"#,
+            r#"Line(id: "sad", text: (de: "…", en: "…")),"#,
+        );
+        let errs = errors(&scene).join("\n");
+        assert!(errs.contains("node `sad` has no way on"), "{errs}");
+    }
+
+    #[test]
+    fn a_scene_nobody_enters_is_reported() {
+        let manifest =
+            crate::content::fixtures::MANIFEST.replace(r#"["s1.ron"]"#, r#"["s1.ron", "s2.ron"]"#);
+        let s2 = SCENE.replace(r#"id: "s1""#, r#"id: "s2""#);
+        let compiled =
+            compile_files(&[("index.ron", &manifest), ("s1.ron", SCENE), ("s2.ron", &s2)]);
+        let errs: Vec<_> = compiled.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(errs.len(), 1, "{errs:#?}");
+        assert!(
+            errs[0].starts_with("scenes/s2.ron:2:9: error: scene `s2` is never entered"),
+            "{}",
+            errs[0]
+        );
+    }
+
+    #[test]
+    fn a_missing_scene_file_points_into_the_manifest() {
+        let manifest = crate::content::fixtures::MANIFEST
+            .replace(r#"["s1.ron"]"#, r#"["s1.ron", "gone.ron"]"#);
+        let compiled = compile_files(&[("index.ron", &manifest), ("s1.ron", SCENE)]);
+        let errs: Vec<_> = compiled.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(errs.len(), 1, "{errs:#?}");
+        assert!(
+            errs[0].starts_with("scenes/index.ron:4:24: error: cannot read scene file `gone.ron`"),
+            "{}",
+            errs[0]
+        );
+    }
+}

@@ -1,0 +1,4 @@
+//! Famulant: a narrative hospital game.
+
+pub mod content;
+pub mod story;

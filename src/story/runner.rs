@@ -1,0 +1,462 @@
+//! The story runner: a plain state machine over a [`Library`], no Bevy.
+//!
+//! The state holds only ids and values, so it can be saved, compared and
+//! replayed: the same choices always give the same story.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::{
+    Condition, Effect, Library, LocalizedText, NodeDef, NodeRef, OptionDef, Target, Timeout,
+    TimerDef, Value,
+};
+
+/// How many automatic nodes (branches, effects) may follow each other before
+/// the runner decides the story is caught in a loop.
+const MAX_AUTOMATIC_STEPS: usize = 10_000;
+
+/// What the player did at a choice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceRecord {
+    /// The choice node.
+    pub at: NodeRef,
+    /// The option taken, if any (a timeout with `Goto` takes none).
+    pub option: Option<String>,
+    /// Whether the timer ran out rather than the player choosing.
+    pub timed_out: bool,
+}
+
+/// Where a story stands: cursor, variables, visits, seen lines, choices.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoryState {
+    /// The node the story waits at (a line, a choice or an end).
+    pub cursor: NodeRef,
+    /// The story variables.
+    pub variables: BTreeMap<String, Value>,
+    /// How often each node was entered, keyed by `scene.node`.
+    pub visits: BTreeMap<String, u32>,
+    /// Every line shown so far, as `scene.node`.
+    pub seen_lines: BTreeSet<String>,
+    /// Every decision, in order.
+    pub choice_log: Vec<ChoiceRecord>,
+}
+
+/// What the story shows now.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Beat<'l> {
+    /// A line waiting to be read.
+    Line {
+        /// The line's node.
+        at: NodeRef,
+        /// Who speaks; none for narration.
+        speaker: Option<&'l str>,
+        /// The text.
+        text: &'l LocalizedText,
+    },
+    /// A decision waiting to be made.
+    Choice {
+        /// The choice's node.
+        at: NodeRef,
+        /// Who asks, if anybody.
+        speaker: Option<&'l str>,
+        /// The question, if any.
+        prompt: Option<&'l LocalizedText>,
+        /// The options whose conditions hold, in order.
+        options: Vec<&'l OptionDef>,
+        /// The countdown, if the choice has one.
+        timer: Option<&'l TimerDef>,
+    },
+    /// The story is over.
+    End {
+        /// The end's node.
+        at: NodeRef,
+        /// Which ending was reached.
+        ending: &'l str,
+    },
+}
+
+/// Something the content or the caller got wrong while playing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoryError {
+    /// A node names a target that does not exist.
+    UnknownTarget {
+        /// The node holding the target.
+        from: NodeRef,
+        /// The target as written.
+        target: String,
+    },
+    /// The cursor points at a node that does not exist (after a content change).
+    UnknownNode(NodeRef),
+    /// Branches and effects lead to each other without end.
+    Loop(NodeRef),
+    /// A choice with no option available and no timer.
+    NoOptions(NodeRef),
+    /// `advance` was called where the story does not show a line.
+    NotALine(NodeRef),
+    /// `choose` or `time_out` was called where the story does not offer a choice.
+    NotAChoice(NodeRef),
+    /// The option is not among those offered.
+    UnknownOption {
+        /// The choice.
+        at: NodeRef,
+        /// The option asked for.
+        option: String,
+    },
+    /// `time_out` was called on a choice without a timer.
+    NoTimer(NodeRef),
+}
+
+impl fmt::Display for StoryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoryError::UnknownTarget { from, target } => {
+                write!(f, "{from}: target `{target}` does not exist")
+            }
+            StoryError::UnknownNode(at) => write!(f, "node {at} does not exist"),
+            StoryError::Loop(at) => write!(f, "{at}: branches and effects loop without end"),
+            StoryError::NoOptions(at) => write!(f, "{at}: no option is available"),
+            StoryError::NotALine(at) => write!(f, "{at} is not a line"),
+            StoryError::NotAChoice(at) => write!(f, "{at} is not a choice"),
+            StoryError::UnknownOption { at, option } => {
+                write!(f, "{at}: option `{option}` is not offered")
+            }
+            StoryError::NoTimer(at) => write!(f, "{at} has no timer"),
+        }
+    }
+}
+
+impl std::error::Error for StoryError {}
+
+impl StoryState {
+    /// A new story at the library's start.
+    pub fn new(library: &Library) -> Result<StoryState, StoryError> {
+        Self::at(library, library.start.clone())
+    }
+
+    /// A new story that begins at `start` with the starting variables.
+    pub fn at(library: &Library, start: NodeRef) -> Result<StoryState, StoryError> {
+        let mut state = StoryState {
+            cursor: start.clone(),
+            variables: library.variables.clone(),
+            visits: BTreeMap::new(),
+            seen_lines: BTreeSet::new(),
+            choice_log: Vec::new(),
+        };
+        state.enter(library, start)?;
+        Ok(state)
+    }
+
+    /// What the story shows now.
+    pub fn beat<'l>(&self, library: &'l Library) -> Result<Beat<'l>, StoryError> {
+        let at = self.cursor.clone();
+        match library.node(&at) {
+            Some(NodeDef::Line { speaker, text, .. }) => Ok(Beat::Line {
+                at,
+                speaker: speaker.as_deref(),
+                text,
+            }),
+            Some(NodeDef::Choice {
+                speaker,
+                prompt,
+                options,
+                timer,
+                ..
+            }) => {
+                let offered: Vec<&OptionDef> = options
+                    .iter()
+                    .filter(|o| o.when.as_ref().is_none_or(|c| self.holds(library, c)))
+                    .collect();
+                if offered.is_empty() && timer.is_none() {
+                    return Err(StoryError::NoOptions(at));
+                }
+                Ok(Beat::Choice {
+                    at,
+                    speaker: speaker.as_deref(),
+                    prompt: prompt.as_ref(),
+                    options: offered,
+                    timer: timer.as_ref(),
+                })
+            }
+            Some(NodeDef::End { ending, .. }) => Ok(Beat::End { at, ending }),
+            Some(NodeDef::Branch { .. } | NodeDef::Effects { .. }) | None => {
+                Err(StoryError::UnknownNode(at))
+            }
+        }
+    }
+
+    /// The ending reached, once the story is over.
+    pub fn ending<'l>(&self, library: &'l Library) -> Option<&'l str> {
+        match library.node(&self.cursor) {
+            Some(NodeDef::End { ending, .. }) => Some(ending),
+            _ => None,
+        }
+    }
+
+    /// Goes on from the line being shown.
+    pub fn advance(&mut self, library: &Library) -> Result<(), StoryError> {
+        let at = self.cursor.clone();
+        let Some(NodeDef::Line { next, .. }) = library.node(&at) else {
+            return Err(StoryError::NotALine(at));
+        };
+        let next = self.follow(library, next.as_ref())?;
+        self.enter(library, next)
+    }
+
+    /// Takes the option `option` of the choice being shown.
+    pub fn choose(&mut self, library: &Library, option: &str) -> Result<(), StoryError> {
+        self.take(library, option, false)
+    }
+
+    /// Lets the timer of the choice being shown run out.
+    pub fn time_out(&mut self, library: &Library) -> Result<(), StoryError> {
+        let at = self.cursor.clone();
+        let Some(NodeDef::Choice { timer, .. }) = library.node(&at) else {
+            return Err(StoryError::NotAChoice(at));
+        };
+        let Some(timer) = timer else {
+            return Err(StoryError::NoTimer(at));
+        };
+        match &timer.on_timeout {
+            Timeout::Take(option) => self.take(library, option, true),
+            Timeout::Goto { effects, goto } => {
+                self.choice_log.push(ChoiceRecord {
+                    at: at.clone(),
+                    option: None,
+                    timed_out: true,
+                });
+                self.apply(effects);
+                let next = self.resolve(library, goto)?;
+                self.enter(library, next)
+            }
+        }
+    }
+
+    /// The value of a variable; unknown variables read as 0.
+    pub fn var(&self, name: &str) -> Value {
+        self.variables.get(name).copied().unwrap_or(Value::Int(0))
+    }
+
+    /// How often a node was entered.
+    pub fn visits_of(&self, at: &NodeRef) -> u32 {
+        self.visits.get(&at.to_string()).copied().unwrap_or(0)
+    }
+
+    /// Whether `condition` holds now, reading targets from the current scene.
+    pub fn holds(&self, library: &Library, condition: &Condition) -> bool {
+        let visits = |target: &Target| {
+            library
+                .resolve(&self.cursor.scene, target)
+                .map_or(0, |at| i64::from(self.visits_of(&at)))
+        };
+        match condition {
+            Condition::Is(name) => self.var(name) == Value::Bool(true),
+            Condition::Var(name, op, value) => match self.var(name) {
+                Value::Int(n) => op.holds(n, *value),
+                Value::Bool(_) => false,
+            },
+            Condition::Visited(target) => visits(target) > 0,
+            Condition::Visits(target, op, value) => op.holds(visits(target), *value),
+            Condition::Not(inner) => !self.holds(library, inner),
+            Condition::All(inner) => inner.iter().all(|c| self.holds(library, c)),
+            Condition::Any(inner) => inner.iter().any(|c| self.holds(library, c)),
+        }
+    }
+
+    fn take(&mut self, library: &Library, option: &str, timed_out: bool) -> Result<(), StoryError> {
+        let at = self.cursor.clone();
+        let Some(NodeDef::Choice { options, .. }) = library.node(&at) else {
+            return Err(StoryError::NotAChoice(at));
+        };
+        let chosen = options
+            .iter()
+            .find(|o| o.id == option)
+            .filter(|o| timed_out || o.when.as_ref().is_none_or(|c| self.holds(library, c)))
+            .ok_or_else(|| StoryError::UnknownOption {
+                at: at.clone(),
+                option: option.to_owned(),
+            })?;
+        self.choice_log.push(ChoiceRecord {
+            at,
+            option: Some(chosen.id.clone()),
+            timed_out,
+        });
+        self.apply(&chosen.effects);
+        let next = self.resolve(library, &chosen.goto)?;
+        self.enter(library, next)
+    }
+
+    fn apply(&mut self, effects: &[Effect]) {
+        for effect in effects {
+            match effect {
+                Effect::Set(name, value) => {
+                    self.variables.insert(name.clone(), *value);
+                }
+                Effect::Add(name, delta) => {
+                    let value = match self.var(name) {
+                        Value::Int(n) => Value::Int(n.saturating_add(*delta)),
+                        other => other,
+                    };
+                    self.variables.insert(name.clone(), value);
+                }
+            }
+        }
+    }
+
+    fn resolve(&self, library: &Library, target: &Target) -> Result<NodeRef, StoryError> {
+        library
+            .resolve(&self.cursor.scene, target)
+            .ok_or_else(|| StoryError::UnknownTarget {
+                from: self.cursor.clone(),
+                target: target.to_string(),
+            })
+    }
+
+    /// `next` when given, else the node after the cursor.
+    fn follow(&self, library: &Library, next: Option<&Target>) -> Result<NodeRef, StoryError> {
+        match next {
+            Some(target) => self.resolve(library, target),
+            None => library
+                .following(&self.cursor)
+                .ok_or_else(|| StoryError::UnknownTarget {
+                    from: self.cursor.clone(),
+                    target: "(the following node)".to_owned(),
+                }),
+        }
+    }
+
+    /// Moves to `at` and on through branches and effects to the next node
+    /// that waits for the player.
+    fn enter(&mut self, library: &Library, mut at: NodeRef) -> Result<(), StoryError> {
+        for _ in 0..MAX_AUTOMATIC_STEPS {
+            *self.visits.entry(at.to_string()).or_insert(0) += 1;
+            self.cursor = at.clone();
+            match library.node(&at) {
+                None => return Err(StoryError::UnknownNode(at)),
+                Some(NodeDef::Line { .. }) => {
+                    self.seen_lines.insert(at.to_string());
+                    return Ok(());
+                }
+                Some(NodeDef::Choice { .. } | NodeDef::End { .. }) => return Ok(()),
+                Some(NodeDef::Effects { effects, next, .. }) => {
+                    self.apply(effects);
+                    at = self.follow(library, next.as_ref())?;
+                }
+                Some(NodeDef::Branch {
+                    cases, otherwise, ..
+                }) => {
+                    let target = cases
+                        .iter()
+                        .find(|case| self.holds(library, &case.when))
+                        .map_or(otherwise, |case| &case.goto);
+                    at = self.resolve(library, target)?;
+                }
+            }
+        }
+        Err(StoryError::Loop(at))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::fixtures::{SCENE, compile_scene};
+
+    fn library() -> Library {
+        compile_scene(SCENE).library.expect("fixture compiles")
+    }
+
+    fn line_id(state: &StoryState, library: &Library) -> String {
+        match state.beat(library).unwrap() {
+            Beat::Line { at, .. } => at.node,
+            other => panic!("expected a line, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_choice_applies_its_effects_and_branches_on_them() {
+        let lib = library();
+        let mut story = StoryState::new(&lib).unwrap();
+        assert_eq!(line_id(&story, &lib), "hello");
+        story.advance(&lib).unwrap();
+        let Beat::Choice { options, timer, .. } = story.beat(&lib).unwrap() else {
+            panic!("expected the choice");
+        };
+        let offered: Vec<_> = options.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(offered, ["greet", "mumble"], "`secret` needs trust > 5");
+        assert_eq!(timer.map(|t| t.seconds), Some(5.0));
+        story.choose(&lib, "greet").unwrap();
+        assert_eq!(line_id(&story, &lib), "good");
+        assert_eq!(story.var("trust"), Value::Int(2));
+        assert_eq!(story.var("brave"), Value::Bool(true));
+        story.advance(&lib).unwrap();
+        assert_eq!(story.ending(&lib), Some("good_start"));
+        assert_eq!(story.visits_of(&NodeRef::new("s1", "check")), 1);
+        assert!(story.seen_lines.contains("s1.good"));
+    }
+
+    #[test]
+    fn a_timeout_takes_the_declared_option() {
+        let lib = library();
+        let mut story = StoryState::new(&lib).unwrap();
+        story.advance(&lib).unwrap();
+        story.time_out(&lib).unwrap();
+        assert_eq!(line_id(&story, &lib), "poor");
+        assert_eq!(story.var("trust"), Value::Int(-1));
+        assert_eq!(
+            story.choice_log,
+            vec![ChoiceRecord {
+                at: NodeRef::new("s1", "answer"),
+                option: Some("mumble".into()),
+                timed_out: true
+            }]
+        );
+        story.advance(&lib).unwrap();
+        assert_eq!(story.ending(&lib), Some("shy_start"));
+    }
+
+    #[test]
+    fn options_not_offered_and_wrong_calls_are_refused() {
+        let lib = library();
+        let mut story = StoryState::new(&lib).unwrap();
+        assert_eq!(
+            story.choose(&lib, "greet"),
+            Err(StoryError::NotAChoice(NodeRef::new("s1", "hello")))
+        );
+        story.advance(&lib).unwrap();
+        assert!(matches!(
+            story.choose(&lib, "secret"),
+            Err(StoryError::UnknownOption { .. })
+        ));
+        assert!(matches!(story.advance(&lib), Err(StoryError::NotALine(_))));
+    }
+
+    #[test]
+    fn the_same_choices_give_the_same_story() {
+        let lib = library();
+        let play = |option: &str| {
+            let mut story = StoryState::new(&lib).unwrap();
+            story.advance(&lib).unwrap();
+            story.choose(&lib, option).unwrap();
+            story
+        };
+        assert_eq!(play("mumble"), play("mumble"));
+        assert_ne!(play("mumble"), play("greet"));
+    }
+
+    #[test]
+    fn a_timeout_with_goto_applies_its_effects() {
+        let scene = SCENE.replace(
+            r#"on_timeout: Take("mumble")"#,
+            r#"on_timeout: Goto(effects: [Add("trust", -3)], goto: "poor")"#,
+        );
+        let lib = compile_scene(&scene).library.unwrap();
+        let mut story = StoryState::new(&lib).unwrap();
+        story.advance(&lib).unwrap();
+        story.time_out(&lib).unwrap();
+        assert_eq!(line_id(&story, &lib), "poor");
+        assert_eq!(story.var("trust"), Value::Int(-3));
+        assert_eq!(story.choice_log[0].option, None);
+    }
+}
