@@ -1,4 +1,131 @@
 //! Famulant: a narrative hospital game.
+//!
+//! [`GamePlugin`] is the headless core (content, story, settings, screens)
+//! that tests drive under `MinimalPlugins`; [`PresentationPlugin`] adds the
+//! window's egui overlay. The rules themselves (`content`, `story::StoryState`,
+//! `cli`) are plain Rust.
 
+pub mod cli;
 pub mod content;
+pub mod screen;
+pub mod settings;
 pub mod story;
+mod ui;
+
+use std::path::{Path, PathBuf};
+
+use bevy::prelude::*;
+
+use crate::content::Lang;
+use crate::screen::Screen;
+use crate::settings::{Settings, SettingsFile};
+
+/// The headless core of the game: everything but drawing.
+pub struct GamePlugin;
+
+impl Plugin for GamePlugin {
+    fn build(&self, app: &mut App) {
+        app.add_plugins((
+            screen::plugin,
+            settings::plugin,
+            content::plugin,
+            story::plugin,
+        ));
+    }
+}
+
+/// The window's presentation: camera, egui overlay, menus.
+pub struct PresentationPlugin;
+
+impl Plugin for PresentationPlugin {
+    fn build(&self, app: &mut App) {
+        app.add_plugins(ui::plugin);
+    }
+}
+
+/// How the game is launched.
+#[derive(Clone, Debug, Default)]
+pub struct LaunchOptions {
+    /// The folder holding `index.ron` and the scene files.
+    pub scenes: PathBuf,
+    /// The language, overriding the saved setting.
+    pub lang: Option<Lang>,
+    /// Skip the title screen and begin a new game at once.
+    pub autostart: bool,
+}
+
+/// Where the scenes are when the command line does not say: `scenes/` in
+/// the working folder, else beside the executable.
+pub fn default_scenes_dir() -> PathBuf {
+    let here = PathBuf::from("scenes");
+    if here.join("index.ron").is_file() {
+        return here;
+    }
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("scenes")))
+        .unwrap_or(here)
+}
+
+/// Opens the game window and plays until the player quits.
+pub fn run(options: LaunchOptions) -> AppExit {
+    let mut app = App::new();
+    content::register_source(&mut app, &absolute(&options.scenes));
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Famulant".into(),
+                    resolution: (1280, 720).into(),
+                    fit_canvas_to_parent: true,
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin {
+                watch_for_changes_override: Some(cfg!(not(target_arch = "wasm32"))),
+                ..default()
+            }),
+    )
+    .add_plugins((GamePlugin, PresentationPlugin));
+
+    let file = SettingsFile::default_location();
+    let mut settings = file.as_ref().map(SettingsFile::read).unwrap_or_default();
+    if let Some(lang) = options.lang {
+        settings.lang = lang;
+    }
+    app.insert_resource(settings);
+    if let Some(file) = file {
+        app.insert_resource(file);
+    }
+    if options.autostart {
+        app.world_mut()
+            .resource_mut::<NextState<Screen>>()
+            .set(Screen::Playing);
+    }
+    app.run()
+}
+
+/// A windowless app with the game's core, for tests and tools. The scenes
+/// are read from `scenes`; nothing is saved to disk.
+pub fn headless_app(scenes: &Path) -> App {
+    let mut app = App::new();
+    content::register_source(&mut app, &absolute(scenes));
+    app.add_plugins((
+        MinimalPlugins,
+        AssetPlugin {
+            watch_for_changes_override: Some(false),
+            ..default()
+        },
+        bevy::state::app::StatesPlugin,
+        GamePlugin,
+    ));
+    app.insert_resource(Settings::default());
+    app
+}
+
+/// Makes a path absolute against the working folder, so that the asset
+/// source does not resolve it against Bevy's own base path.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
+}

@@ -1,1 +1,83 @@
-fn main() {}
+//! The `famulant` command: play in a window, play in the terminal, or check
+//! scene files. See `famulant --help`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use famulant::cli::{Command, USAGE, check, parse_args, play_text};
+use famulant::content::load_dir;
+use famulant::{LaunchOptions, default_scenes_dir, run};
+
+fn main() -> ExitCode {
+    let command = match parse_args(std::env::args().skip(1)) {
+        Ok(command) => command,
+        Err(err) => {
+            eprintln!("famulant: {err}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match command {
+        Command::Help => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Command::Version => {
+            println!("famulant {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Command::Check { dir } => match check(&dir, &mut std::io::stdout().lock()) {
+            Ok(code) => ExitCode::from(code as u8),
+            Err(err) => {
+                eprintln!("famulant: {err}");
+                ExitCode::from(2)
+            }
+        },
+        Command::PlayText {
+            scenes,
+            lang,
+            choose,
+        } => {
+            let dir = scenes.unwrap_or_else(default_scenes_dir);
+            let compiled = load_dir(&dir, &dir.to_string_lossy());
+            let Some(library) = compiled.library else {
+                for diagnostic in &compiled.diagnostics {
+                    eprintln!("{diagnostic}");
+                }
+                return ExitCode::from(1);
+            };
+            let mut out = std::io::stdout().lock();
+            match play_text(
+                &library,
+                lang,
+                &choose,
+                &mut std::io::stdin().lock(),
+                &mut out,
+            ) {
+                Ok(_) => {
+                    let _ = out.flush();
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprintln!("famulant: {err}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Play {
+            scenes,
+            lang,
+            autostart,
+        } => {
+            let exit = run(LaunchOptions {
+                scenes: scenes.unwrap_or_else(default_scenes_dir),
+                lang,
+                autostart,
+            });
+            if exit.is_success() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}

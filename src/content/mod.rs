@@ -1,7 +1,7 @@
 //! Content: the scene file format, its parsing and validation, and the
 //! Bevy assets that load it and reload it when a file changes.
 
-//mod assets;
+mod assets;
 mod diagnostic;
 #[cfg(test)]
 pub(crate) mod fixtures;
@@ -13,7 +13,7 @@ mod parse;
 mod text;
 mod validate;
 
-//pub use assets::{ContentStatus, SCENES_SOURCE};
+pub use assets::{ContentStatus, SCENES_SOURCE, register_source};
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use format::{
     BranchCase, CharacterDef, CmpOp, Condition, Effect, FORMAT_VERSION, Manifest, NodeDef,
@@ -24,7 +24,7 @@ pub use load::{Compiled, compile_with, load_dir};
 pub use text::{Lang, LocalizedText};
 pub use validate::{MAX_OPTIONS, MAX_TIMER_SECONDS};
 
-//pub(super) use assets::plugin;
+pub(super) use assets::plugin;
 
 /// Parses a colour written as `#rrggbb` into its red, green and blue parts.
 pub fn parse_color(text: &str) -> Option<[u8; 3]> {

@@ -1,5 +1,50 @@
 //! The story: the runner over the scene library and the Bevy plugin around it.
 
+mod driver;
+mod messages;
 mod runner;
 
+use bevy::prelude::*;
+
+pub use driver::{CurrentBeat, DecisionTimer, Story};
+pub use messages::{
+    Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, ShowChoices, ShowLine, StoryEnded,
+};
 pub use runner::{Beat, ChoiceRecord, StoryError, StoryState};
+
+use crate::screen::Screen;
+
+/// The systems that move the story, for ordering against them.
+#[derive(SystemSet, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct StorySystems;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<ShowLine>()
+        .add_message::<ShowChoices>()
+        .add_message::<StoryEnded>()
+        .add_message::<Advance>()
+        .add_message::<ChoiceMade>()
+        .add_message::<DecisionExpired>()
+        .add_message::<NewGame>()
+        .init_resource::<Story>()
+        .init_resource::<CurrentBeat>()
+        .add_systems(OnEnter(Screen::Playing), driver::reannounce)
+        .add_systems(OnExit(Screen::Playing), driver::clear_beat)
+        .add_systems(
+            Update,
+            (
+                driver::new_game,
+                driver::follow_content,
+                (
+                    driver::begin,
+                    driver::apply_input,
+                    driver::tick_timer,
+                    driver::announce,
+                )
+                    .chain()
+                    .run_if(in_state(Screen::Playing)),
+            )
+                .chain()
+                .in_set(StorySystems),
+        );
+}

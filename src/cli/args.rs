@@ -1,0 +1,209 @@
+//! The command line: `famulant [play] [options]` and `famulant check [DIR]`.
+
+use std::path::PathBuf;
+
+use crate::content::Lang;
+
+/// The usage text printed by `--help` and after a mistake.
+pub const USAGE: &str = "\
+usage:
+  famulant [play] [--scenes DIR] [--lang de|en] [--autostart]
+      play the game in a window
+  famulant play --text [--scenes DIR] [--lang de|en] [--choose LIST]
+      play in the terminal; LIST is comma-separated: a number picks that
+      option, `last` the last one offered, `timeout` lets a timer run out
+  famulant check [DIR]
+      validate the scene files in DIR (default: scenes) and print every
+      problem as FILE:LINE:COL; exit code 1 when there are errors
+  famulant --help | --version";
+
+/// One decision given in advance with `--choose`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    /// The option with this number, from 1.
+    Number(usize),
+    /// The last option offered.
+    Last,
+    /// Let the timer run out (the first option on a choice without one).
+    Timeout,
+}
+
+impl Pick {
+    /// Parses one entry of a `--choose` list.
+    pub fn parse(text: &str) -> Result<Pick, String> {
+        match text.trim() {
+            "last" => Ok(Pick::Last),
+            "timeout" => Ok(Pick::Timeout),
+            number => match number.parse::<usize>() {
+                Ok(n) if n >= 1 => Ok(Pick::Number(n)),
+                _ => Err(format!(
+                    "`{number}` is not a choice: use a number from 1, `last` or `timeout`"
+                )),
+            },
+        }
+    }
+}
+
+/// What the command line asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Open the game window.
+    Play {
+        /// The scenes folder, when not the default.
+        scenes: Option<PathBuf>,
+        /// The language, when given.
+        lang: Option<Lang>,
+        /// Skip the title screen and begin a new game at once.
+        autostart: bool,
+    },
+    /// Play in the terminal.
+    PlayText {
+        /// The scenes folder, when not the default.
+        scenes: Option<PathBuf>,
+        /// The language.
+        lang: Lang,
+        /// Decisions given in advance.
+        choose: Vec<Pick>,
+    },
+    /// Validate scene files.
+    Check {
+        /// The folder holding `index.ron`.
+        dir: PathBuf,
+    },
+    /// Print the usage.
+    Help,
+    /// Print the version.
+    Version,
+}
+
+/// Parses the arguments after the program name.
+pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String> {
+    let mut args = args.into_iter().peekable();
+    let sub = args.peek().cloned();
+    match sub.as_deref() {
+        Some("check") => {
+            args.next();
+            let dir = args
+                .next()
+                .map_or_else(|| PathBuf::from("scenes"), PathBuf::from);
+            if let Some(extra) = args.next() {
+                return Err(format!("unexpected argument `{extra}`"));
+            }
+            return Ok(Command::Check { dir });
+        }
+        Some("play") => {
+            args.next();
+        }
+        Some("--help" | "-h" | "help") => return Ok(Command::Help),
+        Some("--version" | "-V") => return Ok(Command::Version),
+        _ => {}
+    }
+    let (mut scenes, mut lang, mut text, mut autostart, mut choose) =
+        (None, None, false, false, None);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("`{name}` needs a value"));
+        match arg.as_str() {
+            "--scenes" => scenes = Some(PathBuf::from(value("--scenes")?)),
+            "--lang" => {
+                let code = value("--lang")?;
+                lang = Some(
+                    Lang::from_code(&code)
+                        .ok_or_else(|| format!("unknown language `{code}`: use de or en"))?,
+                );
+            }
+            "--text" => text = true,
+            "--autostart" => autostart = true,
+            "--choose" => {
+                let list = value("--choose")?;
+                choose = Some(
+                    list.split(',')
+                        .filter(|s| !s.trim().is_empty())
+                        .map(Pick::parse)
+                        .collect::<Result<Vec<_>, _>>()?,
+                );
+            }
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    if text {
+        if autostart {
+            return Err("`--autostart` is for the window; `--text` always starts at once".into());
+        }
+        Ok(Command::PlayText {
+            scenes,
+            lang: lang.unwrap_or_default(),
+            choose: choose.unwrap_or_default(),
+        })
+    } else if choose.is_some() {
+        Err("`--choose` needs `--text`".into())
+    } else {
+        Ok(Command::Play {
+            scenes,
+            lang,
+            autostart,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(line: &str) -> Result<Command, String> {
+        parse_args(line.split_whitespace().map(str::to_owned))
+    }
+
+    #[test]
+    fn no_arguments_play_the_game() {
+        assert_eq!(
+            parse(""),
+            Ok(Command::Play {
+                scenes: None,
+                lang: None,
+                autostart: false
+            })
+        );
+    }
+
+    #[test]
+    fn text_play_takes_language_and_choices() {
+        assert_eq!(
+            parse("play --text --lang en --choose 2,1,timeout,last,3"),
+            Ok(Command::PlayText {
+                scenes: None,
+                lang: Lang::En,
+                choose: vec![
+                    Pick::Number(2),
+                    Pick::Number(1),
+                    Pick::Timeout,
+                    Pick::Last,
+                    Pick::Number(3)
+                ],
+            })
+        );
+    }
+
+    #[test]
+    fn check_defaults_to_the_scenes_folder() {
+        assert_eq!(
+            parse("check"),
+            Ok(Command::Check {
+                dir: PathBuf::from("scenes")
+            })
+        );
+        assert_eq!(
+            parse("check mods/x"),
+            Ok(Command::Check {
+                dir: PathBuf::from("mods/x")
+            })
+        );
+    }
+
+    #[test]
+    fn mistakes_are_explained() {
+        assert!(parse("play --lang fr").unwrap_err().contains("fr"));
+        assert!(parse("play --text --choose 0").unwrap_err().contains("`0`"));
+        assert!(parse("play --choose 1").unwrap_err().contains("--text"));
+        assert!(parse("play --bogus").unwrap_err().contains("--bogus"));
+    }
+}

@@ -1,0 +1,215 @@
+//! Playing in the terminal, as writers and tests need: lines printed as
+//! `Speaker: text`, options numbered, decisions read from a list or typed.
+
+use std::collections::VecDeque;
+use std::io::{BufRead, Write};
+
+use super::args::Pick;
+use crate::content::{Lang, Library};
+use crate::story::{Beat, StoryState};
+
+/// Plays the story from its start to an end.
+///
+/// Decisions come from `picks` first, then from `input` line by line; when
+/// both are used up the first option is taken. Returns the final state.
+pub fn play_text(
+    library: &Library,
+    lang: Lang,
+    picks: &[Pick],
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<StoryState, String> {
+    let mut picks: VecDeque<Pick> = picks.iter().copied().collect();
+    let mut input_open = true;
+    let mut state = StoryState::new(library).map_err(|e| e.to_string())?;
+    let mut scene = String::new();
+    let io = |e: std::io::Error| e.to_string();
+    loop {
+        if state.cursor.scene != scene {
+            scene = state.cursor.scene.clone();
+            if let Some(s) = library.scene(&scene) {
+                writeln!(out, "\n== {} ==", s.def.title.get(lang)).map_err(io)?;
+            }
+        }
+        match state.beat(library).map_err(|e| e.to_string())? {
+            Beat::Line { speaker, text, .. } => {
+                match speaker {
+                    Some(id) => writeln!(
+                        out,
+                        "{}: {}",
+                        library.character_name(id, lang),
+                        text.get(lang)
+                    ),
+                    None => writeln!(out, "{}", text.get(lang)),
+                }
+                .map_err(io)?;
+                state.advance(library).map_err(|e| e.to_string())?;
+            }
+            Beat::Choice {
+                speaker,
+                prompt,
+                options,
+                timer,
+                ..
+            } => {
+                if let Some(prompt) = prompt {
+                    match speaker {
+                        Some(id) => writeln!(
+                            out,
+                            "{}: {}",
+                            library.character_name(id, lang),
+                            prompt.get(lang)
+                        ),
+                        None => writeln!(out, "{}", prompt.get(lang)),
+                    }
+                    .map_err(io)?;
+                }
+                for (i, option) in options.iter().enumerate() {
+                    writeln!(out, "  {}) {}", i + 1, option.text.get(lang)).map_err(io)?;
+                }
+                if let Some(timer) = timer {
+                    writeln!(
+                        out,
+                        "  [{} s; `timeout` lets the time run out]",
+                        timer.seconds
+                    )
+                    .map_err(io)?;
+                }
+                let pick = match picks.pop_front() {
+                    Some(pick) => {
+                        writeln!(out, "> {}", describe(pick)).map_err(io)?;
+                        pick
+                    }
+                    None => read_pick(input, out, &mut input_open, options.len())?,
+                };
+                let chosen = match (pick, timer) {
+                    (Pick::Timeout, Some(_)) => None,
+                    (Pick::Timeout, None) => Some(0),
+                    (Pick::Last, _) => Some(options.len().saturating_sub(1)),
+                    (Pick::Number(n), _) if n <= options.len() => Some(n - 1),
+                    (Pick::Number(n), _) => {
+                        return Err(format!(
+                            "choice {n} at {} is out of range: {} options are offered",
+                            state.cursor,
+                            options.len()
+                        ));
+                    }
+                };
+                let result = match chosen.and_then(|i| options.get(i)) {
+                    Some(option) => state.choose(library, &option.id.clone()),
+                    None => state.time_out(library),
+                };
+                result.map_err(|e| e.to_string())?;
+            }
+            Beat::End { ending, .. } => {
+                writeln!(out, "\nending: {ending}").map_err(io)?;
+                for (name, value) in &state.variables {
+                    writeln!(out, "{name} = {value}").map_err(io)?;
+                }
+                return Ok(state);
+            }
+        }
+    }
+}
+
+fn describe(pick: Pick) -> String {
+    match pick {
+        Pick::Number(n) => n.to_string(),
+        Pick::Last => "last".into(),
+        Pick::Timeout => "timeout".into(),
+    }
+}
+
+/// Reads a decision typed by the player; the first option once input ends.
+fn read_pick(
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    open: &mut bool,
+    offered: usize,
+) -> Result<Pick, String> {
+    while *open {
+        write!(out, "> ").map_err(|e| e.to_string())?;
+        out.flush().map_err(|e| e.to_string())?;
+        let mut line = String::new();
+        if input.read_line(&mut line).map_err(|e| e.to_string())? == 0 {
+            *open = false;
+            break;
+        }
+        match Pick::parse(&line) {
+            Ok(Pick::Number(n)) if n > offered => {
+                writeln!(out, "please enter a number from 1 to {offered}")
+                    .map_err(|e| e.to_string())?;
+            }
+            Ok(pick) => return Ok(pick),
+            Err(err) => writeln!(out, "{err}").map_err(|e| e.to_string())?,
+        }
+    }
+    writeln!(out, "1").map_err(|e| e.to_string())?;
+    Ok(Pick::Number(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Value;
+    use crate::content::fixtures::{SCENE, compile_scene};
+
+    fn play(picks: &[Pick], stdin: &str) -> (String, StoryState) {
+        let library = compile_scene(SCENE).library.unwrap();
+        let mut out = Vec::new();
+        let state = play_text(&library, Lang::De, picks, &mut stdin.as_bytes(), &mut out).unwrap();
+        (String::from_utf8(out).unwrap(), state)
+    }
+
+    #[test]
+    fn prints_lines_options_ending_and_variables() {
+        let (out, _) = play(&[Pick::Number(1)], "");
+        assert!(out.contains("Roland: Guten Morgen.\n"), "{out}");
+        assert!(out.contains("  1) Grüßen\n  2) Murmeln\n"), "{out}");
+        assert!(out.contains("Vladi: Mutig."), "{out}");
+        assert!(
+            out.ends_with("ending: good_start\nbrave = true\ntrust = 2\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn timeout_and_last_follow_the_declared_outcomes() {
+        let (_, state) = play(&[Pick::Timeout], "");
+        assert_eq!(state.var("trust"), Value::Int(-1));
+        assert!(state.choice_log[0].timed_out);
+        let (_, state) = play(&[Pick::Last], "");
+        assert_eq!(
+            state.var("trust"),
+            Value::Int(-1),
+            "`last` offered is `mumble`"
+        );
+    }
+
+    #[test]
+    fn input_is_read_when_the_list_is_used_up_and_bad_input_is_asked_again() {
+        let (out, state) = play(&[], "7\nfoo\n2\n");
+        assert!(out.contains("please enter a number from 1 to 2"), "{out}");
+        assert_eq!(state.var("trust"), Value::Int(-1));
+        let (_, state) = play(&[], "");
+        assert_eq!(
+            state.var("trust"),
+            Value::Int(2),
+            "end of input takes the first option"
+        );
+    }
+
+    #[test]
+    fn a_number_out_of_range_in_the_list_is_an_error() {
+        let library = compile_scene(SCENE).library.unwrap();
+        let err = play_text(
+            &library,
+            Lang::De,
+            &[Pick::Number(3)],
+            &mut "".as_bytes(),
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert!(err.contains("out of range"), "{err}");
+    }
+}

@@ -1,0 +1,303 @@
+//! Scene files as Bevy assets: one loader per content type, read from the
+//! `scenes://` asset source, compiled into a [`Library`] whenever a file
+//! arrives or changes on disk.
+
+use std::collections::HashMap;
+use std::marker::PhantomData;
+use std::path::Path;
+use std::sync::Arc;
+
+use bevy::asset::io::{AssetSourceBuilder, Reader};
+use bevy::asset::{AssetLoader, LoadContext, LoadState, UntypedAssetId};
+use bevy::prelude::*;
+use serde::de::DeserializeOwned;
+
+use super::diagnostic::Diagnostic;
+use super::format::{CharacterDef, Manifest, RoomDef, SceneDef};
+use super::library::Library;
+use super::load::{
+    CHARACTERS_FILE, Compiled, Loaded, MANIFEST_FILE, ROOMS_FILE, compile, unreadable_scene,
+};
+use super::parse::parse;
+
+/// The asset source that holds the scene files.
+pub const SCENES_SOURCE: &str = "scenes";
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_asset::<ManifestAsset>()
+        .init_asset::<CharactersAsset>()
+        .init_asset::<RoomsAsset>()
+        .init_asset::<SceneAsset>()
+        .register_asset_loader(RonLoader::<ManifestAsset>::default())
+        .register_asset_loader(RonLoader::<CharactersAsset>::default())
+        .register_asset_loader(RonLoader::<RoomsAsset>::default())
+        .register_asset_loader(RonLoader::<SceneAsset>::default())
+        .init_resource::<ContentStatus>()
+        .add_systems(Startup, load_content)
+        .add_systems(PreUpdate, (request_listed_scenes, compile_content).chain());
+}
+
+/// Registers the `scenes://` asset source at `dir`. Must run before Bevy's
+/// `AssetPlugin` is added.
+pub fn register_source(app: &mut App, dir: &Path) {
+    let dir = dir.to_string_lossy().into_owned();
+    app.register_asset_source(
+        SCENES_SOURCE,
+        AssetSourceBuilder::platform_default(&dir, None),
+    );
+}
+
+/// Where the story's content stands.
+#[derive(Resource, Clone, Debug, Default)]
+pub enum ContentStatus {
+    /// Files are still arriving.
+    #[default]
+    Loading,
+    /// The story is playable.
+    Ready {
+        /// The story.
+        library: Arc<Library>,
+        /// Problems that do not stop play.
+        warnings: Vec<Diagnostic>,
+        /// Counts up with every successful (re)load.
+        generation: u32,
+    },
+    /// The files have errors; play waits until they are fixed.
+    Broken(Vec<Diagnostic>),
+}
+
+impl ContentStatus {
+    /// The library, when the content is playable.
+    pub fn library(&self) -> Option<&Arc<Library>> {
+        match self {
+            ContentStatus::Ready { library, .. } => Some(library),
+            _ => None,
+        }
+    }
+}
+
+/// A content type with its asset wrapper.
+trait ContentAsset: Asset + TypePath + Sized {
+    type Def: DeserializeOwned + Send + Sync;
+    fn wrap(loaded: Loaded<Self::Def>) -> Self;
+}
+
+macro_rules! content_asset {
+    ($(#[$doc:meta])* $name:ident, $def:ty) => {
+        $(#[$doc])*
+        #[derive(Asset, TypePath, Debug)]
+        pub struct $name(Loaded<$def>);
+        impl ContentAsset for $name {
+            type Def = $def;
+            fn wrap(loaded: Loaded<$def>) -> Self {
+                Self(loaded)
+            }
+        }
+    };
+}
+
+content_asset!(
+    /// `index.ron`, parsed.
+    ManifestAsset,
+    Manifest
+);
+content_asset!(
+    /// `characters.ron`, parsed.
+    CharactersAsset,
+    Vec<CharacterDef>
+);
+content_asset!(
+    /// `rooms.ron`, parsed.
+    RoomsAsset,
+    Vec<RoomDef>
+);
+content_asset!(
+    /// One scene file, parsed.
+    SceneAsset,
+    SceneDef
+);
+
+/// Reads a RON content file into its asset. A syntax error is not a load
+/// failure: it is kept as a diagnostic so that the game can show it.
+#[derive(TypePath)]
+struct RonLoader<A>(PhantomData<fn() -> A>);
+
+impl<A> Default for RonLoader<A> {
+    fn default() -> Self {
+        Self(PhantomData)
+    }
+}
+
+impl<A: ContentAsset> AssetLoader for RonLoader<A> {
+    type Asset = A;
+    type Settings = ();
+    type Error = std::io::Error;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        load_context: &mut LoadContext<'_>,
+    ) -> Result<A, Self::Error> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).await?;
+        let shown = shown_path(load_context.path().path());
+        let loaded = match std::str::from_utf8(&bytes) {
+            Ok(text) => parse::<A::Def>(&shown, text),
+            Err(err) => Err(Diagnostic::error(
+                &shown,
+                super::Pos::START,
+                format!("the file is not UTF-8 text: {err}"),
+            )),
+        };
+        Ok(A::wrap(loaded))
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &["ron"]
+    }
+}
+
+/// How diagnostics name a file of the scenes source.
+fn shown_path(path: &Path) -> String {
+    format!("{SCENES_SOURCE}/{}", path.to_string_lossy())
+}
+
+/// The handles that keep the content loaded.
+#[derive(Resource)]
+struct ContentHandles {
+    manifest: Handle<ManifestAsset>,
+    characters: Handle<CharactersAsset>,
+    rooms: Handle<RoomsAsset>,
+    /// Scene handles by file name, for the files the manifest lists.
+    scenes: HashMap<String, Handle<SceneAsset>>,
+    /// Set when anything arrived or changed since the last compile.
+    dirty: bool,
+    generation: u32,
+}
+
+fn load_content(mut commands: Commands, server: Res<AssetServer>) {
+    let path = |name: &str| format!("{SCENES_SOURCE}://{name}");
+    commands.insert_resource(ContentHandles {
+        manifest: server.load(path(MANIFEST_FILE)),
+        characters: server.load(path(CHARACTERS_FILE)),
+        rooms: server.load(path(ROOMS_FILE)),
+        scenes: HashMap::new(),
+        dirty: true,
+        generation: 0,
+    });
+}
+
+/// Starts loading every scene file the manifest lists, and notes changes.
+#[allow(clippy::too_many_arguments)]
+fn request_listed_scenes(
+    server: Res<AssetServer>,
+    mut handles: ResMut<ContentHandles>,
+    manifests: Res<Assets<ManifestAsset>>,
+    mut manifest_events: MessageReader<AssetEvent<ManifestAsset>>,
+    mut character_events: MessageReader<AssetEvent<CharactersAsset>>,
+    mut room_events: MessageReader<AssetEvent<RoomsAsset>>,
+    mut scene_events: MessageReader<AssetEvent<SceneAsset>>,
+    mut failures: MessageReader<bevy::asset::UntypedAssetLoadFailedEvent>,
+) {
+    let manifest_changed = manifest_events.read().count() > 0;
+    let changed = manifest_changed
+        | (character_events.read().count() > 0)
+        | (room_events.read().count() > 0)
+        | (scene_events.read().count() > 0)
+        | (failures.read().count() > 0);
+    handles.dirty |= changed;
+    if !manifest_changed {
+        return;
+    }
+    let Some(ManifestAsset(Ok(manifest))) = manifests.get(&handles.manifest) else {
+        return;
+    };
+    let listed = manifest.value.scenes.clone();
+    handles.scenes.retain(|name, _| listed.contains(name));
+    for name in listed {
+        handles
+            .scenes
+            .entry(name.clone())
+            .or_insert_with(|| server.load(format!("{SCENES_SOURCE}://{name}")));
+    }
+}
+
+/// Compiles the content once every file has arrived or failed.
+fn compile_content(
+    server: Res<AssetServer>,
+    mut handles: ResMut<ContentHandles>,
+    manifests: Res<Assets<ManifestAsset>>,
+    characters: Res<Assets<CharactersAsset>>,
+    rooms: Res<Assets<RoomsAsset>>,
+    scenes: Res<Assets<SceneAsset>>,
+    mut status: ResMut<ContentStatus>,
+) {
+    if !handles.dirty {
+        return;
+    }
+    // A file that failed to load (it does not exist, say) becomes a diagnostic.
+    let failed = |id: UntypedAssetId, name: &str| match server.load_state(id) {
+        LoadState::Failed(err) => Some(Diagnostic::error(
+            &format!("{SCENES_SOURCE}/{name}"),
+            super::Pos::START,
+            format!("cannot read: {err}"),
+        )),
+        _ => None,
+    };
+    macro_rules! take {
+        ($assets:expr, $handle:expr, $name:expr) => {
+            match $assets.get(&$handle) {
+                Some(asset) => asset.0.clone(),
+                None => match failed($handle.id().untyped(), $name) {
+                    Some(err) => Err(err),
+                    None => return, // still loading
+                },
+            }
+        };
+    }
+    let manifest = take!(manifests, handles.manifest, MANIFEST_FILE);
+    let characters = take!(characters, handles.characters, CHARACTERS_FILE);
+    let rooms = take!(rooms, handles.rooms, ROOMS_FILE);
+    let mut listed = Vec::new();
+    if let Ok(manifest) = &manifest {
+        for (i, name) in manifest.value.scenes.iter().enumerate() {
+            let Some(handle) = handles.scenes.get(name) else {
+                return; // not requested yet
+            };
+            let loaded = match scenes.get(handle) {
+                Some(asset) => asset.0.clone(),
+                None => match server.load_state(handle.id()) {
+                    LoadState::Failed(err) => Err(unreadable_scene(manifest, i, &err.to_string())),
+                    _ => return,
+                },
+            };
+            listed.push(loaded);
+        }
+    }
+    handles.dirty = false;
+    let Compiled {
+        library,
+        diagnostics,
+    } = compile(manifest, characters, rooms, listed);
+    *status = match library {
+        Some(library) => {
+            handles.generation += 1;
+            for warning in &diagnostics {
+                warn!("{warning}");
+            }
+            info!("story content loaded (generation {})", handles.generation);
+            ContentStatus::Ready {
+                library: Arc::new(library),
+                warnings: diagnostics,
+                generation: handles.generation,
+            }
+        }
+        None => {
+            for d in &diagnostics {
+                error!("{d}");
+            }
+            ContentStatus::Broken(diagnostics)
+        }
+    };
+}

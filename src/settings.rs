@@ -1,0 +1,125 @@
+//! The player's preferences, kept apart from saved games.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::content::Lang;
+
+/// How fast lines are typed out, in characters per second, by default.
+pub const DEFAULT_TEXT_SPEED: f32 = 45.0;
+
+/// The player's preferences.
+#[derive(Resource, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The language of the story and the menus.
+    pub lang: Lang,
+    /// Characters typed per second in the dialogue box.
+    pub text_speed: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            lang: Lang::De,
+            text_speed: DEFAULT_TEXT_SPEED,
+        }
+    }
+}
+
+/// Where the settings are stored between runs. Without this resource (in
+/// tests, on the web) they live only as long as the app.
+#[derive(Resource, Clone, Debug)]
+pub struct SettingsFile(pub PathBuf);
+
+impl SettingsFile {
+    /// The usual place: `$XDG_CONFIG_HOME/famulant/settings.ron`, else
+    /// `~/.config/famulant/settings.ron`.
+    pub fn default_location() -> Option<SettingsFile> {
+        let base = std::env::var_os("XDG_CONFIG_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".config")))?;
+        Some(SettingsFile(base.join("famulant").join("settings.ron")))
+    }
+
+    /// Reads the settings; defaults when the file is missing or unreadable.
+    pub fn read(&self) -> Settings {
+        match std::fs::read_to_string(&self.0) {
+            Ok(text) => ron::from_str(&text).unwrap_or_else(|err| {
+                warn!(
+                    "ignoring unreadable settings in {}: {err}",
+                    self.0.display()
+                );
+                Settings::default()
+            }),
+            Err(_) => Settings::default(),
+        }
+    }
+
+    /// Writes the settings, creating the folder when needed.
+    pub fn write(&self, settings: &Settings) -> std::io::Result<()> {
+        if let Some(dir) = self.0.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
+            .map_err(std::io::Error::other)?;
+        std::fs::write(&self.0, text)
+    }
+}
+
+/// The player picked a language.
+#[derive(Message, Clone, Copy, Debug, PartialEq)]
+pub struct SetLanguage(pub Lang);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Settings>()
+        .add_message::<SetLanguage>()
+        .add_systems(
+            Update,
+            (
+                set_language,
+                save_changed_settings.run_if(resource_changed::<Settings>),
+            )
+                .chain(),
+        );
+}
+
+fn set_language(mut requests: MessageReader<SetLanguage>, mut settings: ResMut<Settings>) {
+    if let Some(SetLanguage(lang)) = requests.read().last()
+        && settings.lang != *lang
+    {
+        settings.lang = *lang;
+    }
+}
+
+fn save_changed_settings(settings: Res<Settings>, file: Option<Res<SettingsFile>>) {
+    if settings.is_added() {
+        return;
+    }
+    if let Some(file) = file
+        && let Err(err) = file.write(&settings)
+    {
+        warn!("could not save settings to {}: {err}", file.0.display());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_survive_a_round_trip_through_their_file() {
+        let dir = std::env::temp_dir().join(format!("famulant-settings-{}", std::process::id()));
+        let file = SettingsFile(dir.join("settings.ron"));
+        assert_eq!(file.read(), Settings::default());
+        let chosen = Settings {
+            lang: Lang::En,
+            text_speed: 80.0,
+        };
+        file.write(&chosen).unwrap();
+        assert_eq!(file.read(), chosen);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,0 +1,313 @@
+//! Thin systems that run the [`StoryState`] inside the app: they feed it the
+//! player's input and the decision clock, and announce what it shows.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+
+use super::messages::{
+    Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, ShowChoices, ShowLine, StoryEnded,
+};
+use super::runner::{Beat, StoryError, StoryState};
+use crate::content::{ContentStatus, Library, NodeRef};
+use crate::screen::Screen;
+
+/// The story being played.
+#[derive(Resource, Default)]
+pub struct Story {
+    library: Option<Arc<Library>>,
+    generation: u32,
+    state: Option<StoryState>,
+    /// Set when the story moved and must announce its new beat.
+    moved: bool,
+    /// What went wrong, if the story cannot go on.
+    pub fault: Option<String>,
+}
+
+impl Story {
+    /// The library being played, once content is ready.
+    pub fn library(&self) -> Option<&Arc<Library>> {
+        self.library.as_ref()
+    }
+
+    /// The story's state, once a game has begun.
+    pub fn state(&self) -> Option<&StoryState> {
+        self.state.as_ref()
+    }
+
+    /// Forgets the game being played, so the next visit to the playing
+    /// screen begins a new one.
+    pub fn reset(&mut self) {
+        self.state = None;
+        self.fault = None;
+    }
+
+    fn record(&mut self, result: Result<(), StoryError>) {
+        match result {
+            Ok(()) => self.moved = true,
+            Err(err) => {
+                error!("story: {err}");
+                self.fault = Some(err.to_string());
+            }
+        }
+    }
+}
+
+/// What is on screen now, for the overlay to draw.
+#[derive(Resource, Clone, Debug, Default, PartialEq)]
+pub enum CurrentBeat {
+    /// Nothing yet.
+    #[default]
+    Nothing,
+    /// A line.
+    Line(ShowLine),
+    /// A choice.
+    Choices(ShowChoices),
+    /// The end.
+    Ended(StoryEnded),
+}
+
+/// The countdown of the timed choice being shown.
+#[derive(Resource, Clone, Debug, PartialEq)]
+pub struct DecisionTimer {
+    /// The choice.
+    pub at: NodeRef,
+    /// Its length in seconds.
+    pub total: f32,
+    /// Seconds left.
+    pub remaining: f32,
+}
+
+impl DecisionTimer {
+    /// The share of time left, from 1 down to 0.
+    pub fn fraction_left(&self) -> f32 {
+        (self.remaining / self.total).clamp(0.0, 1.0)
+    }
+}
+
+/// Takes new or changed content: keeps the story where it is when that node
+/// still exists, else goes back to the start of its scene.
+pub(super) fn follow_content(status: Res<ContentStatus>, mut story: ResMut<Story>) {
+    let ContentStatus::Ready {
+        library,
+        generation,
+        ..
+    } = &*status
+    else {
+        return;
+    };
+    if story.generation == *generation {
+        return;
+    }
+    story.generation = *generation;
+    story.library = Some(library.clone());
+    let Some(state) = &mut story.state else {
+        return;
+    };
+    for (name, value) in &library.variables {
+        state.variables.entry(name.clone()).or_insert(*value);
+    }
+    if library.node(&state.cursor).is_none() {
+        let scene_start = library
+            .scene(&state.cursor.scene)
+            .and_then(|s| s.def.nodes.first())
+            .map(|n| NodeRef::new(&state.cursor.scene, n.id()));
+        let restart = scene_start.unwrap_or_else(|| library.start.clone());
+        info!("the story's node is gone after a reload; continuing at {restart}");
+        let variables = state.variables.clone();
+        match StoryState::at(library, restart) {
+            Ok(mut fresh) => {
+                fresh.variables = variables;
+                story.state = Some(fresh);
+            }
+            Err(err) => story.fault = Some(err.to_string()),
+        }
+    }
+    story.fault = None;
+    story.moved = true;
+}
+
+/// Forgets any game in progress and opens the playing screen, where
+/// [`begin`] starts the story afresh.
+pub(super) fn new_game(
+    mut requests: MessageReader<NewGame>,
+    mut story: ResMut<Story>,
+    mut screen: ResMut<NextState<Screen>>,
+) {
+    if requests.read().count() > 0 {
+        story.reset();
+        screen.set(Screen::Playing);
+    }
+}
+
+/// Announces the current beat again when the playing screen opens.
+pub(super) fn reannounce(mut story: ResMut<Story>) {
+    story.moved = true;
+}
+
+/// Begins a new story on the playing screen once content is ready.
+pub(super) fn begin(mut story: ResMut<Story>) {
+    if story.state.is_some() || story.fault.is_some() {
+        return;
+    }
+    let Some(library) = story.library.clone() else {
+        return;
+    };
+    match StoryState::new(&library) {
+        Ok(state) => {
+            story.state = Some(state);
+            story.fault = None;
+            story.moved = true;
+        }
+        Err(err) => story.fault = Some(err.to_string()),
+    }
+}
+
+/// Applies the player's input: advancing lines and choosing options.
+pub(super) fn apply_input(
+    mut story: ResMut<Story>,
+    mut advances: MessageReader<Advance>,
+    mut choices: MessageReader<ChoiceMade>,
+) {
+    let Story {
+        library: Some(library),
+        state: Some(state),
+        ..
+    } = &mut *story
+    else {
+        advances.clear();
+        choices.clear();
+        return;
+    };
+    let library = library.clone();
+    let mut results = Vec::new();
+    for _ in advances.read() {
+        // A second press while the next beat is a choice is no error.
+        if matches!(state.beat(&library), Ok(Beat::Line { .. })) {
+            results.push(state.advance(&library));
+        }
+    }
+    for choice in choices.read() {
+        results.push(state.choose(&library, &choice.option));
+    }
+    for result in results {
+        story.record(result);
+    }
+}
+
+/// Counts down the timed choice and takes its outcome when time is up.
+pub(super) fn tick_timer(
+    time: Res<Time>,
+    mut story: ResMut<Story>,
+    timer: Option<ResMut<DecisionTimer>>,
+    mut expired: MessageWriter<DecisionExpired>,
+) {
+    let Some(mut timer) = timer else { return };
+    if timer.remaining <= 0.0 {
+        return;
+    }
+    timer.remaining -= time.delta_secs();
+    if timer.remaining > 0.0 {
+        return;
+    }
+    let Story {
+        library: Some(library),
+        state: Some(state),
+        ..
+    } = &mut *story
+    else {
+        return;
+    };
+    if state.cursor != timer.at {
+        return;
+    }
+    let library = library.clone();
+    let result = state.time_out(&library);
+    if result.is_ok() {
+        expired.write(DecisionExpired {
+            at: timer.at.clone(),
+        });
+    }
+    story.record(result);
+}
+
+/// Announces the story's new beat after it moved.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn announce(
+    mut commands: Commands,
+    mut story: ResMut<Story>,
+    mut current: ResMut<CurrentBeat>,
+    mut lines: MessageWriter<ShowLine>,
+    mut choices: MessageWriter<ShowChoices>,
+    mut ended: MessageWriter<StoryEnded>,
+) {
+    if !std::mem::take(&mut story.moved) {
+        return;
+    }
+    let (Some(library), Some(state)) = (&story.library, &story.state) else {
+        return;
+    };
+    let beat = match state.beat(library) {
+        Ok(beat) => beat,
+        Err(err) => {
+            error!("story: {err}");
+            story.fault = Some(err.to_string());
+            return;
+        }
+    };
+    commands.remove_resource::<DecisionTimer>();
+    *current = match beat {
+        Beat::Line { at, speaker, text } => {
+            let line = ShowLine {
+                at,
+                speaker: speaker.map(str::to_owned),
+                text: text.clone(),
+            };
+            lines.write(line.clone());
+            CurrentBeat::Line(line)
+        }
+        Beat::Choice {
+            at,
+            speaker,
+            prompt,
+            options,
+            timer,
+        } => {
+            if let Some(timer) = timer {
+                commands.insert_resource(DecisionTimer {
+                    at: at.clone(),
+                    total: timer.seconds,
+                    remaining: timer.seconds,
+                });
+            }
+            let show = ShowChoices {
+                at,
+                speaker: speaker.map(str::to_owned),
+                prompt: prompt.cloned(),
+                options: options
+                    .into_iter()
+                    .map(|o| OfferedOption {
+                        id: o.id.clone(),
+                        text: o.text.clone(),
+                    })
+                    .collect(),
+                seconds: timer.map(|t| t.seconds),
+            };
+            choices.write(show.clone());
+            CurrentBeat::Choices(show)
+        }
+        Beat::End { ending, .. } => {
+            let end = StoryEnded {
+                ending: ending.to_owned(),
+            };
+            ended.write(end.clone());
+            CurrentBeat::Ended(end)
+        }
+    };
+}
+
+/// Clears what was shown when the player leaves the playing screen.
+pub(super) fn clear_beat(mut commands: Commands, mut current: ResMut<CurrentBeat>) {
+    *current = CurrentBeat::Nothing;
+    commands.remove_resource::<DecisionTimer>();
+}

@@ -1,0 +1,350 @@
+//! The dialogue box: the speaker's name in their colour, the line typed out,
+//! choices numbered 1–9 with a countdown bar, and the end of the chapter.
+
+use bevy::prelude::*;
+use bevy_egui::egui::{self, Align2, Color32, RichText};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+
+use super::pause::PauseMenu;
+use super::strings as s;
+use super::style::{ACCENT, MUTED, PANEL_FILL};
+use crate::content::{Lang, Library, NodeRef, parse_color};
+use crate::screen::Screen;
+use crate::settings::Settings;
+use crate::story::{Advance, ChoiceMade, CurrentBeat, DecisionTimer, OfferedOption, Story};
+
+/// The widest the dialogue box grows, in points.
+const BOX_WIDTH: f32 = 1100.0;
+/// The dialogue box's height, in points.
+const BOX_HEIGHT: f32 = 190.0;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Typewriter>()
+        .add_systems(
+            OnExit(Screen::Playing),
+            |mut typewriter: ResMut<Typewriter>| {
+                *typewriter = Typewriter::default();
+            },
+        )
+        .add_systems(
+            EguiPrimaryContextPass,
+            dialogue_box.run_if(in_state(Screen::Playing)),
+        );
+}
+
+/// How much of the current line is typed out, and which option the
+/// keyboard has highlighted.
+#[derive(Resource, Default)]
+struct Typewriter {
+    at: Option<NodeRef>,
+    chars: f32,
+    highlighted: usize,
+}
+
+impl Typewriter {
+    /// Starts over when the story moved to another node.
+    fn follow(&mut self, at: &NodeRef) {
+        if self.at.as_ref() != Some(at) {
+            *self = Typewriter {
+                at: Some(at.clone()),
+                ..default()
+            };
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn dialogue_box(
+    mut contexts: EguiContexts,
+    beat: Res<CurrentBeat>,
+    story: Res<Story>,
+    settings: Res<Settings>,
+    timer: Option<Res<DecisionTimer>>,
+    pause: Res<PauseMenu>,
+    time: Res<Time<Real>>,
+    mut typewriter: ResMut<Typewriter>,
+    mut advance: MessageWriter<Advance>,
+    mut choose: MessageWriter<ChoiceMade>,
+    mut screen: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let Some(library) = story.library() else {
+        return Ok(());
+    };
+    let lang = settings.lang;
+    let keys_live = !pause.open;
+    let screen_rect = ctx.content_rect();
+    let width = (screen_rect.width() - 48.0).min(BOX_WIDTH);
+    place_card(ctx, library, &story, lang);
+
+    match &*beat {
+        CurrentBeat::Nothing => {}
+        CurrentBeat::Line(line) => {
+            typewriter.follow(&line.at);
+            let text = line.text.get(lang);
+            let total = text.chars().count() as f32;
+            if !pause.open {
+                typewriter.chars =
+                    (typewriter.chars + time.delta_secs() * settings.text_speed).min(total);
+            }
+            let done = typewriter.chars >= total;
+            let shown: String = text.chars().take(typewriter.chars as usize).collect();
+            let response = dialogue_frame(ctx, width, |ui| {
+                speaker_label(ui, library, line.speaker.as_deref(), lang);
+                let body = RichText::new(shown);
+                ui.label(if line.speaker.is_some() {
+                    body
+                } else {
+                    body.italics().color(MUTED)
+                });
+                ui.with_layout(egui::Layout::bottom_up(egui::Align::Max), |ui| {
+                    let blink = (time.elapsed_secs() * 2.0) as u32 % 2 == 0;
+                    let hint = if done && blink { "▼" } else { " " };
+                    ui.label(
+                        RichText::new(format!("{}   {hint}", s::LINE_KEYS.get(lang)))
+                            .small()
+                            .color(MUTED),
+                    );
+                });
+            });
+            let pressed = keys_live
+                && ctx
+                    .input(|i| i.key_pressed(egui::Key::Space) || i.key_pressed(egui::Key::Enter));
+            if pressed || response.clicked() {
+                if done {
+                    advance.write(Advance);
+                } else {
+                    typewriter.chars = total;
+                }
+            }
+        }
+        CurrentBeat::Choices(show) => {
+            typewriter.follow(&show.at);
+            let count = show.options.len();
+            if keys_live {
+                let picked = ctx.input(|i| {
+                    if i.key_pressed(egui::Key::ArrowDown) {
+                        typewriter.highlighted = (typewriter.highlighted + 1) % count.max(1);
+                    }
+                    if i.key_pressed(egui::Key::ArrowUp) {
+                        typewriter.highlighted =
+                            (typewriter.highlighted + count.max(1) - 1) % count.max(1);
+                    }
+                    let by_number = NUMBER_KEYS
+                        .iter()
+                        .take(count)
+                        .position(|key| i.key_pressed(*key));
+                    by_number.or_else(|| {
+                        i.key_pressed(egui::Key::Enter)
+                            .then_some(typewriter.highlighted)
+                    })
+                });
+                if let Some(option) = picked.and_then(|i| show.options.get(i)) {
+                    choose.write(ChoiceMade {
+                        option: option.id.clone(),
+                    });
+                }
+            }
+            let mut clicked = None;
+            egui::Area::new(egui::Id::new("choices"))
+                .anchor(Align2::CENTER_BOTTOM, egui::vec2(0.0, -(BOX_HEIGHT + 40.0)))
+                .show(ctx, |ui| {
+                    ui.set_width(width * 0.8);
+                    for (i, option) in show.options.iter().enumerate() {
+                        if option_button(
+                            ui,
+                            i,
+                            option,
+                            lang,
+                            i == typewriter.highlighted,
+                            width * 0.8,
+                        ) {
+                            clicked = Some(option.id.clone());
+                        }
+                    }
+                });
+            if let Some(option) = clicked {
+                choose.write(ChoiceMade { option });
+            }
+            dialogue_frame(ctx, width, |ui| {
+                if let Some(timer) = &timer {
+                    countdown(ui, timer, lang);
+                }
+                speaker_label(ui, library, show.speaker.as_deref(), lang);
+                if let Some(prompt) = &show.prompt {
+                    ui.label(prompt.get(lang));
+                }
+                ui.with_layout(egui::Layout::bottom_up(egui::Align::Max), |ui| {
+                    ui.label(RichText::new(s::CHOICE_KEYS.get(lang)).small().color(MUTED));
+                });
+            });
+        }
+        CurrentBeat::Ended(_) => {
+            let mut back = false;
+            dialogue_frame(ctx, width, |ui| {
+                ui.vertical_centered(|ui| {
+                    ui.add_space(12.0);
+                    ui.heading(s::END_OF_CHAPTER.get(lang));
+                    ui.label(
+                        RichText::new(s::TO_BE_CONTINUED.get(lang))
+                            .italics()
+                            .color(MUTED),
+                    );
+                    ui.add_space(10.0);
+                    back = ui.button(s::TO_TITLE.get(lang)).clicked();
+                });
+            });
+            if back || (keys_live && ctx.input(|i| i.key_pressed(egui::Key::Enter))) {
+                screen.set(Screen::Title);
+            }
+        }
+    }
+    Ok(())
+}
+
+const NUMBER_KEYS: [egui::Key; 9] = [
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+    egui::Key::Num7,
+    egui::Key::Num8,
+    egui::Key::Num9,
+];
+
+/// The box at the bottom of the screen; returns its response, clickable.
+fn dialogue_frame(
+    ctx: &egui::Context,
+    width: f32,
+    add: impl FnOnce(&mut egui::Ui),
+) -> egui::Response {
+    egui::Area::new(egui::Id::new("dialogue"))
+        .anchor(Align2::CENTER_BOTTOM, egui::vec2(0.0, -24.0))
+        .show(ctx, |ui| {
+            egui::Frame::new()
+                .fill(PANEL_FILL)
+                .corner_radius(14.0)
+                .stroke(egui::Stroke::new(1.0, Color32::from_white_alpha(28)))
+                .inner_margin(egui::Margin::symmetric(28, 18))
+                .show(ui, |ui| {
+                    ui.set_width(width - 56.0);
+                    ui.set_height(BOX_HEIGHT - 36.0);
+                    ui.vertical(add);
+                })
+                .response
+                .interact(egui::Sense::click())
+        })
+        .inner
+}
+
+/// The speaker's name in the character's colour, with their role.
+fn speaker_label(ui: &mut egui::Ui, library: &Library, speaker: Option<&str>, lang: Lang) {
+    let Some(id) = speaker else {
+        ui.add_space(4.0);
+        return;
+    };
+    let character = library.characters.get(id);
+    let colour = character
+        .and_then(|c| parse_color(&c.color))
+        .map_or(ACCENT, |[r, g, b]| Color32::from_rgb(r, g, b));
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(library.character_name(id, lang))
+                .size(23.0)
+                .strong()
+                .color(colour),
+        );
+        if let Some(c) = character {
+            ui.label(RichText::new(c.role.get(lang)).small().color(MUTED));
+        }
+    });
+}
+
+/// One numbered option; returns whether it was clicked.
+fn option_button(
+    ui: &mut egui::Ui,
+    index: usize,
+    option: &OfferedOption,
+    lang: Lang,
+    highlighted: bool,
+    width: f32,
+) -> bool {
+    let fill = if highlighted {
+        ACCENT.gamma_multiply(0.7)
+    } else {
+        PANEL_FILL
+    };
+    let text = RichText::new(format!("{}   {}", index + 1, option.text.get(lang)));
+    let button = egui::Button::new(text)
+        .fill(fill)
+        .corner_radius(10.0)
+        .stroke(egui::Stroke::new(
+            1.0,
+            if highlighted {
+                ACCENT
+            } else {
+                Color32::from_white_alpha(40)
+            },
+        ))
+        .min_size(egui::vec2(width, 44.0));
+    ui.add(button).clicked()
+}
+
+/// The countdown bar: full and calm at first, red and short at the end.
+fn countdown(ui: &mut egui::Ui, timer: &DecisionTimer, lang: Lang) {
+    let left = timer.fraction_left();
+    let colour = Color32::from_rgb(
+        (90.0 + 150.0 * (1.0 - left)) as u8,
+        (190.0 * left + 40.0) as u8,
+        80,
+    );
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(
+            egui::vec2(ui.available_width() - 80.0, 10.0),
+            egui::Sense::hover(),
+        );
+        ui.painter()
+            .rect_filled(rect, 5.0, Color32::from_white_alpha(25));
+        let mut filled = rect;
+        filled.set_width(rect.width() * left);
+        ui.painter().rect_filled(filled, 5.0, colour);
+        ui.label(
+            RichText::new(format!(
+                "{:.0} {}",
+                timer.remaining.max(0.0).ceil(),
+                s::SECONDS_LEFT.get(lang)
+            ))
+            .strong()
+            .color(colour),
+        );
+    });
+    ui.ctx().request_repaint();
+}
+
+/// The room's name and the scene's title in the top left corner.
+fn place_card(ctx: &egui::Context, library: &Library, story: &Story, lang: Lang) {
+    let Some(scene) = story.state().and_then(|s| library.scene(&s.cursor.scene)) else {
+        return;
+    };
+    let room = library.rooms.get(&scene.def.room);
+    egui::Area::new(egui::Id::new("place"))
+        .anchor(Align2::LEFT_TOP, egui::vec2(20.0, 16.0))
+        .show(ctx, |ui| {
+            egui::Frame::new()
+                .fill(PANEL_FILL)
+                .corner_radius(10.0)
+                .inner_margin(egui::Margin::symmetric(16, 10))
+                .show(ui, |ui| {
+                    if let Some(room) = room {
+                        ui.label(RichText::new(room.name.get(lang)).strong());
+                    }
+                    ui.label(
+                        RichText::new(scene.def.title.get(lang))
+                            .small()
+                            .color(MUTED),
+                    );
+                });
+        });
+}

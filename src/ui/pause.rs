@@ -1,0 +1,110 @@
+//! The pause menu on Escape: the story's clock stops while it is open.
+
+use bevy::prelude::*;
+use bevy_egui::egui::{self, Align2, RichText};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+
+use super::strings as s;
+use super::style::PANEL_FILL;
+use crate::content::Lang;
+use crate::screen::Screen;
+use crate::settings::{SetLanguage, Settings};
+
+/// Whether the pause menu is open.
+#[derive(Resource, Default)]
+pub struct PauseMenu {
+    /// Open or not.
+    pub open: bool,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<PauseMenu>()
+        .add_systems(OnExit(Screen::Playing), close)
+        .add_systems(
+            EguiPrimaryContextPass,
+            pause_menu.run_if(in_state(Screen::Playing)),
+        );
+}
+
+fn close(mut menu: ResMut<PauseMenu>, mut time: ResMut<Time<Virtual>>) {
+    menu.open = false;
+    time.unpause();
+}
+
+#[allow(clippy::too_many_arguments)]
+fn pause_menu(
+    mut contexts: EguiContexts,
+    mut menu: ResMut<PauseMenu>,
+    mut time: ResMut<Time<Virtual>>,
+    settings: Res<Settings>,
+    mut screen: ResMut<NextState<Screen>>,
+    mut language: MessageWriter<SetLanguage>,
+    mut exit: MessageWriter<AppExit>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        menu.open = !menu.open;
+    }
+    if menu.open != time.is_paused() {
+        if menu.open {
+            time.pause();
+        } else {
+            time.unpause();
+        }
+    }
+    if !menu.open {
+        return Ok(());
+    }
+    let lang = settings.lang;
+    egui::Area::new(egui::Id::new("pause"))
+        .anchor(Align2::CENTER_CENTER, egui::vec2(0.0, -60.0))
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            egui::Frame::new()
+                .fill(PANEL_FILL)
+                .corner_radius(14.0)
+                .inner_margin(egui::Margin::same(28))
+                .show(ui, |ui| {
+                    ui.set_width(320.0);
+                    ui.vertical_centered(|ui| {
+                        ui.heading(s::PAUSED.get(lang));
+                        ui.add_space(12.0);
+                        let wide = egui::vec2(260.0, 42.0);
+                        if ui
+                            .add_sized(wide, egui::Button::new(s::RESUME.get(lang)))
+                            .clicked()
+                        {
+                            menu.open = false;
+                        }
+                        ui.horizontal(|ui| {
+                            ui.add_space(40.0);
+                            for option in Lang::ALL {
+                                if ui
+                                    .selectable_label(option == lang, option.native_name())
+                                    .clicked()
+                                {
+                                    language.write(SetLanguage(option));
+                                }
+                            }
+                        });
+                        if ui
+                            .add_sized(wide, egui::Button::new(s::TO_TITLE.get(lang)))
+                            .clicked()
+                        {
+                            screen.set(Screen::Title);
+                        }
+                        if cfg!(not(target_arch = "wasm32"))
+                            && ui
+                                .add_sized(
+                                    wide,
+                                    egui::Button::new(RichText::new(s::QUIT.get(lang))),
+                                )
+                                .clicked()
+                        {
+                            exit.write(AppExit::Success);
+                        }
+                    });
+                });
+        });
+    Ok(())
+}

@@ -1,0 +1,47 @@
+//! The overlay's own words (menus, hints), in both languages. Story text
+//! lives in the scene files.
+
+use crate::content::Lang;
+
+/// A phrase of the interface in German and English.
+pub struct Tr {
+    de: &'static str,
+    en: &'static str,
+}
+
+impl Tr {
+    /// The phrase in `lang`.
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::De => self.de,
+            Lang::En => self.en,
+        }
+    }
+}
+
+macro_rules! phrases {
+    ($($name:ident = $de:literal / $en:literal;)*) => {
+        $(pub const $name: Tr = Tr { de: $de, en: $en };)*
+    };
+}
+
+phrases! {
+    SUBTITLE = "Der erste Tag" / "The first day";
+    NEW_GAME = "Neues Spiel" / "New game";
+    CONTINUE = "Weiterspielen" / "Continue";
+    QUIT = "Beenden" / "Quit";
+    LANGUAGE = "Sprache" / "Language";
+    LOADING = "Szenen werden geladen …" / "Loading scenes …";
+    TITLE_KEYS = "Eingabe: Start · Esc im Spiel: Menü" / "Enter: start · Esc in game: menu";
+    PAUSED = "Pause" / "Paused";
+    RESUME = "Weiter" / "Resume";
+    TO_TITLE = "Zum Titelbild" / "Title screen";
+    END_OF_CHAPTER = "Ende des Kapitels" / "End of the chapter";
+    TO_BE_CONTINUED = "Fortsetzung folgt." / "To be continued.";
+    SECONDS_LEFT = "Sek." / "s";
+    LINE_KEYS = "Leertaste / Klick: weiter" / "Space / click: continue";
+    CHOICE_KEYS = "1–9 oder ↑↓ und Eingabe" / "1–9 or ↑↓ and Enter";
+    CONTENT_ERRORS = "Die Szenendateien enthalten Fehler" / "The scene files have errors";
+    CONTENT_ERRORS_HELP = "Beheben und speichern: Das Spiel lädt die Dateien dann neu." / "Fix and save the file: the game reloads it.";
+    STORY_FAULT = "Die Geschichte kann nicht weitergehen" / "The story cannot go on";
+}
