@@ -69,7 +69,9 @@ pub fn default_scenes_dir() -> PathBuf {
 
 /// Opens the game window and plays until the player quits.
 pub fn run(options: LaunchOptions) -> AppExit {
+    let launched = ui::LaunchedAt(bevy::platform::time::Instant::now());
     let mut app = App::new();
+    app.insert_resource(launched);
     content::register_source(&mut app, &absolute(&options.scenes));
     app.add_plugins(
         DefaultPlugins
@@ -107,14 +109,15 @@ pub fn run(options: LaunchOptions) -> AppExit {
 }
 
 /// A windowless app with the game's core, for tests and tools. The scenes
-/// are read from `scenes`; nothing is saved to disk.
-pub fn headless_app(scenes: &Path) -> App {
+/// are read from `scenes`, and reloaded when they change if `watch` is set;
+/// nothing is saved to disk.
+pub fn headless_app(scenes: &Path, watch: bool) -> App {
     let mut app = App::new();
     content::register_source(&mut app, &absolute(scenes));
     app.add_plugins((
         MinimalPlugins,
         AssetPlugin {
-            watch_for_changes_override: Some(false),
+            watch_for_changes_override: Some(watch),
             ..default()
         },
         bevy::state::app::StatesPlugin,

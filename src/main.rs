@@ -1,7 +1,7 @@
 //! The `famulant` command: play in a window, play in the terminal, or check
 //! scene files. See `famulant --help`.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use famulant::cli::{Command, USAGE, check, parse_args, play_text};
@@ -46,13 +46,9 @@ fn main() -> ExitCode {
                 return ExitCode::from(1);
             };
             let mut out = std::io::stdout().lock();
-            match play_text(
-                &library,
-                lang,
-                &choose,
-                &mut std::io::stdin().lock(),
-                &mut out,
-            ) {
+            let stdin = std::io::stdin();
+            let echo = !stdin.is_terminal();
+            match play_text(&library, lang, &choose, &mut stdin.lock(), echo, &mut out) {
                 Ok(_) => {
                     let _ = out.flush();
                     ExitCode::SUCCESS

@@ -11,12 +11,15 @@ use crate::story::{Beat, StoryState};
 /// Plays the story from its start to an end.
 ///
 /// Decisions come from `picks` first, then from `input` line by line; when
-/// both are used up the first option is taken. Returns the final state.
+/// both are used up the first option is taken. `echo` repeats decisions read
+/// from `input` (when it is not a terminal, which echoes them itself).
+/// Returns the final state.
 pub fn play_text(
     library: &Library,
     lang: Lang,
     picks: &[Pick],
     input: &mut dyn BufRead,
+    echo: bool,
     out: &mut dyn Write,
 ) -> Result<StoryState, String> {
     let mut picks: VecDeque<Pick> = picks.iter().copied().collect();
@@ -80,7 +83,13 @@ pub fn play_text(
                         writeln!(out, "> {}", describe(pick)).map_err(io)?;
                         pick
                     }
-                    None => read_pick(input, out, &mut input_open, options.len())?,
+                    None => {
+                        let pick = read_pick(input, out, &mut input_open, options.len())?;
+                        if echo {
+                            writeln!(out, "{}", describe(pick)).map_err(io)?;
+                        }
+                        pick
+                    }
                 };
                 let chosen = match (pick, timer) {
                     (Pick::Timeout, Some(_)) => None,
@@ -133,6 +142,7 @@ fn read_pick(
         let mut line = String::new();
         if input.read_line(&mut line).map_err(|e| e.to_string())? == 0 {
             *open = false;
+            write!(out, "(end of input) ").map_err(|e| e.to_string())?;
             break;
         }
         match Pick::parse(&line) {
@@ -144,7 +154,6 @@ fn read_pick(
             Err(err) => writeln!(out, "{err}").map_err(|e| e.to_string())?,
         }
     }
-    writeln!(out, "1").map_err(|e| e.to_string())?;
     Ok(Pick::Number(1))
 }
 
@@ -157,7 +166,15 @@ mod tests {
     fn play(picks: &[Pick], stdin: &str) -> (String, StoryState) {
         let library = compile_scene(SCENE).library.unwrap();
         let mut out = Vec::new();
-        let state = play_text(&library, Lang::De, picks, &mut stdin.as_bytes(), &mut out).unwrap();
+        let state = play_text(
+            &library,
+            Lang::De,
+            picks,
+            &mut stdin.as_bytes(),
+            true,
+            &mut out,
+        )
+        .unwrap();
         (String::from_utf8(out).unwrap(), state)
     }
 
@@ -207,6 +224,7 @@ mod tests {
             Lang::De,
             &[Pick::Number(3)],
             &mut "".as_bytes(),
+            true,
             &mut Vec::new(),
         )
         .unwrap_err();

@@ -200,11 +200,11 @@ fn request_listed_scenes(
     mut scene_events: MessageReader<AssetEvent<SceneAsset>>,
     mut failures: MessageReader<bevy::asset::UntypedAssetLoadFailedEvent>,
 ) {
-    let manifest_changed = manifest_events.read().count() > 0;
+    let manifest_changed = manifest_events.read().any(is_change);
     let changed = manifest_changed
-        | (character_events.read().count() > 0)
-        | (room_events.read().count() > 0)
-        | (scene_events.read().count() > 0)
+        | character_events.read().any(is_change)
+        | room_events.read().any(is_change)
+        | scene_events.read().any(is_change)
         | (failures.read().count() > 0);
     handles.dirty |= changed;
     if !manifest_changed {
@@ -221,6 +221,14 @@ fn request_listed_scenes(
             .entry(name.clone())
             .or_insert_with(|| server.load(format!("{SCENES_SOURCE}://{name}")));
     }
+}
+
+/// Whether an asset event means new content (not merely "dependencies loaded").
+fn is_change<A: Asset>(event: &AssetEvent<A>) -> bool {
+    matches!(
+        event,
+        AssetEvent::Added { .. } | AssetEvent::Modified { .. } | AssetEvent::Removed { .. }
+    )
 }
 
 /// Compiles the content once every file has arrived or failed.

@@ -79,11 +79,11 @@ impl<'a> Validator<'a> {
     }
 
     fn error<T>(&mut self, file: &ContentFile<T>, path: &[Seg], message: String) -> Pushed<'_> {
-        self.push(file, path, |f, p, m| Diagnostic::error(f, p, m), message)
+        self.push(file, path, Diagnostic::error, message)
     }
 
     fn warning<T>(&mut self, file: &ContentFile<T>, path: &[Seg], message: String) -> Pushed<'_> {
-        self.push(file, path, |f, p, m| Diagnostic::warning(f, p, m), message)
+        self.push(file, path, Diagnostic::warning, message)
     }
 
     fn id<T>(&mut self, file: &ContentFile<T>, path: &[Seg], id: &str, what: &str) {

@@ -11,7 +11,9 @@ use super::style::{ACCENT, MUTED, PANEL_FILL};
 use crate::content::{Lang, Library, NodeRef, parse_color};
 use crate::screen::Screen;
 use crate::settings::Settings;
-use crate::story::{Advance, ChoiceMade, CurrentBeat, DecisionTimer, OfferedOption, Story};
+use crate::story::{
+    Advance, ChoiceMade, CurrentBeat, DecisionTimer, OfferedOption, ShowLine, Story,
+};
 
 /// The widest the dialogue box grows, in points.
 const BOX_WIDTH: f32 = 1100.0;
@@ -32,23 +34,24 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// How much of the current line is typed out, and which option the
-/// keyboard has highlighted.
+/// How much of the current line is typed out, which option the keyboard
+/// has highlighted, and the last line, which stays in the box under a
+/// choice that asks no question of its own.
 #[derive(Resource, Default)]
 struct Typewriter {
     at: Option<NodeRef>,
     chars: f32,
     highlighted: usize,
+    last_line: Option<ShowLine>,
 }
 
 impl Typewriter {
     /// Starts over when the story moved to another node.
     fn follow(&mut self, at: &NodeRef) {
         if self.at.as_ref() != Some(at) {
-            *self = Typewriter {
-                at: Some(at.clone()),
-                ..default()
-            };
+            self.at = Some(at.clone());
+            self.chars = 0.0;
+            self.highlighted = 0;
         }
     }
 }
@@ -81,6 +84,7 @@ fn dialogue_box(
         CurrentBeat::Nothing => {}
         CurrentBeat::Line(line) => {
             typewriter.follow(&line.at);
+            typewriter.last_line = Some(line.clone());
             let text = line.text.get(lang);
             let total = text.chars().count() as f32;
             if !pause.open {
@@ -97,15 +101,15 @@ fn dialogue_box(
                 } else {
                     body.italics().color(MUTED)
                 });
-                ui.with_layout(egui::Layout::bottom_up(egui::Align::Max), |ui| {
-                    let blink = (time.elapsed_secs() * 2.0) as u32 % 2 == 0;
-                    let hint = if done && blink { "▼" } else { " " };
-                    ui.label(
-                        RichText::new(format!("{}   {hint}", s::LINE_KEYS.get(lang)))
-                            .small()
-                            .color(MUTED),
-                    );
-                });
+                if done {
+                    // The hint to go on pulses once the line is complete.
+                    let pulse = 0.55 + 0.45 * (time.elapsed_secs() * 3.0).sin();
+                    ui.with_layout(egui::Layout::bottom_up(egui::Align::Max), |ui| {
+                        let hint = RichText::new(s::LINE_KEYS.get(lang)).small();
+                        ui.label(hint.color(MUTED.gamma_multiply(pulse)));
+                    });
+                    ui.ctx().request_repaint();
+                }
             });
             let pressed = keys_live
                 && ctx
@@ -170,9 +174,16 @@ fn dialogue_box(
                 if let Some(timer) = &timer {
                     countdown(ui, timer, lang);
                 }
-                speaker_label(ui, library, show.speaker.as_deref(), lang);
-                if let Some(prompt) = &show.prompt {
-                    ui.label(prompt.get(lang));
+                match (&show.prompt, &typewriter.last_line) {
+                    (Some(prompt), _) => {
+                        speaker_label(ui, library, show.speaker.as_deref(), lang);
+                        ui.label(prompt.get(lang));
+                    }
+                    (None, Some(line)) => {
+                        speaker_label(ui, library, line.speaker.as_deref(), lang);
+                        ui.label(line.text.get(lang));
+                    }
+                    (None, None) => speaker_label(ui, library, show.speaker.as_deref(), lang),
                 }
                 ui.with_layout(egui::Layout::bottom_up(egui::Align::Max), |ui| {
                     ui.label(RichText::new(s::CHOICE_KEYS.get(lang)).small().color(MUTED));

@@ -40,7 +40,7 @@ phrases! {
     TO_BE_CONTINUED = "Fortsetzung folgt." / "To be continued.";
     SECONDS_LEFT = "Sek." / "s";
     LINE_KEYS = "Leertaste / Klick: weiter" / "Space / click: continue";
-    CHOICE_KEYS = "1–9 oder ↑↓ und Eingabe" / "1–9 or ↑↓ and Enter";
+    CHOICE_KEYS = "Tasten 1–9, oder Pfeiltasten und Eingabe" / "Keys 1–9, or arrow keys and Enter";
     CONTENT_ERRORS = "Die Szenendateien enthalten Fehler" / "The scene files have errors";
     CONTENT_ERRORS_HELP = "Beheben und speichern: Das Spiel lädt die Dateien dann neu." / "Fix and save the file: the game reloads it.";
     STORY_FAULT = "Die Geschichte kann nicht weitergehen" / "The story cannot go on";

@@ -1,0 +1,109 @@
+//! `famulant check` on the real binary: the shipped scenes are clean, and a
+//! broken target, a syntax error and a missing translation each give exit
+//! code 1 and a FILE:LINE:COL message.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::copy_of_scenes;
+
+fn famulant(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_famulant"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("famulant runs");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// The first scene file the manifest lists, in `dir`.
+fn first_scene(dir: &Path) -> std::path::PathBuf {
+    let manifest = std::fs::read_to_string(dir.join("index.ron")).unwrap();
+    let list = manifest.split("scenes:").nth(1).unwrap();
+    let name = list.split('"').nth(1).unwrap();
+    dir.join(name)
+}
+
+/// Breaks the first scene with `edit`, runs check, and returns exit code,
+/// output and the scene file's name as check prints it.
+fn check_broken(tag: &str, edit: impl Fn(&str) -> String) -> (i32, String, String) {
+    let dir = copy_of_scenes(tag);
+    let scene = first_scene(&dir);
+    let text = std::fs::read_to_string(&scene).unwrap();
+    let broken = edit(&text);
+    assert_ne!(broken, text, "the edit must change the file");
+    std::fs::write(&scene, broken).unwrap();
+    let (code, out) = famulant(&["check", dir.to_str().unwrap()]);
+    (code, out, scene.to_string_lossy().into_owned())
+}
+
+/// Whether `out` has a line `FILE:LINE:COL: error: …` containing `what`.
+fn has_error(out: &str, file: &str, what: &str) -> bool {
+    out.lines().any(|line| {
+        let Some(rest) = line.strip_prefix(&format!("{file}:")) else {
+            return false;
+        };
+        let mut parts = rest.splitn(3, ':');
+        let numbers = parts.next().is_some_and(|l| l.parse::<u32>().is_ok())
+            && parts.next().is_some_and(|c| c.parse::<u32>().is_ok());
+        numbers && rest.contains(": error: ") && line.contains(what)
+    })
+}
+
+#[test]
+fn the_shipped_scenes_pass() {
+    let (code, out) = famulant(&["check", "scenes"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        !out.contains("warning:"),
+        "the shipped scenes have no warnings either:\n{out}"
+    );
+}
+
+#[test]
+fn a_target_that_does_not_exist_fails_with_its_place() {
+    let (code, out, file) = check_broken("bad-target", |text| {
+        text.replacen("goto: \"", "goto: \"no_such_", 1)
+    });
+    assert_eq!(code, 1, "{out}");
+    assert!(has_error(&out, &file, "target `no_such_"), "{out}");
+}
+
+#[test]
+fn a_syntax_error_fails_with_its_place() {
+    let (code, out, file) =
+        check_broken("bad-syntax", |text| text.replacen("text: (", "text: ((", 1));
+    assert_eq!(code, 1, "{out}");
+    assert!(has_error(&out, &file, ""), "{out}");
+}
+
+#[test]
+fn a_missing_english_text_fails_with_its_place() {
+    let (code, out, file) = check_broken("missing-en", |text| {
+        let start = text.find("en: \"").unwrap();
+        let end = start + 5 + text[start + 5..].find('"').unwrap() + 1;
+        format!("{}{}", &text[..start], &text[end..])
+    });
+    assert_eq!(code, 1, "{out}");
+    assert!(has_error(&out, &file, "has no `en` text"), "{out}");
+}
+
+#[test]
+fn text_play_prints_lines_and_the_ending() {
+    let (code, out) = famulant(&[
+        "play",
+        "--text",
+        "--lang",
+        "de",
+        "--choose",
+        "1,1,1,1,1,1,1,1,1",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("\nending: "), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("Roland: ")), "{out}");
+    assert!(out.lines().any(|l| l.contains(" = ")), "{out}");
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# A look at the real window: starts the game under Xvfb with Mesa's software
+# Vulkan, once on the title screen and once straight into the story
+# (`--autostart`), waits until the first line of dialogue is typed out, and
+# saves screenshots of the X screen into OUTDIR. Fails when the game dies or
+# a picture is blank.
+#
+#   tests/e2e/desktop.sh OUTDIR
+#
+# Needs xvfb, x11-utils, mesa-vulkan-drivers and imagemagick (`./dev setup`).
+set -euo pipefail
+OUT="${1:?usage: tests/e2e/desktop.sh OUTDIR}"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/famulant-target}"
+
+(cd "$ROOT" && cargo build --quiet)
+BIN="$CARGO_TARGET_DIR/debug/famulant"
+
+# A private X server, and a private config folder so that no saved
+# settings leak in or out.
+DISPLAY_NUMBER=$((90 + RANDOM % 9))
+export DISPLAY=":$DISPLAY_NUMBER"
+export XDG_CONFIG_HOME="$OUT/config"
+export WGPU_ADAPTER_NAME=llvmpipe
+export WGPU_BACKEND=vulkan
+Xvfb "$DISPLAY" -screen 0 1280x720x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
+XVFB=$!
+GAME=""
+cleanup() {
+    [ -n "$GAME" ] && kill "$GAME" 2>/dev/null || true
+    kill "$XVFB" 2>/dev/null || true
+}
+trap cleanup EXIT
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+# Waits until the game's window is mapped, then `settle` more seconds, and
+# saves the screen as NAME.png; fails if the game died or the picture is blank.
+shoot() {
+    local name="$1" settle="$2"
+    local start=$SECONDS
+    until xwininfo -root -tree 2>/dev/null | grep -q '"Famulant"'; do
+        kill -0 "$GAME" 2>/dev/null || { echo "the game died; log:"; cat "$OUT/$name.log"; exit 1; }
+        [ $((SECONDS - start)) -lt 120 ] || { echo "no window after 120 s"; cat "$OUT/$name.log"; exit 1; }
+        sleep 0.2
+    done
+    sleep "$settle"
+    kill -0 "$GAME" 2>/dev/null || { echo "the game died; log:"; cat "$OUT/$name.log"; exit 1; }
+    import -window root "$OUT/$name.png"
+    local colours
+    colours=$(identify -format '%k' "$OUT/$name.png")
+    echo "$name.png: $colours colours"
+    if [ "$colours" -lt 64 ]; then
+        echo "$name.png looks blank ($colours colours)"
+        exit 1
+    fi
+}
+
+play() {
+    local name="$1"
+    shift
+    "$BIN" play --scenes "$ROOT/scenes" "$@" >"$OUT/$name.log" 2>&1 &
+    GAME=$!
+}
+
+play title --lang de
+shoot title 6
+kill "$GAME"; wait "$GAME" 2>/dev/null || true
+
+play first-line --lang de --autostart
+shoot first-line 12
+grep -h "first frame" "$OUT/title.log" "$OUT/first-line.log" || true
+kill "$GAME"; wait "$GAME" 2>/dev/null || true
+GAME=""
+echo "screenshots in $OUT"

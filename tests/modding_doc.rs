@@ -1,0 +1,85 @@
+//! The complete example in docs/modding.md is real: it passes `check` and
+//! plays to its end. A doc that drifts from the format fails here.
+
+mod common;
+
+use std::path::PathBuf;
+
+use famulant::cli::{Pick, check, play_text};
+use famulant::content::{Lang, Value, load_dir};
+
+/// Writes the files of the doc's complete example into a fresh folder.
+fn example_folder() -> PathBuf {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/modding.md")).unwrap();
+    let example = doc
+        .split("## A complete example")
+        .nth(1)
+        .expect("the doc has a complete example");
+    let dir = std::env::temp_dir().join(format!("famulant-doc-example-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = 0;
+    let mut parts = example.split("```");
+    let mut before = parts.next().unwrap_or_default().to_owned();
+    while let (Some(block), Some(after)) = (parts.next(), parts.next()) {
+        let name = before
+            .lines()
+            .rev()
+            .find_map(|l| {
+                l.trim()
+                    .strip_prefix('`')
+                    .and_then(|l| l.strip_suffix("`:"))
+            })
+            .expect("each block is introduced by `name.ron`:");
+        let body = block.strip_prefix("ron\n").expect("a ron block");
+        std::fs::write(dir.join(name), body).unwrap();
+        files += 1;
+        before = after.to_owned();
+    }
+    assert_eq!(files, 5, "the example has five files");
+    dir
+}
+
+#[test]
+fn the_complete_example_passes_check() {
+    let dir = example_folder();
+    let mut out = Vec::new();
+    let code = check(&dir, &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("warning:"), "{out}");
+}
+
+#[test]
+fn the_complete_example_plays_both_ways() {
+    let dir = example_folder();
+    let library = load_dir(&dir, "example").library.unwrap();
+    let mut out = Vec::new();
+    let brave = play_text(
+        &library,
+        Lang::En,
+        &[Pick::Number(1)],
+        &mut "".as_bytes(),
+        true,
+        &mut out,
+    )
+    .unwrap();
+    assert_eq!(brave.var("courage"), Value::Int(1));
+    assert!(
+        String::from_utf8(out)
+            .unwrap()
+            .contains("Nurse Petra: Well done last night.")
+    );
+    let late = play_text(
+        &library,
+        Lang::De,
+        &[Pick::Timeout],
+        &mut "".as_bytes(),
+        true,
+        &mut Vec::new(),
+    )
+    .unwrap();
+    assert_eq!(late.var("courage"), Value::Int(-1));
+    assert_eq!(late.ending(&library), Some("night_over"));
+}
