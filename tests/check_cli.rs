@@ -67,10 +67,20 @@ fn the_shipped_scenes_pass() {
 #[test]
 fn a_target_that_does_not_exist_fails_with_its_place() {
     let (code, out, file) = check_broken("bad-target", |text| {
-        text.replacen("goto: \"", "goto: \"no_such_", 1)
+        // The first `next` or `goto` now names a node that does not exist.
+        let at = ["next: \"", "goto: \""]
+            .iter()
+            .filter_map(|key| text.find(key).map(|i| i + key.len()))
+            .min()
+            .expect("the scene has a target");
+        let end = at + text[at..].find('"').unwrap();
+        format!("{}no_such_node{}", &text[..at], &text[end..])
     });
     assert_eq!(code, 1, "{out}");
-    assert!(has_error(&out, &file, "target `no_such_"), "{out}");
+    assert!(
+        has_error(&out, &file, "target `no_such_node` does not exist"),
+        "{out}"
+    );
 }
 
 #[test]

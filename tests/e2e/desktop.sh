@@ -7,7 +7,8 @@
 #
 #   tests/e2e/desktop.sh OUTDIR
 #
-# Needs xvfb, x11-utils, mesa-vulkan-drivers and imagemagick (`./dev setup`).
+# Needs xvfb, x11-utils, xdotool, mesa-vulkan-drivers and imagemagick
+# (`./dev setup` installs them).
 set -euo pipefail
 OUT="${1:?usage: tests/e2e/desktop.sh OUTDIR}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -70,6 +71,9 @@ kill "$GAME"; wait "$GAME" 2>/dev/null || true
 
 play first-line --lang de --autostart
 shoot first-line 12
+# A click goes on to the next line, a character's, typed out in turn.
+xdotool mousemove 640 600 click 1
+shoot next-line 8
 grep -h "first frame" "$OUT/title.log" "$OUT/first-line.log" || true
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
 GAME=""

@@ -1,0 +1,152 @@
+//! Chapter 1 played headless through the real plugins and the shipped scene
+//! files: different paths, their effects on the story variables, and a
+//! timed choice left to run out.
+
+mod common;
+
+use common::TestGame;
+use famulant::content::{NodeDef, Timeout};
+use famulant::story::{CurrentBeat, ShowChoices, Story};
+
+/// Plays from the start to the end, picking with `pick` at every choice;
+/// returns the ids of the choices passed and the ending.
+fn play(game: &mut TestGame, pick: impl Fn(&ShowChoices) -> String) -> (Vec<String>, String) {
+    game.start();
+    let mut passed = Vec::new();
+    for _ in 0..100 {
+        match game.beat() {
+            CurrentBeat::Ended(end) => return (passed, end.ending),
+            CurrentBeat::Line(_) => game.advance(),
+            CurrentBeat::Choices(choices) => {
+                passed.push(choices.at.node.clone());
+                let option = pick(&choices);
+                game.choose(&option);
+            }
+            CurrentBeat::Nothing => panic!("nothing on screen"),
+        }
+    }
+    panic!("no end after 100 beats");
+}
+
+fn first(choices: &ShowChoices) -> String {
+    choices.options[0].id.clone()
+}
+
+fn last(choices: &ShowChoices) -> String {
+    choices.options.last().unwrap().id.clone()
+}
+
+#[test]
+fn the_chapter_opens_in_german_with_its_first_line() {
+    let mut game = TestGame::new();
+    game.start();
+    let CurrentBeat::Line(line) = game.beat() else {
+        panic!("the chapter opens with a line");
+    };
+    let text = line.text.get(famulant::content::Lang::De);
+    assert!(
+        text.chars().any(|c| "äöüÄÖÜß".contains(c)),
+        "umlauts in the first line: {text}"
+    );
+}
+
+#[test]
+fn two_paths_reach_the_end_with_different_variables() {
+    let mut first_path = TestGame::new();
+    let (choices_a, ending_a) = play(&mut first_path, first);
+    let mut last_path = TestGame::new();
+    let (choices_b, ending_b) = play(&mut last_path, last);
+
+    assert_eq!(ending_a, "chapter1_complete");
+    assert_eq!(ending_b, "chapter1_complete");
+    assert!(
+        choices_a.len() >= 3,
+        "at least three decisions: {choices_a:?}"
+    );
+    assert!(
+        choices_b.len() >= 3,
+        "at least three decisions: {choices_b:?}"
+    );
+    let vars = |game: &TestGame| {
+        game.app
+            .world()
+            .resource::<Story>()
+            .state()
+            .unwrap()
+            .variables
+            .clone()
+    };
+    assert_ne!(
+        vars(&first_path),
+        vars(&last_path),
+        "the choices change the story variables"
+    );
+    assert_ne!(
+        first_path.transcript(),
+        last_path.transcript(),
+        "the choices are heard in the dialogue"
+    );
+}
+
+#[test]
+fn a_timed_choice_left_alone_takes_its_declared_outcome() {
+    let mut game = TestGame::new();
+    game.start();
+    let library = game
+        .app
+        .world()
+        .resource::<Story>()
+        .library()
+        .unwrap()
+        .clone();
+    // Go on with the first option until a timed choice comes up.
+    let (choice, seconds) = loop {
+        let choices = game.advance_until_choice();
+        if let Some(seconds) = choices.seconds {
+            break (choices, seconds);
+        }
+        game.choose(&choices.options[0].id);
+    };
+    let before = game
+        .app
+        .world()
+        .resource::<Story>()
+        .state()
+        .unwrap()
+        .clone();
+
+    game.wait(seconds * 0.5);
+    assert_eq!(
+        game.beat(),
+        CurrentBeat::Choices(choice.clone()),
+        "still deciding halfway"
+    );
+    assert_eq!(game.expired(), 0);
+    game.wait(seconds * 0.5 + 0.3);
+    assert_eq!(game.expired(), 1, "the timer ran out");
+
+    // The outcome is exactly what the scene declares for hesitation.
+    let Some(NodeDef::Choice {
+        timer: Some(timer), ..
+    }) = library.node(&choice.at)
+    else {
+        panic!("{} is a timed choice", choice.at);
+    };
+    let mut expected = before.clone();
+    expected.time_out(&library).unwrap();
+    let after = game
+        .app
+        .world()
+        .resource::<Story>()
+        .state()
+        .unwrap()
+        .clone();
+    assert_eq!(after.cursor, expected.cursor);
+    assert_eq!(after.variables, expected.variables);
+    let record = after.choice_log.last().unwrap();
+    assert!(record.timed_out);
+    if let Timeout::Take(option) = &timer.on_timeout {
+        assert_eq!(record.option.as_ref(), Some(option));
+    }
+    assert_ne!(after.variables, before.variables, "hesitation has a cost");
+}
