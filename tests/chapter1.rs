@@ -5,7 +5,7 @@
 mod common;
 
 use common::TestGame;
-use famulant::content::{NodeDef, Timeout};
+use famulant::content::{NodeDef, Timeout, Value};
 use famulant::story::{CurrentBeat, ShowChoices, Story};
 
 /// Plays from the start to the end, picking with `pick` at every choice;
@@ -149,4 +149,145 @@ fn a_timed_choice_left_alone_takes_its_declared_outcome() {
         assert_eq!(record.option.as_ref(), Some(option));
     }
     assert_ne!(after.variables, before.variables, "hesitation has a cost");
+}
+
+/// Plays by option id; `None` lets the timer run out.
+fn play_by_ids(game: &mut TestGame, picks: &[Option<&str>]) -> String {
+    game.start();
+    for pick in picks {
+        let choices = game.advance_until_choice();
+        match pick {
+            Some(option) => game.choose(option),
+            None => {
+                let seconds = choices.seconds.expect("a timed choice");
+                game.wait(seconds + 0.3);
+                assert!(!matches!(game.beat(), CurrentBeat::Choices(c) if c.at == choices.at));
+            }
+        }
+    }
+    game.advance_until_end()
+}
+
+fn assert_vars(game: &TestGame, expected: &[(&str, Value)]) {
+    for (name, value) in expected {
+        assert_eq!(game.var(name), *value, "{name}");
+    }
+}
+
+#[test]
+fn the_steady_path_earns_trust_and_hears_it() {
+    let mut game = TestGame::new();
+    let ending = play_by_ids(
+        &mut game,
+        &[
+            Some("decline"),
+            Some("q_right"),
+            Some("s_ask"),
+            Some("tell"),
+            Some("t_qsofa"),
+        ],
+    );
+    assert_eq!(ending, "chapter1_complete");
+    use Value::{Bool, Int};
+    assert_vars(
+        &game,
+        &[
+            ("roland_trust", Int(4)),
+            ("vladi_confidence", Int(2)),
+            ("team_cohesion", Int(1)),
+            ("family_strain", Int(2)),
+            ("knew_qsofa", Bool(true)),
+            ("confided_in_roland", Bool(true)),
+            ("answered_mother", Bool(false)),
+            ("late_first_day", Bool(false)),
+        ],
+    );
+    let lines = game.line_ids();
+    for seen in [
+        "declined",
+        "mt_open",
+        "q_right_reply",
+        "s_ask_reply",
+        "cl_phone_off",
+        "cl_warm",
+    ] {
+        assert!(
+            lines.iter().any(|l| l == seen),
+            "`{seen}` shown; lines: {lines:?}"
+        );
+    }
+    for unseen in ["mt_late", "cl_stern", "cl_ines_bluff"] {
+        assert!(!lines.iter().any(|l| l == unseen), "`{unseen}` not shown");
+    }
+    let transcript = game.transcript();
+    assert!(
+        transcript.contains("roland: ") && transcript.contains("Chance"),
+        "{transcript}"
+    );
+}
+
+#[test]
+fn the_family_path_runs_late_and_hesitates() {
+    let mut game = TestGame::new();
+    let ending = play_by_ids(
+        &mut game,
+        &[
+            Some("pick_up"),
+            Some("promise"),
+            None,
+            Some("s_bluff"),
+            Some("tell"),
+            Some("t_abx"),
+        ],
+    );
+    assert_eq!(ending, "chapter1_complete");
+    assert_eq!(game.expired(), 1, "the qSOFA question ran out");
+    use Value::{Bool, Int};
+    assert_vars(
+        &game,
+        &[
+            ("roland_trust", Int(-1)),
+            ("vladi_confidence", Int(0)),
+            ("team_cohesion", Int(0)),
+            ("family_strain", Int(-1)),
+            ("answered_mother", Bool(true)),
+            ("promised_father", Bool(true)),
+            ("late_first_day", Bool(true)),
+            ("bluffed_scrub", Bool(true)),
+            ("thursday_late_start", Bool(true)),
+            ("knew_qsofa", Bool(false)),
+        ],
+    );
+    let lines = game.line_ids();
+    for seen in [
+        "call_promise",
+        "late_run",
+        "mt_late",
+        "q_stammer_reply",
+        "cl_thursday_roland",
+        "cl_ines_bluff",
+        "cl_stern",
+    ] {
+        assert!(
+            lines.iter().any(|l| l == seen),
+            "`{seen}` shown; lines: {lines:?}"
+        );
+    }
+    let log = &game
+        .app
+        .world()
+        .resource::<Story>()
+        .state()
+        .unwrap()
+        .choice_log;
+    let timed = log
+        .iter()
+        .find(|r| r.timed_out)
+        .expect("one decision timed out");
+    assert_eq!(timed.at.node, "c_qsofa");
+    assert_eq!(
+        timed.option.as_deref(),
+        Some("q_stammer"),
+        "the declared outcome"
+    );
 }
