@@ -168,6 +168,23 @@ fn play_by_ids(game: &mut TestGame, picks: &[Option<&str>]) -> String {
     game.advance_until_end()
 }
 
+/// Asserts that the lines `seen` were shown and the lines `unseen` were not.
+fn assert_lines(game: &TestGame, seen: &[&str], unseen: &[&str]) {
+    let lines = game.line_ids();
+    for id in seen {
+        assert!(
+            lines.iter().any(|l| l == id),
+            "`{id}` shown; lines: {lines:?}"
+        );
+    }
+    for id in unseen {
+        assert!(
+            !lines.iter().any(|l| l == id),
+            "`{id}` not shown; lines: {lines:?}"
+        );
+    }
+}
+
 fn assert_vars(game: &TestGame, expected: &[(&str, Value)]) {
     for (name, value) in expected {
         assert_eq!(game.var(name), *value, "{name}");
@@ -202,23 +219,18 @@ fn the_steady_path_earns_trust_and_hears_it() {
             ("late_first_day", Bool(false)),
         ],
     );
-    let lines = game.line_ids();
-    for seen in [
-        "declined",
-        "mt_open",
-        "q_right_reply",
-        "s_ask_reply",
-        "cl_phone_off",
-        "cl_warm",
-    ] {
-        assert!(
-            lines.iter().any(|l| l == seen),
-            "`{seen}` shown; lines: {lines:?}"
-        );
-    }
-    for unseen in ["mt_late", "cl_stern", "cl_ines_bluff"] {
-        assert!(!lines.iter().any(|l| l == unseen), "`{unseen}` not shown");
-    }
+    assert_lines(
+        &game,
+        &[
+            "declined",
+            "mt_open",
+            "q_right_reply",
+            "s_ask_reply",
+            "cl_phone_off",
+            "cl_warm",
+        ],
+        &["mt_late", "cl_stern", "cl_ines_bluff"],
+    );
     let transcript = game.transcript();
     assert!(
         transcript.contains("roland: ") && transcript.contains("Chance"),
@@ -258,21 +270,19 @@ fn the_family_path_runs_late_and_hesitates() {
             ("knew_qsofa", Bool(false)),
         ],
     );
-    let lines = game.line_ids();
-    for seen in [
-        "call_promise",
-        "late_run",
-        "mt_late",
-        "q_stammer_reply",
-        "cl_thursday_roland",
-        "cl_ines_bluff",
-        "cl_stern",
-    ] {
-        assert!(
-            lines.iter().any(|l| l == seen),
-            "`{seen}` shown; lines: {lines:?}"
-        );
-    }
+    assert_lines(
+        &game,
+        &[
+            "call_promise",
+            "late_run",
+            "mt_late",
+            "q_stammer_reply",
+            "cl_thursday_roland",
+            "cl_ines_bluff",
+            "cl_stern",
+        ],
+        &["declined", "mt_open", "cl_warm"],
+    );
     let log = &game
         .app
         .world()

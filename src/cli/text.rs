@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use std::io::{BufRead, Write};
 
 use super::args::Pick;
-use crate::content::{Lang, Library};
+use crate::content::{Lang, Library, LocalizedText};
 use crate::story::{Beat, StoryState};
 
 /// Plays the story from its start to an end.
@@ -36,16 +36,7 @@ pub fn play_text(
         }
         match state.beat(library).map_err(|e| e.to_string())? {
             Beat::Line { speaker, text, .. } => {
-                match speaker {
-                    Some(id) => writeln!(
-                        out,
-                        "{}: {}",
-                        library.character_name(id, lang),
-                        text.get(lang)
-                    ),
-                    None => writeln!(out, "{}", text.get(lang)),
-                }
-                .map_err(io)?;
+                say(out, library, speaker, text, lang).map_err(io)?;
                 state.advance(library).map_err(|e| e.to_string())?;
             }
             Beat::Choice {
@@ -56,16 +47,7 @@ pub fn play_text(
                 ..
             } => {
                 if let Some(prompt) = prompt {
-                    match speaker {
-                        Some(id) => writeln!(
-                            out,
-                            "{}: {}",
-                            library.character_name(id, lang),
-                            prompt.get(lang)
-                        ),
-                        None => writeln!(out, "{}", prompt.get(lang)),
-                    }
-                    .map_err(io)?;
+                    say(out, library, speaker, prompt, lang).map_err(io)?;
                 }
                 for (i, option) in options.iter().enumerate() {
                     writeln!(out, "  {}) {}", i + 1, option.text.get(lang)).map_err(io)?;
@@ -118,6 +100,25 @@ pub fn play_text(
                 return Ok(state);
             }
         }
+    }
+}
+
+/// Prints `Speaker: text`, or the text alone for narration.
+fn say(
+    out: &mut dyn Write,
+    library: &Library,
+    speaker: Option<&str>,
+    text: &LocalizedText,
+    lang: Lang,
+) -> std::io::Result<()> {
+    match speaker {
+        Some(id) => writeln!(
+            out,
+            "{}: {}",
+            library.character_name(id, lang),
+            text.get(lang)
+        ),
+        None => writeln!(out, "{}", text.get(lang)),
     }
 }
 

@@ -7,13 +7,15 @@ use bevy_egui::egui::{self, Align2, Color32, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::strings as s;
-use super::style::{MUTED, PANEL_FILL};
+use super::style::MUTED;
 use crate::content::{ContentStatus, Severity};
 use crate::settings::Settings;
 use crate::story::Story;
 
 const ERROR: Color32 = Color32::from_rgb(240, 110, 100);
 const WARNING: Color32 = Color32::from_rgb(235, 190, 90);
+/// The panel is opaque: nothing behind it may blur the messages.
+const OPAQUE: Color32 = Color32::from_rgb(18, 24, 33);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, problems);
@@ -47,11 +49,11 @@ fn problems(
     };
     let width = (ctx.content_rect().width() - 80.0).min(1000.0);
     egui::Area::new(egui::Id::new("problems"))
-        .anchor(Align2::CENTER_TOP, egui::vec2(0.0, 40.0))
+        .anchor(Align2::CENTER_BOTTOM, egui::vec2(0.0, -24.0))
         .order(egui::Order::Tooltip)
         .show(ctx, |ui| {
             egui::Frame::new()
-                .fill(PANEL_FILL)
+                .fill(OPAQUE)
                 .stroke(egui::Stroke::new(2.0, ERROR))
                 .corner_radius(12.0)
                 .inner_margin(egui::Margin::same(22))

@@ -59,7 +59,7 @@ fn title_screen(
                 if ready && (start.clicked() || enter) {
                     new_game.write(NewGame);
                 }
-                if !ready {
+                if matches!(*status, ContentStatus::Loading) {
                     ui.label(RichText::new(s::LOADING.get(lang)).color(MUTED));
                 }
                 ui.add_space(18.0);
