@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod content;
+pub mod patient;
 pub mod screen;
 pub mod settings;
 pub mod story;

@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use famulant::cli::{Command, USAGE, check, parse_args, play_text};
+use famulant::cli::{Command, USAGE, check, parse_args, play_text, sim};
 use famulant::content::load_dir;
 use famulant::{LaunchOptions, default_scenes_dir, run};
 
@@ -32,6 +32,14 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Sim { scenario } => {
+            let code = sim(
+                &scenario,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr(),
+            );
+            ExitCode::from(code)
+        }
         Command::PlayText {
             scenes,
             lang,

@@ -12,6 +12,8 @@ usage:
   famulant play --text [--scenes DIR] [--lang de|en] [--choose LIST]
       play in the terminal; LIST is comma-separated: a number picks that
       option, `last` the last one offered, `timeout` lets a timer run out
+  famulant sim SCENARIO.ron
+      run the patient model without a window: CSV, one row per minute
   famulant check [DIR]
       validate the scene files in DIR (default: scenes) and print every
       problem as FILE:LINE:COL; exit code 1 when there are errors
@@ -70,6 +72,11 @@ pub enum Command {
         /// The folder holding `index.ron`.
         dir: PathBuf,
     },
+    /// Run a patient scenario and print CSV.
+    Sim {
+        /// The scenario file.
+        scenario: PathBuf,
+    },
     /// Print the usage.
     Help,
     /// Print the version.
@@ -90,6 +97,16 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
                 return Err(format!("unexpected argument `{extra}`"));
             }
             return Ok(Command::Check { dir });
+        }
+        Some("sim") => {
+            args.next();
+            let scenario = args.next().ok_or("`sim` needs a scenario file")?;
+            if let Some(extra) = args.next() {
+                return Err(format!("unexpected argument `{extra}`"));
+            }
+            return Ok(Command::Sim {
+                scenario: PathBuf::from(scenario),
+            });
         }
         Some("play") => {
             args.next();

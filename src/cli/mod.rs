@@ -1,9 +1,11 @@
-//! The command-line tools: argument parsing, `check` and text play.
+//! The command-line tools: argument parsing, `check`, `sim` and text play.
 
 mod args;
 mod check;
+mod sim;
 mod text;
 
 pub use args::{Command, Pick, USAGE, parse_args};
 pub use check::check;
+pub use sim::sim;
 pub use text::play_text;

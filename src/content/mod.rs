@@ -21,6 +21,7 @@ pub use format::{
 };
 pub use library::{Library, NodeRef, Scene};
 pub use load::{Compiled, compile_with, load_dir};
+pub use parse::{ContentFile, parse};
 pub use text::{Lang, LocalizedText};
 pub use validate::{MAX_OPTIONS, MAX_TIMER_SECONDS};
 
