@@ -1,11 +1,13 @@
 //! Playing in the terminal, as writers and tests need: lines printed as
-//! `Speaker: text`, options numbered, decisions read from a list or typed.
+//! `Speaker: text`, options numbered, decisions read from a list or typed,
+//! the patient's vitals after each decision and the outcome at the end.
 
 use std::collections::VecDeque;
 use std::io::{BufRead, Write};
 
 use super::args::Pick;
 use crate::content::{Lang, Library, LocalizedText};
+use crate::patient::{Case, news2};
 use crate::story::{Beat, StoryState};
 
 /// Plays the story from its start to an end.
@@ -24,7 +26,8 @@ pub fn play_text(
 ) -> Result<StoryState, String> {
     let mut picks: VecDeque<Pick> = picks.iter().copied().collect();
     let mut input_open = true;
-    let mut state = StoryState::new(library).map_err(|e| e.to_string())?;
+    let mut patient = Case::new();
+    let mut state = StoryState::new(library, &mut patient).map_err(|e| e.to_string())?;
     let mut scene = String::new();
     let io = |e: std::io::Error| e.to_string();
     loop {
@@ -34,10 +37,12 @@ pub fn play_text(
                 writeln!(out, "\n== {} ==", s.def.title.get(lang)).map_err(io)?;
             }
         }
-        match state.beat(library).map_err(|e| e.to_string())? {
+        match state.beat(library, &patient).map_err(|e| e.to_string())? {
             Beat::Line { speaker, text, .. } => {
                 say(out, library, speaker, text, lang).map_err(io)?;
-                state.advance(library).map_err(|e| e.to_string())?;
+                state
+                    .advance(library, &mut patient)
+                    .map_err(|e| e.to_string())?;
             }
             Beat::Choice {
                 speaker,
@@ -87,13 +92,15 @@ pub fn play_text(
                     }
                 };
                 let result = match chosen.and_then(|i| options.get(i)) {
-                    Some(option) => state.choose(library, &option.id.clone()),
-                    None => state.time_out(library),
+                    Some(option) => state.choose(library, &mut patient, &option.id.clone()),
+                    None => state.time_out(library, &mut patient),
                 };
                 result.map_err(|e| e.to_string())?;
+                print_vitals(out, &patient).map_err(io)?;
             }
             Beat::End { ending, .. } => {
                 writeln!(out, "\nending: {ending}").map_err(io)?;
+                writeln!(out, "outcome: {:.3}", patient.outcome()).map_err(io)?;
                 for (name, value) in &state.variables {
                     writeln!(out, "{name} = {value}").map_err(io)?;
                 }
@@ -101,6 +108,22 @@ pub fn play_text(
             }
         }
     }
+}
+
+/// Prints the patient's vitals as one line.
+fn print_vitals(out: &mut dyn Write, patient: &Case) -> std::io::Result<()> {
+    let v = patient.body.vitals();
+    writeln!(
+        out,
+        "vitals: map={:.0} hr={:.0} spo2={:.0} rr={:.0} temp={:.1} lactate={:.1} news2={}",
+        v.map,
+        v.hr,
+        v.spo2,
+        v.rr,
+        v.temp,
+        v.lactate,
+        news2(&v).total
+    )
 }
 
 /// Prints `Speaker: text`, or the text alone for narration.
@@ -185,10 +208,11 @@ mod tests {
         assert!(out.contains("Roland: Guten Morgen.\n"), "{out}");
         assert!(out.contains("  1) Grüßen\n  2) Murmeln\n"), "{out}");
         assert!(out.contains("Vladi: Mutig."), "{out}");
-        assert!(
-            out.ends_with("ending: good_start\nbrave = true\ntrust = 2\n"),
-            "{out}"
-        );
+        let vitals = "> 1\nvitals: map=67 hr=121 spo2=95 rr=23 temp=39.0 lactate=4.1 news2=8\n";
+        assert!(out.contains(vitals), "{out}");
+        // No antibiotics, no operation: the estimate counts both delays.
+        let end = "ending: good_start\noutcome: 0.350\nbrave = true\ntrust = 2\n";
+        assert!(out.ends_with(end), "{out}");
     }
 
     #[test]

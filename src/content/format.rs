@@ -10,6 +10,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::text::LocalizedText;
+use crate::patient::Intervention;
 
 /// The version of the scene format this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -228,7 +229,81 @@ pub enum Condition {
     All(Vec<Condition>),
     /// At least one inner condition holds.
     Any(Vec<Condition>),
+    /// A vital sign or score of the patient compares to a number:
+    /// `Vital("map", "<", 65)`.
+    Vital(Vital, CmpOp, f64),
+    /// A result is back: `Known("lactate")`, `Known("labs")`.
+    Known(Lab),
 }
+
+/// A vital sign or score a condition can read, written as a lowercase
+/// string: `"map"`, `"news2"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Vital {
+    /// Mean arterial pressure, mmHg.
+    Map,
+    /// Systolic pressure, mmHg.
+    Sbp,
+    /// Diastolic pressure, mmHg.
+    Dbp,
+    /// Heart rate, /min.
+    Hr,
+    /// Respiratory rate, /min.
+    Rr,
+    /// Oxygen saturation, %.
+    Spo2,
+    /// Temperature, °C.
+    Temp,
+    /// Lactate, mmol/L: the latest result that is back (0 before any).
+    Lactate,
+    /// Urine output, mL/kg/h.
+    Urine,
+    /// The NEWS2 total.
+    News2,
+    /// The qSOFA score.
+    Qsofa,
+    /// Minutes since the patient arrived.
+    Minute,
+}
+
+/// A result a condition can ask about, written as a lowercase string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lab {
+    /// A lactate measurement.
+    Lactate,
+    /// The blood panel (CRP, blood count, sodium, creatinine, glucose).
+    Labs,
+}
+
+/// Deserializes a unit-like enum from one of its names written as a string.
+macro_rules! named {
+    ($ty:ident { $($name:literal => $variant:ident),* $(,)? }) => {
+        impl $ty {
+            /// Every name, as scene files write it.
+            pub const NAMES: &[&str] = &[$($name),*];
+        }
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let name = String::deserialize(deserializer)?;
+                match name.as_str() {
+                    $($name => Ok($ty::$variant),)*
+                    other => Err(de::Error::custom(format!(
+                        "unknown {} `{other}`; use one of: {}",
+                        stringify!($ty).to_lowercase(),
+                        $ty::NAMES.join(", ")
+                    ))),
+                }
+            }
+        }
+    };
+}
+
+named!(Vital {
+    "map" => Map, "sbp" => Sbp, "dbp" => Dbp, "hr" => Hr, "rr" => Rr, "spo2" => Spo2,
+    "temp" => Temp, "lactate" => Lactate, "urine" => Urine, "news2" => News2,
+    "qsofa" => Qsofa, "minute" => Minute,
+});
+named!(Lab { "lactate" => Lactate, "labs" => Labs });
 
 /// A change to the story's state.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -237,6 +312,10 @@ pub enum Effect {
     Set(String, Value),
     /// Adds to a number variable (negative to subtract): `Add("courage", 1)`.
     Add(String, i64),
+    /// Gives the patient a medical order: `Order(Antibiotics(adequate: true))`.
+    Order(Intervention),
+    /// Lets this many simulated minutes pass for the patient: `Wait(30)`.
+    Wait(u32),
 }
 
 /// The value of a story variable: a whole number or true/false.
@@ -320,7 +399,7 @@ pub enum CmpOp {
 
 impl CmpOp {
     /// Compares `left` with `right`.
-    pub fn holds(self, left: i64, right: i64) -> bool {
+    pub fn holds<T: PartialOrd>(self, left: T, right: T) -> bool {
         match self {
             CmpOp::Eq => left == right,
             CmpOp::Ne => left != right,

@@ -13,9 +13,12 @@ use super::load::ContentSet;
 use super::locate::Seg;
 use super::parse::ContentFile;
 use super::text::LocalizedText;
+use crate::patient::Intervention;
 
 /// The most options a choice may offer: one per number key.
 pub const MAX_OPTIONS: usize = 9;
+/// The most simulated minutes one `Wait` (or one operation) may take.
+pub const MAX_WAIT_MINUTES: u32 = 24 * 60;
 /// The longest a timed choice may wait, in seconds.
 pub const MAX_TIMER_SECONDS: f32 = 300.0;
 
@@ -506,6 +509,7 @@ impl<'a> Validator<'a> {
                 self.target(file, &first, target)
             }
             Condition::Not(inner) => self.condition(file, &first, inner),
+            Condition::Vital(..) | Condition::Known(_) => {}
             Condition::All(inner) | Condition::Any(inner) => {
                 for (k, c) in inner.iter().enumerate() {
                     self.condition(file, &with(&first, &[Seg::Index(k)]), c);
@@ -520,6 +524,18 @@ impl<'a> Validator<'a> {
             match effect {
                 Effect::Set(name, value) => self.variable(file, &name_at, name, *value),
                 Effect::Add(name, _) => self.variable(file, &name_at, name, Value::Int(0)),
+                Effect::Order(order) => {
+                    if let Some(problem) = order_problem(order) {
+                        self.error(file, &name_at, problem)
+                            .hint("see the medical orders in docs/modding.md for their ranges");
+                    }
+                }
+                Effect::Wait(minutes) => {
+                    if !(1..=MAX_WAIT_MINUTES).contains(minutes) {
+                        self.error(file, &name_at, format!("a wait of {minutes} minutes"))
+                            .hint(format!("wait between 1 and {MAX_WAIT_MINUTES} minutes"));
+                    }
+                }
             }
         }
     }
@@ -603,6 +619,26 @@ impl<'a> Validator<'a> {
         for (file, path, message, hint) in found {
             self.error(file, &path, message).hint(hint);
         }
+    }
+}
+
+/// What is wrong with a medical order's numbers, if anything.
+fn order_problem(order: &Intervention) -> Option<String> {
+    match *order {
+        Intervention::Crystalloid { ml, over_min }
+            if !(ml > 0.0 && ml <= 5000.0) || over_min == 0 =>
+        {
+            Some(format!(
+                "a crystalloid order of {ml} mL over {over_min} min"
+            ))
+        }
+        Intervention::Norepinephrine { dose } if !(0.0..=1.0).contains(&dose) => Some(format!(
+            "a norepinephrine dose of {dose} µg/kg/min (0 to 1)"
+        )),
+        Intervention::Surgery { minutes } if !(1..=MAX_WAIT_MINUTES).contains(&minutes) => {
+            Some(format!("an operation of {minutes} minutes"))
+        }
+        _ => None,
     }
 }
 

@@ -10,6 +10,7 @@ use super::messages::{
 };
 use super::runner::{Beat, StoryError, StoryState};
 use crate::content::{ContentStatus, Library, NodeRef};
+use crate::patient::Case;
 use crate::screen::Screen;
 
 /// The story being played.
@@ -18,6 +19,9 @@ pub struct Story {
     library: Option<Arc<Library>>,
     generation: u32,
     state: Option<StoryState>,
+    /// The patient the story reads and treats. (The patient entity and its
+    /// clock replace this with the ECS side of the patient model.)
+    patient: Case,
     /// Set when the story moved and must announce its new beat.
     moved: bool,
     /// What went wrong, if the story cannot go on.
@@ -30,6 +34,11 @@ impl Story {
         self.library.as_ref()
     }
 
+    /// The patient the story reads and treats.
+    pub fn patient(&self) -> &Case {
+        &self.patient
+    }
+
     /// The story's state, once a game has begun.
     pub fn state(&self) -> Option<&StoryState> {
         self.state.as_ref()
@@ -39,6 +48,7 @@ impl Story {
     /// screen begins a new one.
     pub fn reset(&mut self) {
         self.state = None;
+        self.patient = Case::new();
         self.fault = None;
     }
 
@@ -115,7 +125,7 @@ pub(super) fn follow_content(status: Res<ContentStatus>, mut story: ResMut<Story
         let restart = scene_start.unwrap_or_else(|| library.start.clone());
         info!("the story's node is gone after a reload; continuing at {restart}");
         let variables = state.variables.clone();
-        match StoryState::at(library, restart) {
+        match StoryState::at(library, &mut story.patient, restart) {
             Ok(mut fresh) => {
                 fresh.variables = variables;
                 story.state = Some(fresh);
@@ -153,7 +163,7 @@ pub(super) fn begin(mut story: ResMut<Story>) {
     let Some(library) = story.library.clone() else {
         return;
     };
-    match StoryState::new(&library) {
+    match StoryState::new(&library, &mut story.patient) {
         Ok(state) => {
             story.state = Some(state);
             story.fault = None;
@@ -172,6 +182,7 @@ pub(super) fn apply_input(
     let Story {
         library: Some(library),
         state: Some(state),
+        patient,
         ..
     } = &mut *story
     else {
@@ -183,12 +194,12 @@ pub(super) fn apply_input(
     let mut results = Vec::new();
     for _ in advances.read() {
         // A second press while the next beat is a choice is no error.
-        if matches!(state.beat(&library), Ok(Beat::Line { .. })) {
-            results.push(state.advance(&library));
+        if matches!(state.beat(&library, patient), Ok(Beat::Line { .. })) {
+            results.push(state.advance(&library, patient));
         }
     }
     for choice in choices.read() {
-        results.push(state.choose(&library, &choice.option));
+        results.push(state.choose(&library, patient, &choice.option));
     }
     for result in results {
         story.record(result);
@@ -213,6 +224,7 @@ pub(super) fn tick_timer(
     let Story {
         library: Some(library),
         state: Some(state),
+        patient,
         ..
     } = &mut *story
     else {
@@ -222,7 +234,7 @@ pub(super) fn tick_timer(
         return;
     }
     let library = library.clone();
-    let result = state.time_out(&library);
+    let result = state.time_out(&library, patient);
     if result.is_ok() {
         expired.write(DecisionExpired {
             at: timer.at.clone(),
@@ -247,7 +259,7 @@ pub(super) fn announce(
     let (Some(library), Some(state)) = (&story.library, &story.state) else {
         return;
     };
-    let beat = match state.beat(library) {
+    let beat = match state.beat(library, &story.patient) {
         Ok(beat) => beat,
         Err(err) => {
             error!("story: {err}");

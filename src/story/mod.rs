@@ -1,11 +1,13 @@
 //! The story: the runner over the scene library and the Bevy plugin around it.
 
+mod bedside;
 mod driver;
 mod messages;
 mod runner;
 
 use bevy::prelude::*;
 
+pub use bedside::Bedside;
 pub use driver::{CurrentBeat, DecisionTimer, Story};
 pub use messages::{
     Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, ShowChoices, ShowLine, StoryEnded,

@@ -8,6 +8,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::bedside::Bedside;
+
 use crate::content::{
     Condition, Effect, Library, LocalizedText, NodeDef, NodeRef, OptionDef, Target, Timeout,
     TimerDef, Value,
@@ -131,12 +133,16 @@ impl std::error::Error for StoryError {}
 
 impl StoryState {
     /// A new story at the library's start.
-    pub fn new(library: &Library) -> Result<StoryState, StoryError> {
-        Self::at(library, library.start.clone())
+    pub fn new(library: &Library, bedside: &mut dyn Bedside) -> Result<StoryState, StoryError> {
+        Self::at(library, bedside, library.start.clone())
     }
 
     /// A new story that begins at `start` with the starting variables.
-    pub fn at(library: &Library, start: NodeRef) -> Result<StoryState, StoryError> {
+    pub fn at(
+        library: &Library,
+        bedside: &mut dyn Bedside,
+        start: NodeRef,
+    ) -> Result<StoryState, StoryError> {
         let mut state = StoryState {
             cursor: start.clone(),
             variables: library.variables.clone(),
@@ -144,12 +150,16 @@ impl StoryState {
             seen_lines: BTreeSet::new(),
             choice_log: Vec::new(),
         };
-        state.enter(library, start)?;
+        state.enter(library, bedside, start)?;
         Ok(state)
     }
 
     /// What the story shows now.
-    pub fn beat<'l>(&self, library: &'l Library) -> Result<Beat<'l>, StoryError> {
+    pub fn beat<'l>(
+        &self,
+        library: &'l Library,
+        bedside: &dyn Bedside,
+    ) -> Result<Beat<'l>, StoryError> {
         let at = self.cursor.clone();
         match library.node(&at) {
             Some(NodeDef::Line { speaker, text, .. }) => Ok(Beat::Line {
@@ -166,7 +176,11 @@ impl StoryState {
             }) => {
                 let offered: Vec<&OptionDef> = options
                     .iter()
-                    .filter(|o| o.when.as_ref().is_none_or(|c| self.holds(library, c)))
+                    .filter(|o| {
+                        o.when
+                            .as_ref()
+                            .is_none_or(|c| self.holds(library, bedside, c))
+                    })
                     .collect();
                 if offered.is_empty() && timer.is_none() {
                     return Err(StoryError::NoOptions(at));
@@ -195,22 +209,35 @@ impl StoryState {
     }
 
     /// Goes on from the line being shown.
-    pub fn advance(&mut self, library: &Library) -> Result<(), StoryError> {
+    pub fn advance(
+        &mut self,
+        library: &Library,
+        bedside: &mut dyn Bedside,
+    ) -> Result<(), StoryError> {
         let at = self.cursor.clone();
         let Some(NodeDef::Line { next, .. }) = library.node(&at) else {
             return Err(StoryError::NotALine(at));
         };
         let next = self.follow(library, next.as_ref())?;
-        self.enter(library, next)
+        self.enter(library, bedside, next)
     }
 
     /// Takes the option `option` of the choice being shown.
-    pub fn choose(&mut self, library: &Library, option: &str) -> Result<(), StoryError> {
-        self.take(library, option, false)
+    pub fn choose(
+        &mut self,
+        library: &Library,
+        bedside: &mut dyn Bedside,
+        option: &str,
+    ) -> Result<(), StoryError> {
+        self.take(library, bedside, option, false)
     }
 
     /// Lets the timer of the choice being shown run out.
-    pub fn time_out(&mut self, library: &Library) -> Result<(), StoryError> {
+    pub fn time_out(
+        &mut self,
+        library: &Library,
+        bedside: &mut dyn Bedside,
+    ) -> Result<(), StoryError> {
         let at = self.cursor.clone();
         let Some(NodeDef::Choice { timer, .. }) = library.node(&at) else {
             return Err(StoryError::NotAChoice(at));
@@ -219,16 +246,16 @@ impl StoryState {
             return Err(StoryError::NoTimer(at));
         };
         match &timer.on_timeout {
-            Timeout::Take(option) => self.take(library, option, true),
+            Timeout::Take(option) => self.take(library, bedside, option, true),
             Timeout::Goto { effects, goto } => {
                 self.choice_log.push(ChoiceRecord {
                     at: at.clone(),
                     option: None,
                     timed_out: true,
                 });
-                self.apply(effects);
+                self.apply(bedside, effects);
                 let next = self.resolve(library, goto)?;
-                self.enter(library, next)
+                self.enter(library, bedside, next)
             }
         }
     }
@@ -244,7 +271,7 @@ impl StoryState {
     }
 
     /// Whether `condition` holds now, reading targets from the current scene.
-    pub fn holds(&self, library: &Library, condition: &Condition) -> bool {
+    pub fn holds(&self, library: &Library, bedside: &dyn Bedside, condition: &Condition) -> bool {
         let visits = |target: &Target| {
             library
                 .resolve(&self.cursor.scene, target)
@@ -258,13 +285,21 @@ impl StoryState {
             },
             Condition::Visited(target) => visits(target) > 0,
             Condition::Visits(target, op, value) => op.holds(visits(target), *value),
-            Condition::Not(inner) => !self.holds(library, inner),
-            Condition::All(inner) => inner.iter().all(|c| self.holds(library, c)),
-            Condition::Any(inner) => inner.iter().any(|c| self.holds(library, c)),
+            Condition::Not(inner) => !self.holds(library, bedside, inner),
+            Condition::All(inner) => inner.iter().all(|c| self.holds(library, bedside, c)),
+            Condition::Any(inner) => inner.iter().any(|c| self.holds(library, bedside, c)),
+            Condition::Vital(vital, op, value) => op.holds(bedside.vital(*vital), *value),
+            Condition::Known(lab) => bedside.knows(*lab),
         }
     }
 
-    fn take(&mut self, library: &Library, option: &str, timed_out: bool) -> Result<(), StoryError> {
+    fn take(
+        &mut self,
+        library: &Library,
+        bedside: &mut dyn Bedside,
+        option: &str,
+        timed_out: bool,
+    ) -> Result<(), StoryError> {
         let at = self.cursor.clone();
         let Some(NodeDef::Choice { options, .. }) = library.node(&at) else {
             return Err(StoryError::NotAChoice(at));
@@ -272,7 +307,12 @@ impl StoryState {
         let chosen = options
             .iter()
             .find(|o| o.id == option)
-            .filter(|o| timed_out || o.when.as_ref().is_none_or(|c| self.holds(library, c)))
+            .filter(|o| {
+                timed_out
+                    || o.when
+                        .as_ref()
+                        .is_none_or(|c| self.holds(library, bedside, c))
+            })
             .ok_or_else(|| StoryError::UnknownOption {
                 at: at.clone(),
                 option: option.to_owned(),
@@ -282,12 +322,12 @@ impl StoryState {
             option: Some(chosen.id.clone()),
             timed_out,
         });
-        self.apply(&chosen.effects);
+        self.apply(bedside, &chosen.effects);
         let next = self.resolve(library, &chosen.goto)?;
-        self.enter(library, next)
+        self.enter(library, bedside, next)
     }
 
-    fn apply(&mut self, effects: &[Effect]) {
+    fn apply(&mut self, bedside: &mut dyn Bedside, effects: &[Effect]) {
         for effect in effects {
             match effect {
                 Effect::Set(name, value) => {
@@ -300,6 +340,8 @@ impl StoryState {
                     };
                     self.variables.insert(name.clone(), value);
                 }
+                Effect::Order(intervention) => bedside.order(*intervention),
+                Effect::Wait(minutes) => bedside.wait(*minutes),
             }
         }
     }
@@ -328,7 +370,12 @@ impl StoryState {
 
     /// Moves to `at` and on through branches and effects to the next node
     /// that waits for the player.
-    fn enter(&mut self, library: &Library, mut at: NodeRef) -> Result<(), StoryError> {
+    fn enter(
+        &mut self,
+        library: &Library,
+        bedside: &mut dyn Bedside,
+        mut at: NodeRef,
+    ) -> Result<(), StoryError> {
         for _ in 0..MAX_AUTOMATIC_STEPS {
             *self.visits.entry(at.to_string()).or_insert(0) += 1;
             self.cursor = at.clone();
@@ -340,7 +387,7 @@ impl StoryState {
                 }
                 Some(NodeDef::Choice { .. } | NodeDef::End { .. }) => return Ok(()),
                 Some(NodeDef::Effects { effects, next, .. }) => {
-                    self.apply(effects);
+                    self.apply(bedside, effects);
                     at = self.follow(library, next.as_ref())?;
                 }
                 Some(NodeDef::Branch {
@@ -348,7 +395,7 @@ impl StoryState {
                 }) => {
                     let target = cases
                         .iter()
-                        .find(|case| self.holds(library, &case.when))
+                        .find(|case| self.holds(library, bedside, &case.when))
                         .map_or(otherwise, |case| &case.goto);
                     at = self.resolve(library, target)?;
                 }
@@ -362,13 +409,14 @@ impl StoryState {
 mod tests {
     use super::*;
     use crate::content::fixtures::{SCENE, compile_scene};
+    use crate::patient::Case;
 
     fn library() -> Library {
         compile_scene(SCENE).library.expect("fixture compiles")
     }
 
     fn line_id(state: &StoryState, library: &Library) -> String {
-        match state.beat(library).unwrap() {
+        match state.beat(library, &Case::new()).unwrap() {
             Beat::Line { at, .. } => at.node,
             other => panic!("expected a line, got {other:?}"),
         }
@@ -377,20 +425,20 @@ mod tests {
     #[test]
     fn a_choice_applies_its_effects_and_branches_on_them() {
         let lib = library();
-        let mut story = StoryState::new(&lib).unwrap();
+        let mut story = StoryState::new(&lib, &mut Case::new()).unwrap();
         assert_eq!(line_id(&story, &lib), "hello");
-        story.advance(&lib).unwrap();
-        let Beat::Choice { options, timer, .. } = story.beat(&lib).unwrap() else {
+        story.advance(&lib, &mut Case::new()).unwrap();
+        let Beat::Choice { options, timer, .. } = story.beat(&lib, &Case::new()).unwrap() else {
             panic!("expected the choice");
         };
         let offered: Vec<_> = options.iter().map(|o| o.id.as_str()).collect();
         assert_eq!(offered, ["greet", "mumble"], "`secret` needs trust > 5");
         assert_eq!(timer.map(|t| t.seconds), Some(5.0));
-        story.choose(&lib, "greet").unwrap();
+        story.choose(&lib, &mut Case::new(), "greet").unwrap();
         assert_eq!(line_id(&story, &lib), "good");
         assert_eq!(story.var("trust"), Value::Int(2));
         assert_eq!(story.var("brave"), Value::Bool(true));
-        story.advance(&lib).unwrap();
+        story.advance(&lib, &mut Case::new()).unwrap();
         assert_eq!(story.ending(&lib), Some("good_start"));
         assert_eq!(story.visits_of(&NodeRef::new("s1", "check")), 1);
         assert!(story.seen_lines.contains("s1.good"));
@@ -399,9 +447,9 @@ mod tests {
     #[test]
     fn a_timeout_takes_the_declared_option() {
         let lib = library();
-        let mut story = StoryState::new(&lib).unwrap();
-        story.advance(&lib).unwrap();
-        story.time_out(&lib).unwrap();
+        let mut story = StoryState::new(&lib, &mut Case::new()).unwrap();
+        story.advance(&lib, &mut Case::new()).unwrap();
+        story.time_out(&lib, &mut Case::new()).unwrap();
         assert_eq!(line_id(&story, &lib), "poor");
         assert_eq!(story.var("trust"), Value::Int(-1));
         assert_eq!(
@@ -412,33 +460,36 @@ mod tests {
                 timed_out: true
             }]
         );
-        story.advance(&lib).unwrap();
+        story.advance(&lib, &mut Case::new()).unwrap();
         assert_eq!(story.ending(&lib), Some("shy_start"));
     }
 
     #[test]
     fn options_not_offered_and_wrong_calls_are_refused() {
         let lib = library();
-        let mut story = StoryState::new(&lib).unwrap();
+        let mut story = StoryState::new(&lib, &mut Case::new()).unwrap();
         assert_eq!(
-            story.choose(&lib, "greet"),
+            story.choose(&lib, &mut Case::new(), "greet"),
             Err(StoryError::NotAChoice(NodeRef::new("s1", "hello")))
         );
-        story.advance(&lib).unwrap();
+        story.advance(&lib, &mut Case::new()).unwrap();
         assert!(matches!(
-            story.choose(&lib, "secret"),
+            story.choose(&lib, &mut Case::new(), "secret"),
             Err(StoryError::UnknownOption { .. })
         ));
-        assert!(matches!(story.advance(&lib), Err(StoryError::NotALine(_))));
+        assert!(matches!(
+            story.advance(&lib, &mut Case::new()),
+            Err(StoryError::NotALine(_))
+        ));
     }
 
     #[test]
     fn the_same_choices_give_the_same_story() {
         let lib = library();
         let play = |option: &str| {
-            let mut story = StoryState::new(&lib).unwrap();
-            story.advance(&lib).unwrap();
-            story.choose(&lib, option).unwrap();
+            let mut story = StoryState::new(&lib, &mut Case::new()).unwrap();
+            story.advance(&lib, &mut Case::new()).unwrap();
+            story.choose(&lib, &mut Case::new(), option).unwrap();
             story
         };
         assert_eq!(play("mumble"), play("mumble"));
@@ -452,11 +503,34 @@ mod tests {
             r#"on_timeout: Goto(effects: [Add("trust", -3)], goto: "poor")"#,
         );
         let lib = compile_scene(&scene).library.unwrap();
-        let mut story = StoryState::new(&lib).unwrap();
-        story.advance(&lib).unwrap();
-        story.time_out(&lib).unwrap();
+        let mut story = StoryState::new(&lib, &mut Case::new()).unwrap();
+        story.advance(&lib, &mut Case::new()).unwrap();
+        story.time_out(&lib, &mut Case::new()).unwrap();
         assert_eq!(line_id(&story, &lib), "poor");
         assert_eq!(story.var("trust"), Value::Int(-3));
         assert_eq!(story.choice_log[0].option, None);
+    }
+
+    #[test]
+    fn scenes_treat_the_patient_and_branch_on_her_vitals() {
+        let scene = SCENE.replace(
+            r#"Branch(id: "check", cases: [(when: Is("brave"), goto: "good")], otherwise: "poor"),"#,
+            r#"Effects(id: "check", effects: [Order(Lactate(point_of_care: true)), Wait(120)]),
+               Branch(id: "check2", cases: [(when: All([Vital("map", "<", 65), Known("lactate"), Vital("lactate", ">", 4)]), goto: "good")], otherwise: "poor"),"#,
+        );
+        let compiled = compile_scene(&scene);
+        assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
+        let lib = compiled.library.unwrap();
+        let mut patient = Case::new();
+        let mut story = StoryState::new(&lib, &mut patient).unwrap();
+        story.advance(&lib, &mut patient).unwrap();
+        story.choose(&lib, &mut patient, "greet").unwrap();
+        assert_eq!(patient.body.minute, 120, "two hours passed");
+        assert_eq!(patient.known_lactate(), Some((4.1, 0)));
+        assert_eq!(
+            line_id(&story, &lib),
+            "good",
+            "untreated, her MAP fell below 65"
+        );
     }
 }
