@@ -1,0 +1,86 @@
+//! Monitor alarms: a threshold crossed between two readings raises one.
+
+use serde::{Deserialize, Serialize};
+
+use super::physiology::Vitals;
+
+/// An alarm the bedside monitor raises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Alarm {
+    /// Mean arterial pressure below 65 mmHg, the Sepsis-3 target.
+    MapLow,
+    /// Oxygen saturation below 90 %.
+    Spo2Low,
+    /// Heart rate above 130 /min.
+    HrHigh,
+    /// Respiratory rate of 25 /min or more.
+    RrHigh,
+    /// Temperature of 39.1 °C or more.
+    TempHigh,
+    /// The heart has stopped.
+    Asystole,
+}
+
+impl Alarm {
+    /// Every alarm.
+    pub const ALL: [Alarm; 6] = [
+        Alarm::MapLow,
+        Alarm::Spo2Low,
+        Alarm::HrHigh,
+        Alarm::RrHigh,
+        Alarm::TempHigh,
+        Alarm::Asystole,
+    ];
+
+    /// Whether these vitals are in this alarm's range.
+    pub fn active(self, v: &Vitals, alive: bool) -> bool {
+        match self {
+            Alarm::MapLow => v.map < 65.0,
+            Alarm::Spo2Low => v.spo2 < 90.0,
+            Alarm::HrHigh => v.hr > 130.0,
+            Alarm::RrHigh => v.rr >= 25.0,
+            Alarm::TempHigh => v.temp >= 39.1,
+            Alarm::Asystole => !alive,
+        }
+    }
+}
+
+/// The alarms that became active between two readings: each fires once
+/// when its threshold is crossed, not again while it stays crossed.
+pub fn crossed(before: (&Vitals, bool), after: (&Vitals, bool)) -> Vec<Alarm> {
+    Alarm::ALL
+        .into_iter()
+        .filter(|a| !a.active(before.0, before.1) && a.active(after.0, after.1))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::patient::Physiology;
+
+    #[test]
+    fn an_untreated_fall_in_pressure_raises_the_map_alarm_once() {
+        let mut body = Physiology::arrival();
+        let mut raised = Vec::new();
+        for _ in 0..120 {
+            let before = (body.vitals(), body.alive);
+            body.step();
+            let after = (body.vitals(), body.alive);
+            raised.extend(crossed((&before.0, before.1), (&after.0, after.1)));
+        }
+        assert_eq!(
+            raised.iter().filter(|a| **a == Alarm::MapLow).count(),
+            1,
+            "{raised:?}"
+        );
+        assert!(raised.contains(&Alarm::HrHigh), "{raised:?}");
+    }
+
+    #[test]
+    fn no_alarm_without_a_crossing() {
+        let v = Physiology::arrival().vitals();
+        assert!(crossed((&v, true), (&v, true)).is_empty());
+        assert_eq!(crossed((&v, true), (&v, false)), vec![Alarm::Asystole]);
+    }
+}
