@@ -302,3 +302,24 @@ fn the_family_path_runs_late_and_hesitates() {
         "the declared outcome"
     );
 }
+
+#[test]
+fn a_stale_pick_for_a_choice_no_longer_shown_is_ignored() {
+    let mut game = TestGame::new();
+    game.start();
+    let first = game.advance_until_choice();
+    let option = first.options[0].id.clone();
+    game.choose(&option);
+    // The same pick again, as a double click would send it.
+    game.app
+        .world_mut()
+        .write_message(famulant::story::ChoiceMade {
+            at: first.at.clone(),
+            option,
+        });
+    game.update();
+    game.update();
+    let story = game.app.world().resource::<Story>();
+    assert_eq!(story.fault, None);
+    assert_eq!(story.state().unwrap().choice_log.len(), 1);
+}

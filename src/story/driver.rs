@@ -199,7 +199,9 @@ pub(super) fn apply_input(
         }
     }
     for choice in choices.read() {
-        results.push(state.choose(&library, patient, &choice.option));
+        if state.cursor == choice.at {
+            results.push(state.choose(&library, patient, &choice.option));
+        }
     }
     for result in results {
         story.record(result);

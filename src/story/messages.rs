@@ -53,6 +53,9 @@ pub struct Advance;
 /// The player picked an option of the choice being shown.
 #[derive(Message, Clone, Debug, PartialEq)]
 pub struct ChoiceMade {
+    /// The choice the player saw; a pick for a choice no longer shown (a
+    /// double click, a key pressed as the timer ran out) is ignored.
+    pub at: NodeRef,
     /// The option's id.
     pub option: String,
 }

@@ -145,6 +145,7 @@ fn dialogue_box(
                 });
                 if let Some(option) = picked.and_then(|i| show.options.get(i)) {
                     choose.write(ChoiceMade {
+                        at: show.at.clone(),
                         option: option.id.clone(),
                     });
                 }
@@ -168,7 +169,10 @@ fn dialogue_box(
                     }
                 });
             if let Some(option) = clicked {
-                choose.write(ChoiceMade { option });
+                choose.write(ChoiceMade {
+                    at: show.at.clone(),
+                    option,
+                });
             }
             dialogue_frame(ctx, width, |ui| {
                 if let Some(timer) = &timer {

@@ -144,6 +144,7 @@ impl TestGame {
         );
         let before = self.beat();
         self.app.world_mut().write_message(ChoiceMade {
+            at: choices.at.clone(),
             option: option.to_owned(),
         });
         self.update_until("the beat after the choice", |w| {
