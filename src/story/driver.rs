@@ -52,6 +52,12 @@ impl Story {
         self.fault = None;
     }
 
+    /// The library, the story and the patient of a game in progress.
+    fn in_play(&mut self) -> Option<(Arc<Library>, &mut StoryState, &mut Case)> {
+        let library = self.library.clone()?;
+        Some((library, self.state.as_mut()?, &mut self.patient))
+    }
+
     fn record(&mut self, result: Result<(), StoryError>) {
         match result {
             Ok(()) => self.moved = true,
@@ -179,18 +185,11 @@ pub(super) fn apply_input(
     mut advances: MessageReader<Advance>,
     mut choices: MessageReader<ChoiceMade>,
 ) {
-    let Story {
-        library: Some(library),
-        state: Some(state),
-        patient,
-        ..
-    } = &mut *story
-    else {
+    let Some((library, state, patient)) = story.in_play() else {
         advances.clear();
         choices.clear();
         return;
     };
-    let library = library.clone();
     let mut results = Vec::new();
     for _ in advances.read() {
         // A second press while the next beat is a choice is no error.
@@ -223,19 +222,12 @@ pub(super) fn tick_timer(
     if timer.remaining > 0.0 {
         return;
     }
-    let Story {
-        library: Some(library),
-        state: Some(state),
-        patient,
-        ..
-    } = &mut *story
-    else {
+    let Some((library, state, patient)) = story.in_play() else {
         return;
     };
     if state.cursor != timer.at {
         return;
     }
-    let library = library.clone();
     let result = state.time_out(&library, patient);
     if result.is_ok() {
         expired.write(DecisionExpired {
