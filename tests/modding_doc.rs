@@ -8,15 +8,17 @@ use std::path::PathBuf;
 use famulant::cli::{Pick, check, play_text};
 use famulant::content::{Lang, Value, load_dir};
 
-/// Writes the files of the doc's complete example into a fresh folder.
-fn example_folder() -> PathBuf {
+/// Writes the files of the doc's complete example into a fresh folder of
+/// its own for each test (tests run in parallel).
+fn example_folder(tag: &str) -> PathBuf {
     let doc =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/modding.md")).unwrap();
     let example = doc
         .split("## A complete example")
         .nth(1)
         .expect("the doc has a complete example");
-    let dir = std::env::temp_dir().join(format!("famulant-doc-example-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("famulant-doc-example-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let mut files = 0;
@@ -43,7 +45,7 @@ fn example_folder() -> PathBuf {
 
 #[test]
 fn the_complete_example_passes_check() {
-    let dir = example_folder();
+    let dir = example_folder("check");
     let mut out = Vec::new();
     let code = check(&dir, &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
@@ -53,7 +55,7 @@ fn the_complete_example_passes_check() {
 
 #[test]
 fn the_complete_example_plays_both_ways() {
-    let dir = example_folder();
+    let dir = example_folder("play");
     let library = load_dir(&dir, "example").library.unwrap();
     let mut out = Vec::new();
     let brave = play_text(
