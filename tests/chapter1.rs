@@ -4,6 +4,7 @@
 
 mod common;
 
+use bevy::prelude::NextState;
 use common::TestGame;
 use famulant::content::{NodeDef, Timeout, Value};
 use famulant::story::{CurrentBeat, ShowChoices, Story};
@@ -322,4 +323,39 @@ fn a_stale_pick_for_a_choice_no_longer_shown_is_ignored() {
     let story = game.app.world().resource::<Story>();
     assert_eq!(story.fault, None);
     assert_eq!(story.state().unwrap().choice_log.len(), 1);
+}
+
+#[test]
+fn leaving_for_the_title_keeps_a_running_countdown() {
+    use famulant::screen::Screen;
+    use famulant::story::DecisionTimer;
+    let mut game = TestGame::new();
+    game.start();
+    let timed = loop {
+        let choices = game.advance_until_choice();
+        if choices.seconds.is_some() {
+            break choices;
+        }
+        game.choose(&choices.options[0].id);
+    };
+    game.wait(3.0);
+    let left = game.app.world().resource::<DecisionTimer>().remaining;
+    let go = |game: &mut TestGame, screen| {
+        game.app
+            .world_mut()
+            .resource_mut::<NextState<Screen>>()
+            .set(screen);
+        game.update();
+        game.update();
+    };
+    go(&mut game, Screen::Title);
+    game.wait(5.0);
+    go(&mut game, Screen::Playing);
+    let timer = game.app.world().resource::<DecisionTimer>();
+    assert_eq!(timer.at, timed.at);
+    assert!(
+        timer.remaining <= left && timer.remaining > left - 0.5,
+        "{} of {left} left",
+        timer.remaining
+    );
 }

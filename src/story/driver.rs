@@ -117,6 +117,7 @@ pub(super) fn follow_content(status: Res<ContentStatus>, mut story: ResMut<Story
     }
     story.generation = *generation;
     story.library = Some(library.clone());
+    story.fault = None;
     let Some(state) = &mut story.state else {
         return;
     };
@@ -139,18 +140,19 @@ pub(super) fn follow_content(status: Res<ContentStatus>, mut story: ResMut<Story
             Err(err) => story.fault = Some(err.to_string()),
         }
     }
-    story.fault = None;
     story.moved = true;
 }
 
 /// Forgets any game in progress and opens the playing screen, where
 /// [`begin`] starts the story afresh.
 pub(super) fn new_game(
+    mut commands: Commands,
     mut requests: MessageReader<NewGame>,
     mut story: ResMut<Story>,
     mut screen: ResMut<NextState<Screen>>,
 ) {
     if requests.read().count() > 0 {
+        commands.remove_resource::<DecisionTimer>();
         story.reset();
         screen.set(Screen::Playing);
     }
@@ -246,6 +248,7 @@ pub(super) fn announce(
     mut lines: MessageWriter<ShowLine>,
     mut choices: MessageWriter<ShowChoices>,
     mut ended: MessageWriter<StoryEnded>,
+    running: Option<Res<DecisionTimer>>,
 ) {
     if !std::mem::take(&mut story.moved) {
         return;
@@ -261,7 +264,13 @@ pub(super) fn announce(
             return;
         }
     };
-    commands.remove_resource::<DecisionTimer>();
+    // The same choice announced again (after the title screen or a reload)
+    // keeps its countdown; anything else starts afresh.
+    let same_choice =
+        matches!(&beat, Beat::Choice { at, .. } if running.as_ref().is_some_and(|t| t.at == *at));
+    if !same_choice {
+        commands.remove_resource::<DecisionTimer>();
+    }
     *current = match beat {
         Beat::Line { at, speaker, text } => {
             let line = ShowLine {
@@ -279,7 +288,7 @@ pub(super) fn announce(
             options,
             timer,
         } => {
-            if let Some(timer) = timer {
+            if let Some(timer) = timer.filter(|_| !same_choice) {
                 commands.insert_resource(DecisionTimer {
                     at: at.clone(),
                     total: timer.seconds,
@@ -312,8 +321,8 @@ pub(super) fn announce(
     };
 }
 
-/// Clears what was shown when the player leaves the playing screen.
-pub(super) fn clear_beat(mut commands: Commands, mut current: ResMut<CurrentBeat>) {
+/// Clears what was shown when the player leaves the playing screen. A
+/// running countdown stays, stopped, for when the player continues.
+pub(super) fn clear_beat(mut current: ResMut<CurrentBeat>) {
     *current = CurrentBeat::Nothing;
-    commands.remove_resource::<DecisionTimer>();
 }

@@ -8,7 +8,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use super::pause::PauseMenu;
 use super::strings as s;
 use super::style::{ACCENT, MUTED, PANEL_FILL};
-use crate::content::{Lang, Library, NodeRef, parse_color};
+use crate::content::{ContentStatus, Lang, Library, NodeRef, parse_color};
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::story::{
@@ -64,6 +64,7 @@ fn dialogue_box(
     settings: Res<Settings>,
     timer: Option<Res<DecisionTimer>>,
     pause: Res<PauseMenu>,
+    status: Res<ContentStatus>,
     time: Res<Time<Real>>,
     mut typewriter: ResMut<Typewriter>,
     mut advance: MessageWriter<Advance>,
@@ -75,7 +76,9 @@ fn dialogue_box(
         return Ok(());
     };
     let lang = settings.lang;
-    let keys_live = !pause.open;
+    // Input counts only while nothing covers the box: no pause menu, no
+    // error panel.
+    let live = !pause.open && status.library().is_some() && story.fault.is_none();
     let screen_rect = ctx.content_rect();
     let width = (screen_rect.width() - 48.0).min(BOX_WIDTH);
     place_card(ctx, library, &story, lang);
@@ -111,10 +114,9 @@ fn dialogue_box(
                     ui.ctx().request_repaint();
                 }
             });
-            let pressed = keys_live
-                && ctx
-                    .input(|i| i.key_pressed(egui::Key::Space) || i.key_pressed(egui::Key::Enter));
-            if pressed || response.clicked() {
+            let pressed =
+                live && (pressed(ctx, egui::Key::Space) || pressed(ctx, egui::Key::Enter));
+            if pressed || (live && response.clicked()) {
                 if done {
                     advance.write(Advance);
                 } else {
@@ -125,7 +127,7 @@ fn dialogue_box(
         CurrentBeat::Choices(show) => {
             typewriter.follow(&show.at);
             let count = show.options.len();
-            if keys_live {
+            if live {
                 let picked = ctx.input(|i| {
                     if i.key_pressed(egui::Key::ArrowDown) {
                         typewriter.highlighted = (typewriter.highlighted + 1) % count.max(1);
@@ -137,10 +139,9 @@ fn dialogue_box(
                     let by_number = NUMBER_KEYS
                         .iter()
                         .take(count)
-                        .position(|key| i.key_pressed(*key));
+                        .position(|key| pressed_in(i, *key));
                     by_number.or_else(|| {
-                        i.key_pressed(egui::Key::Enter)
-                            .then_some(typewriter.highlighted)
+                        pressed_in(i, egui::Key::Enter).then_some(typewriter.highlighted)
                     })
                 });
                 if let Some(option) = picked.and_then(|i| show.options.get(i)) {
@@ -168,7 +169,7 @@ fn dialogue_box(
                         }
                     }
                 });
-            if let Some(option) = clicked {
+            if let Some(option) = clicked.filter(|_| live) {
                 choose.write(ChoiceMade {
                     at: show.at.clone(),
                     option,
@@ -209,12 +210,24 @@ fn dialogue_box(
                     back = ui.button(s::TO_TITLE.get(lang)).clicked();
                 });
             });
-            if back || (keys_live && ctx.input(|i| i.key_pressed(egui::Key::Enter))) {
+            if live && (back || pressed(ctx, egui::Key::Enter)) {
                 screen.set(Screen::Title);
             }
         }
     }
     Ok(())
+}
+
+/// Whether `key` went down this frame; a held key's repeats do not count,
+/// so holding Enter through lines cannot pick an option.
+pub(super) fn pressed(ctx: &egui::Context, key: egui::Key) -> bool {
+    ctx.input(|i| pressed_in(i, key))
+}
+
+fn pressed_in(input: &egui::InputState, key: egui::Key) -> bool {
+    input.events.iter().any(|event| {
+        matches!(event, egui::Event::Key { key: k, pressed: true, repeat: false, .. } if *k == key)
+    })
 }
 
 const NUMBER_KEYS: [egui::Key; 9] = [

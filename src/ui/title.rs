@@ -55,8 +55,10 @@ fn title_screen(
                         .min_size(wide)
                         .fill(ACCENT.gamma_multiply(0.55)),
                 );
-                let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if ready && (start.clicked() || enter) {
+                let enter = super::dialogue::pressed(ui.ctx(), egui::Key::Enter);
+                if enter && can_continue {
+                    screen.set(Screen::Playing);
+                } else if ready && (start.clicked() || enter) {
                     new_game.write(NewGame);
                 }
                 if matches!(*status, ContentStatus::Loading) {
