@@ -55,14 +55,6 @@ pub struct LocalizedText {
 }
 
 impl LocalizedText {
-    /// Builds a text from both translations.
-    pub fn new(de: &str, en: &str) -> Self {
-        Self {
-            de: Some(de.to_owned()),
-            en: Some(en.to_owned()),
-        }
-    }
-
     /// The text in `lang`, if that translation exists and is not blank.
     pub fn translation(&self, lang: Lang) -> Option<&str> {
         let text = match lang {

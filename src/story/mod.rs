@@ -16,10 +16,6 @@ pub use runner::{Beat, ChoiceRecord, StoryError, StoryState};
 
 use crate::screen::Screen;
 
-/// The systems that move the story, for ordering against them.
-#[derive(SystemSet, Clone, Debug, PartialEq, Eq, Hash)]
-pub struct StorySystems;
-
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<ShowLine>()
         .add_message::<ShowChoices>()
@@ -46,7 +42,6 @@ pub(super) fn plugin(app: &mut App) {
                     .chain()
                     .run_if(in_state(Screen::Playing)),
             )
-                .chain()
-                .in_set(StorySystems),
+                .chain(),
         );
 }

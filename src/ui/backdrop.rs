@@ -6,7 +6,7 @@ use bevy::prelude::*;
 
 use crate::content::parse_color;
 use crate::screen::Screen;
-use crate::story::Story;
+use crate::story::{CurrentBeat, Story};
 
 /// The title screen's background.
 const TITLE_BACKGROUND: Color = Color::srgb(0.06, 0.08, 0.12);
@@ -18,7 +18,7 @@ pub(super) fn plugin(app: &mut App) {
         })
         .add_systems(
             Update,
-            room_colour.run_if(in_state(Screen::Playing).and_then(resource_changed::<Story>)),
+            room_colour.run_if(in_state(Screen::Playing).and_then(resource_changed::<CurrentBeat>)),
         );
 }
 
