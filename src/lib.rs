@@ -6,6 +6,7 @@
 //! `cli`) are plain Rust.
 
 pub mod cli;
+pub mod clock;
 pub mod content;
 pub mod patient;
 pub mod screen;
@@ -30,6 +31,8 @@ impl Plugin for GamePlugin {
             screen::plugin,
             settings::plugin,
             content::plugin,
+            clock::plugin,
+            patient::plugin,
             story::plugin,
         ));
     }

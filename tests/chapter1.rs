@@ -134,7 +134,7 @@ fn a_timed_choice_left_alone_takes_its_declared_outcome() {
         panic!("{} is a timed choice", choice.at);
     };
     let mut expected = before.clone();
-    let mut patient = game.app.world().resource::<Story>().patient().clone();
+    let mut patient = game.patient();
     expected.time_out(&library, &mut patient).unwrap();
     let after = game
         .app

@@ -51,9 +51,9 @@ fn every_course_stays_finite_and_in_bounds() {
         let mut next = schedule.iter().peekable();
         for minute in 0..MINUTES {
             while let Some((_, order)) = next.next_if(|(m, _)| *m <= minute) {
-                case.order(*order);
+                case.chart().order(*order);
             }
-            case.step();
+            case.chart().step();
             let v = case.body.vitals();
             let checks = [
                 ("map", v.map, 0.0, 200.0),

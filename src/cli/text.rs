@@ -31,6 +31,13 @@ pub fn play_text(
     let mut scene = String::new();
     let io = |e: std::io::Error| e.to_string();
     loop {
+        for raised in patient.alarms.take() {
+            let name = raised.alarm.name();
+            writeln!(out, "alarm: {name} (minute {})", raised.minute).map_err(io)?;
+            state
+                .interrupt(library, &mut patient, raised.alarm)
+                .map_err(|e| e.to_string())?;
+        }
         if state.cursor.scene != scene {
             scene = state.cursor.scene.clone();
             if let Some(s) = library.scene(&scene) {

@@ -10,7 +10,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::text::LocalizedText;
-use crate::patient::Intervention;
+use crate::patient::{Alarm, Intervention};
 
 /// The version of the scene format this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -68,8 +68,44 @@ pub struct SceneDef {
     pub room: String,
     /// The characters present (ids from `characters.ron`).
     pub cast: Vec<String>,
+    /// What the patient monitor shows during the scene: `"bedside"` (the
+    /// full monitor, at the bed), `"compact"` (the numbers, away from the
+    /// bed) or `"none"` (the default).
+    #[serde(default)]
+    pub monitor: MonitorView,
+    /// What happens when a monitor alarm goes off while the story waits in
+    /// this scene: the first handler for that alarm whose condition holds
+    /// sends the story to its target.
+    #[serde(default)]
+    pub interrupts: Vec<InterruptDef>,
     /// The nodes; the first one is where the scene begins.
     pub nodes: Vec<NodeDef>,
+}
+
+/// How much of the patient monitor a scene shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MonitorView {
+    /// None: the patient is not here, or not yet monitored.
+    #[default]
+    None,
+    /// The numbers and alarms in a small panel, away from the bed.
+    Compact,
+    /// The full bedside monitor with its traces.
+    Bedside,
+}
+
+/// A scene's reaction to a monitor alarm: `(alarm: "map_low", goto:
+/// "brandt_warns")`, optionally with `when`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InterruptDef {
+    /// Which alarm.
+    pub alarm: Alarm,
+    /// The handler applies only while this holds.
+    #[serde(default)]
+    pub when: Option<Condition>,
+    /// Where the story goes.
+    pub goto: Target,
 }
 
 /// A step of the story.
@@ -281,6 +317,13 @@ macro_rules! named {
         impl $ty {
             /// Every name, as scene files write it.
             pub const NAMES: &[&str] = &[$($name),*];
+
+            /// The name scene files write.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name,)*
+                }
+            }
         }
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -304,6 +347,11 @@ named!(Vital {
     "qsofa" => Qsofa, "minute" => Minute,
 });
 named!(Lab { "lactate" => Lactate, "labs" => Labs });
+named!(MonitorView { "none" => None, "compact" => Compact, "bedside" => Bedside });
+named!(Alarm {
+    "map_low" => MapLow, "spo2_low" => Spo2Low, "hr_high" => HrHigh, "rr_high" => RrHigh,
+    "temp_high" => TempHigh, "asystole" => Asystole,
+});
 
 /// A change to the story's state.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -316,6 +364,9 @@ pub enum Effect {
     Order(Intervention),
     /// Lets this many simulated minutes pass for the patient: `Wait(30)`.
     Wait(u32),
+    /// Lets the patient's time run on its own at this many simulated minutes
+    /// per real second, from 0 (stopped, the default) to 60: `Pace(1.0)`.
+    Pace(f32),
 }
 
 /// The value of a story variable: a whole number or true/false.

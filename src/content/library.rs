@@ -153,10 +153,19 @@ impl Library {
             Some(target) => resolve(target),
             None => self.following(at),
         };
+        // While the story waits at a line or a choice, an alarm may send it
+        // to one of the scene's interrupts.
+        let interrupts = || {
+            self.scene(&at.scene)
+                .into_iter()
+                .flat_map(|s| &s.def.interrupts)
+                .filter_map(|i| resolve(&i.goto))
+        };
         match node {
-            NodeDef::Line { next, .. } | NodeDef::Effects { next, .. } => {
-                or_following(next).into_iter().collect()
+            NodeDef::Line { next, .. } => {
+                or_following(next).into_iter().chain(interrupts()).collect()
             }
+            NodeDef::Effects { next, .. } => or_following(next).into_iter().collect(),
             NodeDef::Choice { options, timer, .. } => {
                 let mut out: Vec<NodeRef> =
                     options.iter().filter_map(|o| resolve(&o.goto)).collect();
@@ -165,6 +174,7 @@ impl Library {
                 {
                     out.extend(resolve(goto));
                 }
+                out.extend(interrupts());
                 out
             }
             NodeDef::Branch {

@@ -13,6 +13,7 @@ use super::load::ContentSet;
 use super::locate::Seg;
 use super::parse::ContentFile;
 use super::text::LocalizedText;
+use crate::clock::MAX_PACE;
 use crate::patient::Intervention;
 
 /// The most options a choice may offer: one per number key.
@@ -236,6 +237,25 @@ impl<'a> Validator<'a> {
                 format!("scene `{}` has no nodes", scene.id),
             )
             .hint("a scene needs at least one node; the first is where it begins");
+        }
+        for (i, interrupt) in scene.interrupts.iter().enumerate() {
+            let base = vec![Seg::Field("interrupts"), Seg::Index(i)];
+            if let Some(when) = &interrupt.when {
+                self.condition(file, &with(&base, &[Seg::Field("when")]), when);
+            }
+            self.target(file, &with(&base, &[Seg::Field("goto")]), &interrupt.goto);
+            let shadowed = scene.interrupts[..i]
+                .iter()
+                .any(|earlier| earlier.alarm == interrupt.alarm && earlier.when.is_none());
+            if shadowed {
+                self.warning(
+                    file,
+                    &with(&base, &[Seg::Field("alarm")]),
+                    "this handler never runs: an earlier one takes the same alarm always"
+                        .to_owned(),
+                )
+                .hint("give the earlier handler a `when`, or remove this one");
+            }
         }
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, node) in scene.nodes.iter().enumerate() {
@@ -528,6 +548,12 @@ impl<'a> Validator<'a> {
                     if let Some(problem) = order_problem(order) {
                         self.error(file, &name_at, problem)
                             .hint("see the medical orders in docs/modding.md for their ranges");
+                    }
+                }
+                Effect::Pace(pace) => {
+                    if !(0.0..=MAX_PACE).contains(pace) {
+                        self.error(file, &name_at, format!("a pace of {pace} minutes per second"))
+                            .hint(format!("a pace runs from 0 (stopped) to {MAX_PACE} simulated minutes per real second"));
                     }
                 }
                 Effect::Wait(minutes) => {

@@ -1,11 +1,13 @@
 //! Monitor alarms: a threshold crossed between two readings raises one.
 
-use serde::{Deserialize, Serialize};
+use bevy::prelude::Component;
 
 use super::physiology::Vitals;
 
-/// An alarm the bedside monitor raises.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// An alarm the bedside monitor raises. Scene files name them as
+/// `"map_low"`, `"spo2_low"`, `"hr_high"`, `"rr_high"`, `"temp_high"` and
+/// `"asystole"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Alarm {
     /// Mean arterial pressure below 65 mmHg, the Sepsis-3 target.
     MapLow,
@@ -32,6 +34,12 @@ impl Alarm {
         Alarm::Asystole,
     ];
 
+    /// Whether the alarm calls for action at once (a red alarm) rather than
+    /// soon (a yellow one), as IEC 60601-1-8 ranks them.
+    pub fn urgent(self) -> bool {
+        matches!(self, Alarm::MapLow | Alarm::Spo2Low | Alarm::Asystole)
+    }
+
     /// Whether these vitals are in this alarm's range.
     pub fn active(self, v: &Vitals, alive: bool) -> bool {
         match self {
@@ -52,6 +60,46 @@ pub fn crossed(before: (&Vitals, bool), after: (&Vitals, bool)) -> Vec<Alarm> {
         .into_iter()
         .filter(|a| !a.active(before.0, before.1) && a.active(after.0, after.1))
         .collect()
+}
+
+/// An alarm and the simulated minute it was raised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RaisedAlarm {
+    /// Minutes since arrival.
+    pub minute: u32,
+    /// Which alarm.
+    pub alarm: Alarm,
+}
+
+/// Alarms raised and not yet announced to the rest of the game.
+#[derive(Component, Clone, Debug, Default, PartialEq, Eq)]
+pub struct RaisedAlarms(Vec<RaisedAlarm>);
+
+impl RaisedAlarms {
+    /// Notes an alarm.
+    pub fn raise(&mut self, minute: u32, alarm: Alarm) {
+        self.0.push(RaisedAlarm { minute, alarm });
+    }
+
+    /// Whether none is waiting.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The alarms raised since the last call, oldest first.
+    pub fn take(&mut self) -> Vec<RaisedAlarm> {
+        std::mem::take(&mut self.0)
+    }
+}
+
+/// The alarms active for these vitals, urgent ones first.
+pub fn active(v: &Vitals, alive: bool) -> Vec<Alarm> {
+    let mut on: Vec<Alarm> = Alarm::ALL
+        .into_iter()
+        .filter(|a| a.active(v, alive))
+        .collect();
+    on.sort_by_key(|a| !a.urgent());
+    on
 }
 
 #[cfg(test)]

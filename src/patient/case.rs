@@ -1,48 +1,23 @@
-//! The case around the body: when things were done, which results are back,
-//! and the outcome estimate at the end.
+//! The case: the body, its vitals, the orders' times and the results, as one
+//! owned value ([`Case`], also the patient entity's bundle) and as a borrowed
+//! view over those parts ([`Chart`]) that gives orders and lets time pass.
 
+use bevy::prelude::{Bundle, Component};
 use serde::{Deserialize, Serialize};
 
-use super::physiology::{Intervention, Physiology};
-use super::scores::{Labs, septic_shock};
+use super::alarms::{RaisedAlarms, crossed};
+use super::labs::LabResults;
+use super::physiology::{Intervention, Physiology, Vitals};
+use super::scores::septic_shock;
 
-/// Minutes until a point-of-care lactate is back.
-pub const POINT_OF_CARE_MINUTES: u32 = 5;
-/// Minutes until a lab lactate is back.
-pub const LAB_LACTATE_MINUTES: u32 = 45;
-/// Minutes until the blood panel (CRP, blood count, sodium, creatinine,
-/// glucose) is back.
-pub const PANEL_MINUTES: u32 = 60;
 /// Blood culture yield when drawn before antibiotics (Cheng 2019).
 pub const CULTURE_YIELD_BEFORE: f64 = 0.314;
 /// Blood culture yield when drawn after antibiotics (Cheng 2019).
 pub const CULTURE_YIELD_AFTER: f64 = 0.194;
 
-/// A result that has come back.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub enum LabResult {
-    /// A lactate, mmol/L, as it was when drawn.
-    Lactate {
-        /// The value.
-        value: f64,
-        /// When it was drawn.
-        drawn_at: u32,
-    },
-    /// The blood panel from arrival.
-    Panel(Labs),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-struct Pending {
-    ready_at: u32,
-    result: LabResult,
-}
-
-/// One patient's course: the body, the orders' times and the results.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Case {
-    /// The body.
-    pub body: Physiology,
+/// When the orders that decide the outcome were given.
+#[derive(Component, Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Treatment {
     /// When antibiotics were first given.
     pub antibiotics_at: Option<u32>,
     /// Whether the patient was in septic shock when antibiotics began.
@@ -51,99 +26,9 @@ pub struct Case {
     pub incision_at: Option<u32>,
     /// When blood cultures were drawn, and whether before antibiotics.
     pub cultures: Option<(u32, bool)>,
-    /// Results that are back, oldest first.
-    pub results: Vec<LabResult>,
-    pending: Vec<Pending>,
 }
 
-impl Default for Case {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Case {
-    /// A new case: Frau Bram on arrival, her blood panel sent.
-    pub fn new() -> Self {
-        Self {
-            body: Physiology::arrival(),
-            antibiotics_at: None,
-            shock_before_antibiotics: false,
-            incision_at: None,
-            cultures: None,
-            results: Vec::new(),
-            pending: vec![Pending {
-                ready_at: PANEL_MINUTES,
-                result: LabResult::Panel(Labs::ADMISSION),
-            }],
-        }
-    }
-
-    /// Carries out an order, noting its time; false when it cannot be done.
-    pub fn order(&mut self, intervention: Intervention) -> bool {
-        let now = self.body.minute;
-        let vitals = self.body.vitals();
-        if !self.body.order(intervention) {
-            return false;
-        }
-        match intervention {
-            Intervention::Antibiotics { .. } if self.antibiotics_at.is_none() => {
-                self.antibiotics_at = Some(now);
-                let on_pressor = self.body.norepinephrine > 0.01;
-                self.shock_before_antibiotics =
-                    septic_shock(on_pressor, vitals.map, vitals.lactate);
-            }
-            Intervention::BloodCultures if self.cultures.is_none() => {
-                self.cultures = Some((now, self.antibiotics_at.is_none()));
-            }
-            Intervention::Lactate { point_of_care } => {
-                let delay = if point_of_care {
-                    POINT_OF_CARE_MINUTES
-                } else {
-                    LAB_LACTATE_MINUTES
-                };
-                self.pending.push(Pending {
-                    ready_at: now + delay,
-                    result: LabResult::Lactate {
-                        value: vitals.lactate,
-                        drawn_at: now,
-                    },
-                });
-            }
-            Intervention::Surgery { .. } if self.incision_at.is_none() => {
-                self.incision_at = Some(now);
-            }
-            _ => {}
-        }
-        true
-    }
-
-    /// One simulated minute; results whose time has come arrive.
-    pub fn step(&mut self) {
-        self.body.step();
-        let now = self.body.minute;
-        let (ready, waiting): (Vec<Pending>, Vec<Pending>) =
-            self.pending.drain(..).partition(|p| p.ready_at <= now);
-        self.pending = waiting;
-        self.results.extend(ready.into_iter().map(|p| p.result));
-    }
-
-    /// The latest lactate that is back, with when it was drawn.
-    pub fn known_lactate(&self) -> Option<(f64, u32)> {
-        self.results.iter().rev().find_map(|r| match r {
-            LabResult::Lactate { value, drawn_at } => Some((*value, *drawn_at)),
-            LabResult::Panel(_) => None,
-        })
-    }
-
-    /// The blood panel, once it is back.
-    pub fn known_labs(&self) -> Option<Labs> {
-        self.results.iter().find_map(|r| match r {
-            LabResult::Panel(labs) => Some(*labs),
-            LabResult::Lactate { .. } => None,
-        })
-    }
-
+impl Treatment {
     /// The chance that the blood cultures grow the organism.
     pub fn culture_yield(&self) -> Option<f64> {
         self.cultures.map(|(_, before)| {
@@ -161,11 +46,11 @@ impl Case {
     /// otherwise), by incision after 6 h (odds ratio 2.3) and by organ
     /// injury. Without antibiotics or surgery so far, the delay counts up
     /// to now.
-    pub fn outcome(&self) -> f64 {
-        if !self.body.alive {
+    pub fn outcome(&self, body: &Physiology) -> f64 {
+        if !body.alive {
             return 1.0;
         }
-        let now = self.body.minute;
+        let now = body.minute;
         let hours = |minutes: u32| f64::from(minutes) / 60.0;
         let antibiotics = hours(self.antibiotics_at.unwrap_or(now));
         let odds_ratio: f64 = if self.shock_before_antibiotics || self.antibiotics_at.is_none() {
@@ -177,55 +62,208 @@ impl Case {
         let logit = (0.19f64 / 0.81).ln()
             + odds_ratio.ln() * (antibiotics - 1.0).max(0.0)
             + if late_incision { 2.3f64.ln() } else { 0.0 }
-            + 3.0 * self.body.injury;
+            + 3.0 * body.injury;
         1.0 / (1.0 + (-logit).exp())
+    }
+}
+
+/// One patient's whole course, owned: what `famulant sim` and `play --text`
+/// run, and the bundle the patient entity is spawned with.
+#[derive(Bundle, Clone, Debug, PartialEq)]
+pub struct Case {
+    /// The body.
+    pub body: Physiology,
+    /// The vitals as of the last change.
+    pub vitals: Vitals,
+    /// The orders' times.
+    pub treatment: Treatment,
+    /// The results.
+    pub labs: LabResults,
+    /// Alarms raised and not yet announced.
+    pub alarms: RaisedAlarms,
+}
+
+impl Default for Case {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Case {
+    /// A new case: Frau Bram on arrival, her blood panel sent.
+    pub fn new() -> Self {
+        let body = Physiology::arrival();
+        Self {
+            vitals: body.vitals(),
+            body,
+            treatment: Treatment::default(),
+            labs: LabResults::on_arrival(),
+            alarms: RaisedAlarms::default(),
+        }
+    }
+
+    /// The case as a chart to give orders on and let time pass.
+    pub fn chart(&mut self) -> Chart<'_> {
+        Chart {
+            body: &mut self.body,
+            vitals: &mut self.vitals,
+            treatment: &mut self.treatment,
+            labs: &mut self.labs,
+            alarms: &mut self.alarms,
+        }
+    }
+
+    /// The estimated probability of death, 0–1 (see [`Treatment::outcome`]).
+    pub fn outcome(&self) -> f64 {
+        self.treatment.outcome(&self.body)
+    }
+}
+
+/// The parts of a case, borrowed: from a [`Case`] or from the patient
+/// entity's components. Orders and time go through here so that the times,
+/// results, vitals and alarms always follow the body.
+pub struct Chart<'a> {
+    /// The body.
+    pub body: &'a mut Physiology,
+    /// The vitals, kept equal to the body's.
+    pub vitals: &'a mut Vitals,
+    /// The orders' times.
+    pub treatment: &'a mut Treatment,
+    /// The results.
+    pub labs: &'a mut LabResults,
+    /// Alarms raised and not yet announced.
+    pub alarms: &'a mut RaisedAlarms,
+}
+
+impl Chart<'_> {
+    /// Carries out an order, noting its time; false when it cannot be done.
+    pub fn order(&mut self, intervention: Intervention) -> bool {
+        let now = self.body.minute;
+        let before = self.body.vitals();
+        if !self.body.order(intervention) {
+            return false;
+        }
+        let t = &mut *self.treatment;
+        match intervention {
+            Intervention::Antibiotics { .. } if t.antibiotics_at.is_none() => {
+                t.antibiotics_at = Some(now);
+                let on_pressor = self.body.norepinephrine > 0.01;
+                t.shock_before_antibiotics = septic_shock(on_pressor, before.map, before.lactate);
+            }
+            Intervention::BloodCultures if t.cultures.is_none() => {
+                t.cultures = Some((now, t.antibiotics_at.is_none()));
+            }
+            Intervention::Lactate { point_of_care } => {
+                self.labs.send_lactate(now, before.lactate, point_of_care);
+            }
+            Intervention::Surgery { .. } if t.incision_at.is_none() => {
+                t.incision_at = Some(now);
+            }
+            _ => {}
+        }
+        self.settle(before);
+        true
+    }
+
+    /// One simulated minute: the body changes, results whose time has come
+    /// arrive, and alarms whose threshold was crossed are raised.
+    pub fn step(&mut self) {
+        let before = self.body.vitals();
+        self.body.step();
+        self.labs.arrive(self.body.minute);
+        self.settle(before);
+    }
+
+    /// Updates the vitals after a change and raises the alarms it crossed.
+    fn settle(&mut self, before: Vitals) {
+        let was_alive = before.mentation != super::Mentation::Dead;
+        let after = self.body.vitals();
+        for alarm in crossed((&before, was_alive), (&after, self.body.alive)) {
+            self.alarms.raise(self.body.minute, alarm);
+        }
+        *self.vitals = after;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::patient::Alarm;
 
     #[test]
-    fn results_come_back_after_their_delays() {
+    fn a_lactate_order_comes_back_with_the_value_when_drawn() {
         let mut case = Case::new();
-        case.order(Intervention::Lactate {
+        let mut chart = case.chart();
+        chart.order(Intervention::Lactate {
             point_of_care: true,
         });
-        case.order(Intervention::Lactate {
-            point_of_care: false,
-        });
-        for _ in 0..4 {
-            case.step();
+        for _ in 0..5 {
+            chart.step();
         }
-        assert_eq!(case.known_lactate(), None);
-        case.step();
-        assert_eq!(case.known_lactate(), Some((4.1, 0)));
-        for _ in 5..59 {
-            case.step();
-        }
-        assert_eq!(case.known_labs(), None);
-        case.step();
-        assert_eq!(case.known_labs(), Some(Labs::ADMISSION));
+        assert_eq!(case.labs.lactate(), Some((4.1, 0)));
     }
 
     #[test]
     fn cultures_after_antibiotics_yield_less() {
         let mut before = Case::new();
-        before.order(Intervention::BloodCultures);
-        before.order(Intervention::Antibiotics { adequate: true });
+        before.chart().order(Intervention::BloodCultures);
+        before
+            .chart()
+            .order(Intervention::Antibiotics { adequate: true });
         let mut after = Case::new();
-        after.order(Intervention::Antibiotics { adequate: true });
-        after.order(Intervention::BloodCultures);
-        assert_eq!(before.culture_yield(), Some(CULTURE_YIELD_BEFORE));
-        assert_eq!(after.culture_yield(), Some(CULTURE_YIELD_AFTER));
+        after
+            .chart()
+            .order(Intervention::Antibiotics { adequate: true });
+        after.chart().order(Intervention::BloodCultures);
+        assert_eq!(before.treatment.culture_yield(), Some(CULTURE_YIELD_BEFORE));
+        assert_eq!(after.treatment.culture_yield(), Some(CULTURE_YIELD_AFTER));
     }
 
     #[test]
     fn early_antibiotics_and_surgery_estimate_nineteen_percent() {
         let mut case = Case::new();
-        case.order(Intervention::Antibiotics { adequate: true });
-        case.order(Intervention::Surgery { minutes: 60 });
+        case.chart()
+            .order(Intervention::Antibiotics { adequate: true });
+        case.chart().order(Intervention::Surgery { minutes: 60 });
         assert!((case.outcome() - 0.19).abs() < 1e-9, "{}", case.outcome());
+    }
+
+    #[test]
+    fn the_vitals_follow_the_body_and_crossings_raise_alarms() {
+        let mut case = Case::new();
+        for _ in 0..120 {
+            case.chart().step();
+            assert_eq!(case.vitals, case.body.vitals());
+        }
+        let raised = case.alarms.take();
+        let map_low: Vec<_> = raised.iter().filter(|r| r.alarm == Alarm::MapLow).collect();
+        assert_eq!(map_low.len(), 1, "{raised:?}");
+        assert!(
+            (30..=40).contains(&map_low[0].minute),
+            "untreated, MAP falls below 65 after about 34 min: {raised:?}"
+        );
+        assert!(case.alarms.take().is_empty(), "taken once");
+    }
+
+    #[test]
+    fn induction_can_raise_the_pressure_alarm_at_once() {
+        // Given fluids to a MAP above 65, then induction drops the tone.
+        let mut case = Case::new();
+        case.chart().order(Intervention::Crystalloid {
+            ml: 1950.0,
+            over_min: 60,
+        });
+        for _ in 0..20 {
+            case.chart().step();
+        }
+        assert!(case.vitals.map >= 65.0, "{:?}", case.vitals);
+        case.alarms.take();
+        case.chart().order(Intervention::Induction);
+        case.chart().step();
+        assert!(
+            case.alarms.take().iter().any(|r| r.alarm == Alarm::MapLow),
+            "{:?}",
+            case.vitals
+        );
     }
 }

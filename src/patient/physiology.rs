@@ -8,6 +8,7 @@
 //! choice is a constant here, and `tests/` checks the trajectories it must
 //! reproduce.
 
+use bevy::prelude::Component;
 use serde::{Deserialize, Serialize};
 
 /// The patient's weight in kilograms (fluid doses are per kilogram).
@@ -72,7 +73,7 @@ pub enum Mentation {
 }
 
 /// What a monitor and a bedside look show.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Component, Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Vitals {
     /// Mean arterial pressure, mmHg.
     pub map: f64,
@@ -108,7 +109,7 @@ struct Infusion {
 }
 
 /// The whole state of the body, plus the orders running on it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Component, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Physiology {
     /// Minutes since arrival.
     pub minute: u32,

@@ -2,7 +2,7 @@
 //! the story runner and the patient model.
 
 use crate::content::{Lab, Vital};
-use crate::patient::{Case, Intervention, news2, qsofa};
+use crate::patient::{Case, Chart, Intervention, LabResults, Physiology, Vitals, news2, qsofa};
 
 /// The patient as the story sees her.
 pub trait Bedside {
@@ -14,41 +14,72 @@ pub trait Bedside {
     fn order(&mut self, intervention: Intervention);
     /// Lets simulated minutes pass.
     fn wait(&mut self, minutes: u32);
+    /// Lets the patient's time run on its own at this many simulated
+    /// minutes per real second. Where no real time passes (playing in the
+    /// terminal, tests of the rules) there is nothing to do.
+    fn pace(&mut self, _minutes_per_second: f32) {}
 }
 
-impl Bedside for Case {
+/// A vital sign or score as conditions read it.
+fn read(vital: Vital, body: &Physiology, v: &Vitals, labs: &LabResults) -> f64 {
+    match vital {
+        Vital::Map => v.map,
+        Vital::Sbp => v.sbp,
+        Vital::Dbp => v.dbp,
+        Vital::Hr => v.hr,
+        Vital::Rr => v.rr,
+        Vital::Spo2 => v.spo2,
+        Vital::Temp => v.temp,
+        Vital::Lactate => labs.lactate().map_or(0.0, |(value, _)| value),
+        Vital::Urine => v.urine,
+        Vital::News2 => f64::from(news2(v).total),
+        Vital::Qsofa => f64::from(qsofa(v)),
+        Vital::Minute => f64::from(body.minute),
+    }
+}
+
+/// Whether a result is back.
+fn known(lab: Lab, labs: &LabResults) -> bool {
+    match lab {
+        Lab::Lactate => labs.lactate().is_some(),
+        Lab::Labs => labs.panel().is_some(),
+    }
+}
+
+impl Bedside for Chart<'_> {
     fn vital(&self, vital: Vital) -> f64 {
-        let v = self.body.vitals();
-        match vital {
-            Vital::Map => v.map,
-            Vital::Sbp => v.sbp,
-            Vital::Dbp => v.dbp,
-            Vital::Hr => v.hr,
-            Vital::Rr => v.rr,
-            Vital::Spo2 => v.spo2,
-            Vital::Temp => v.temp,
-            Vital::Lactate => self.known_lactate().map_or(0.0, |(value, _)| value),
-            Vital::Urine => v.urine,
-            Vital::News2 => f64::from(news2(&v).total),
-            Vital::Qsofa => f64::from(qsofa(&v)),
-            Vital::Minute => f64::from(self.body.minute),
-        }
+        read(vital, self.body, self.vitals, self.labs)
     }
 
     fn knows(&self, lab: Lab) -> bool {
-        match lab {
-            Lab::Lactate => self.known_lactate().is_some(),
-            Lab::Labs => self.known_labs().is_some(),
-        }
+        known(lab, self.labs)
     }
 
     fn order(&mut self, intervention: Intervention) {
-        Case::order(self, intervention);
+        Chart::order(self, intervention);
     }
 
     fn wait(&mut self, minutes: u32) {
         for _ in 0..minutes {
             self.step();
         }
+    }
+}
+
+impl Bedside for Case {
+    fn vital(&self, vital: Vital) -> f64 {
+        read(vital, &self.body, &self.vitals, &self.labs)
+    }
+
+    fn knows(&self, lab: Lab) -> bool {
+        known(lab, &self.labs)
+    }
+
+    fn order(&mut self, intervention: Intervention) {
+        self.chart().order(intervention);
+    }
+
+    fn wait(&mut self, minutes: u32) {
+        self.chart().wait(minutes);
     }
 }

@@ -5,13 +5,18 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 
+use super::bedside::Bedside;
 use super::messages::{
     Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, ShowChoices, ShowLine, StoryEnded,
 };
 use super::runner::{Beat, StoryError, StoryState};
-use crate::content::{ContentStatus, Library, NodeRef};
-use crate::patient::Case;
+use crate::clock::SimClock;
+use crate::content::{ContentStatus, Lab, Library, NodeRef, Vital};
+use crate::patient::{AlarmRaised, Case, Chart, Intervention, Patient, PatientChart};
 use crate::screen::Screen;
+
+/// The patient entity as the story reads and treats her.
+type ThePatient<'w, 's> = Single<'w, 's, PatientChart, With<Patient>>;
 
 /// The story being played.
 #[derive(Resource, Default)]
@@ -19,9 +24,6 @@ pub struct Story {
     library: Option<Arc<Library>>,
     generation: u32,
     state: Option<StoryState>,
-    /// The patient the story reads and treats. (The patient entity and its
-    /// clock replace this with the ECS side of the patient model.)
-    patient: Case,
     /// Set when the story moved and must announce its new beat.
     moved: bool,
     /// What went wrong, if the story cannot go on.
@@ -34,11 +36,6 @@ impl Story {
         self.library.as_ref()
     }
 
-    /// The patient the story reads and treats.
-    pub fn patient(&self) -> &Case {
-        &self.patient
-    }
-
     /// The story's state, once a game has begun.
     pub fn state(&self) -> Option<&StoryState> {
         self.state.as_ref()
@@ -48,14 +45,13 @@ impl Story {
     /// screen begins a new one.
     pub fn reset(&mut self) {
         self.state = None;
-        self.patient = Case::new();
         self.fault = None;
     }
 
-    /// The library, the story and the patient of a game in progress.
-    fn in_play(&mut self) -> Option<(Arc<Library>, &mut StoryState, &mut Case)> {
+    /// The library and the story of a game in progress.
+    fn in_play(&mut self) -> Option<(Arc<Library>, &mut StoryState)> {
         let library = self.library.clone()?;
-        Some((library, self.state.as_mut()?, &mut self.patient))
+        Some((library, self.state.as_mut()?))
     }
 
     fn record(&mut self, result: Result<(), StoryError>) {
@@ -83,6 +79,34 @@ pub enum CurrentBeat {
     Ended(StoryEnded),
 }
 
+/// The patient and her clock, as the story in the game reaches them.
+struct Ward<'a> {
+    chart: Chart<'a>,
+    clock: &'a mut SimClock,
+}
+
+impl Bedside for Ward<'_> {
+    fn vital(&self, vital: Vital) -> f64 {
+        self.chart.vital(vital)
+    }
+
+    fn knows(&self, lab: Lab) -> bool {
+        self.chart.knows(lab)
+    }
+
+    fn order(&mut self, intervention: Intervention) {
+        self.chart.order(intervention);
+    }
+
+    fn wait(&mut self, minutes: u32) {
+        self.chart.wait(minutes);
+    }
+
+    fn pace(&mut self, minutes_per_second: f32) {
+        self.clock.set_pace(minutes_per_second);
+    }
+}
+
 /// The countdown of the timed choice being shown.
 #[derive(Resource, Clone, Debug, PartialEq)]
 pub struct DecisionTimer {
@@ -103,7 +127,12 @@ impl DecisionTimer {
 
 /// Takes new or changed content: keeps the story where it is when that node
 /// still exists, else goes back to the start of its scene.
-pub(super) fn follow_content(status: Res<ContentStatus>, mut story: ResMut<Story>) {
+pub(super) fn follow_content(
+    status: Res<ContentStatus>,
+    mut story: ResMut<Story>,
+    mut patient: ThePatient,
+    mut clock: ResMut<SimClock>,
+) {
     let ContentStatus::Ready {
         library,
         generation,
@@ -132,7 +161,11 @@ pub(super) fn follow_content(status: Res<ContentStatus>, mut story: ResMut<Story
         let restart = scene_start.unwrap_or_else(|| library.start.clone());
         info!("the story's node is gone after a reload; continuing at {restart}");
         let variables = state.variables.clone();
-        match StoryState::at(library, &mut story.patient, restart) {
+        let mut ward = Ward {
+            chart: patient.chart(),
+            clock: &mut clock,
+        };
+        match StoryState::at(library, &mut ward, restart) {
             Ok(mut fresh) => {
                 fresh.variables = variables;
                 story.state = Some(fresh);
@@ -143,16 +176,19 @@ pub(super) fn follow_content(status: Res<ContentStatus>, mut story: ResMut<Story
     story.moved = true;
 }
 
-/// Forgets any game in progress and opens the playing screen, where
-/// [`begin`] starts the story afresh.
+/// Forgets any game in progress, gives the patient a new case and opens the
+/// playing screen, where [`begin`] starts the story afresh.
 pub(super) fn new_game(
     mut commands: Commands,
     mut requests: MessageReader<NewGame>,
     mut story: ResMut<Story>,
+    patient: Single<Entity, With<Patient>>,
     mut screen: ResMut<NextState<Screen>>,
 ) {
     if requests.read().count() > 0 {
         commands.remove_resource::<DecisionTimer>();
+        commands.insert_resource(SimClock::default());
+        commands.entity(*patient).insert(Case::new());
         story.reset();
         screen.set(Screen::Playing);
     }
@@ -164,14 +200,22 @@ pub(super) fn reannounce(mut story: ResMut<Story>) {
 }
 
 /// Begins a new story on the playing screen once content is ready.
-pub(super) fn begin(mut story: ResMut<Story>) {
+pub(super) fn begin(
+    mut story: ResMut<Story>,
+    mut patient: ThePatient,
+    mut clock: ResMut<SimClock>,
+) {
     if story.state.is_some() || story.fault.is_some() {
         return;
     }
     let Some(library) = story.library.clone() else {
         return;
     };
-    match StoryState::new(&library, &mut story.patient) {
+    let mut ward = Ward {
+        chart: patient.chart(),
+        clock: &mut clock,
+    };
+    match StoryState::new(&library, &mut ward) {
         Ok(state) => {
             story.state = Some(state);
             story.fault = None;
@@ -186,22 +230,31 @@ pub(super) fn apply_input(
     mut story: ResMut<Story>,
     mut advances: MessageReader<Advance>,
     mut choices: MessageReader<ChoiceMade>,
+    mut patient: ThePatient,
+    mut clock: ResMut<SimClock>,
 ) {
-    let Some((library, state, patient)) = story.in_play() else {
+    let Some((library, state)) = story
+        .in_play()
+        .filter(|_| !(advances.is_empty() && choices.is_empty()))
+    else {
         advances.clear();
         choices.clear();
         return;
     };
+    let mut ward = Ward {
+        chart: patient.chart(),
+        clock: &mut clock,
+    };
     let mut results = Vec::new();
     for _ in advances.read() {
         // A second press while the next beat is a choice is no error.
-        if matches!(state.beat(&library, patient), Ok(Beat::Line { .. })) {
-            results.push(state.advance(&library, patient));
+        if matches!(state.beat(&library, &ward), Ok(Beat::Line { .. })) {
+            results.push(state.advance(&library, &mut ward));
         }
     }
     for choice in choices.read() {
         if state.cursor == choice.at {
-            results.push(state.choose(&library, patient, &choice.option));
+            results.push(state.choose(&library, &mut ward, &choice.option));
         }
     }
     for result in results {
@@ -215,6 +268,8 @@ pub(super) fn tick_timer(
     mut story: ResMut<Story>,
     timer: Option<ResMut<DecisionTimer>>,
     mut expired: MessageWriter<DecisionExpired>,
+    mut patient: ThePatient,
+    mut clock: ResMut<SimClock>,
 ) {
     let Some(mut timer) = timer else { return };
     if timer.remaining <= 0.0 {
@@ -224,13 +279,17 @@ pub(super) fn tick_timer(
     if timer.remaining > 0.0 {
         return;
     }
-    let Some((library, state, patient)) = story.in_play() else {
+    let Some((library, state)) = story.in_play() else {
         return;
     };
     if state.cursor != timer.at {
         return;
     }
-    let result = state.time_out(&library, patient);
+    let mut ward = Ward {
+        chart: patient.chart(),
+        clock: &mut clock,
+    };
+    let result = state.time_out(&library, &mut ward);
     if result.is_ok() {
         expired.write(DecisionExpired {
             at: timer.at.clone(),
@@ -239,11 +298,44 @@ pub(super) fn tick_timer(
     story.record(result);
 }
 
+/// Lets the scene react to the alarms the patient raised: a nurse or the
+/// anaesthetist interrupts.
+pub(super) fn react_to_alarms(
+    mut alarms: MessageReader<AlarmRaised>,
+    mut story: ResMut<Story>,
+    mut patient: ThePatient,
+    mut clock: ResMut<SimClock>,
+) {
+    let Some((library, state)) = story.in_play().filter(|_| !alarms.is_empty()) else {
+        alarms.clear();
+        return;
+    };
+    let mut ward = Ward {
+        chart: patient.chart(),
+        clock: &mut clock,
+    };
+    let mut results = Vec::new();
+    for raised in alarms.read() {
+        match state.interrupt(&library, &mut ward, raised.alarm) {
+            Ok(true) => {
+                info!("{:?} interrupts the story: {}", raised.alarm, state.cursor);
+                results.push(Ok(()));
+            }
+            Ok(false) => {}
+            Err(err) => results.push(Err(err)),
+        }
+    }
+    for result in results {
+        story.record(result);
+    }
+}
+
 /// Announces the story's new beat after it moved.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn announce(
     mut commands: Commands,
     mut story: ResMut<Story>,
+    mut patient: ThePatient,
     mut current: ResMut<CurrentBeat>,
     mut lines: MessageWriter<ShowLine>,
     mut choices: MessageWriter<ShowChoices>,
@@ -256,7 +348,7 @@ pub(super) fn announce(
     let (Some(library), Some(state)) = (&story.library, &story.state) else {
         return;
     };
-    let beat = match state.beat(library, &story.patient) {
+    let beat = match state.beat(library, &patient.chart()) {
         Ok(beat) => beat,
         Err(err) => {
             error!("story: {err}");

@@ -14,6 +14,7 @@ pub use messages::{
 };
 pub use runner::{Beat, ChoiceRecord, StoryError, StoryState};
 
+use crate::patient::PatientSystems;
 use crate::screen::Screen;
 
 pub(super) fn plugin(app: &mut App) {
@@ -37,11 +38,13 @@ pub(super) fn plugin(app: &mut App) {
                     driver::begin,
                     driver::apply_input,
                     driver::tick_timer,
+                    driver::react_to_alarms,
                     driver::announce,
                 )
                     .chain()
                     .run_if(in_state(Screen::Playing)),
             )
-                .chain(),
+                .chain()
+                .after(PatientSystems),
         );
 }

@@ -14,6 +14,7 @@ use crate::content::{
     Condition, Effect, Library, LocalizedText, NodeDef, NodeRef, OptionDef, Target, Timeout,
     TimerDef, Value,
 };
+use crate::patient::Alarm;
 
 /// How many automatic nodes (branches, effects) may follow each other before
 /// the runner decides the story is caught in a loop.
@@ -260,6 +261,38 @@ impl StoryState {
         }
     }
 
+    /// Reacts to a monitor alarm: while the story waits at a line or a
+    /// choice of a scene with an interrupt for `alarm` whose condition
+    /// holds, it goes to that interrupt's target. Returns whether it did.
+    pub fn interrupt(
+        &mut self,
+        library: &Library,
+        bedside: &mut dyn Bedside,
+        alarm: Alarm,
+    ) -> Result<bool, StoryError> {
+        if !matches!(
+            library.node(&self.cursor),
+            Some(NodeDef::Line { .. } | NodeDef::Choice { .. })
+        ) {
+            return Ok(false);
+        }
+        let Some(scene) = library.scene(&self.cursor.scene) else {
+            return Ok(false);
+        };
+        let handler = scene.def.interrupts.iter().find(|i| {
+            i.alarm == alarm
+                && i.when
+                    .as_ref()
+                    .is_none_or(|c| self.holds(library, bedside, c))
+        });
+        let Some(handler) = handler else {
+            return Ok(false);
+        };
+        let next = self.resolve(library, &handler.goto)?;
+        self.enter(library, bedside, next)?;
+        Ok(true)
+    }
+
     /// The value of a variable; unknown variables read as 0.
     pub fn var(&self, name: &str) -> Value {
         self.variables.get(name).copied().unwrap_or(Value::Int(0))
@@ -342,6 +375,7 @@ impl StoryState {
                 }
                 Effect::Order(intervention) => bedside.order(*intervention),
                 Effect::Wait(minutes) => bedside.wait(*minutes),
+                Effect::Pace(pace) => bedside.pace(*pace),
             }
         }
     }
@@ -526,7 +560,7 @@ mod tests {
         story.advance(&lib, &mut patient).unwrap();
         story.choose(&lib, &mut patient, "greet").unwrap();
         assert_eq!(patient.body.minute, 120, "two hours passed");
-        assert_eq!(patient.known_lactate(), Some((4.1, 0)));
+        assert_eq!(patient.labs.lactate(), Some((4.1, 0)));
         assert_eq!(
             line_id(&story, &lib),
             "good",

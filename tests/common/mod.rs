@@ -11,6 +11,7 @@ use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 use famulant::content::{ContentStatus, Value};
 use famulant::headless_app;
+use famulant::patient::{Case, LabResults, Patient, Physiology, RaisedAlarms, Treatment, Vitals};
 use famulant::story::{
     Advance, ChoiceMade, CurrentBeat, DecisionExpired, NewGame, ShowChoices, ShowLine, Story,
 };
@@ -78,6 +79,26 @@ impl TestGame {
             );
             self.app.update();
             std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    /// A copy of the patient's case, from her entity's components.
+    pub fn patient(&mut self) -> Case {
+        let world = self.app.world_mut();
+        let mut query = world.query_filtered::<(
+            &Physiology,
+            &Vitals,
+            &Treatment,
+            &LabResults,
+            &RaisedAlarms,
+        ), With<Patient>>();
+        let (body, vitals, treatment, labs, alarms) = query.single(world).expect("one patient");
+        Case {
+            body: body.clone(),
+            vitals: *vitals,
+            treatment: treatment.clone(),
+            labs: labs.clone(),
+            alarms: alarms.clone(),
         }
     }
 

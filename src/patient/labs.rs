@@ -1,0 +1,123 @@
+//! Laboratory results: what was sent, when it comes back, what is known.
+
+use bevy::prelude::Component;
+use serde::{Deserialize, Serialize};
+
+use super::scores::Labs;
+
+/// Minutes until a point-of-care lactate is back.
+pub const POINT_OF_CARE_MINUTES: u32 = 5;
+/// Minutes until a lab lactate is back.
+pub const LAB_LACTATE_MINUTES: u32 = 45;
+/// Minutes until the blood panel (CRP, blood count, sodium, creatinine,
+/// glucose) is back.
+pub const PANEL_MINUTES: u32 = 60;
+
+/// A result that has come back.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum LabResult {
+    /// A lactate, mmol/L, as it was when drawn.
+    Lactate {
+        /// The value.
+        value: f64,
+        /// When it was drawn.
+        drawn_at: u32,
+    },
+    /// The blood panel from arrival.
+    Panel(Labs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+struct Pending {
+    ready_at: u32,
+    result: LabResult,
+}
+
+/// The patient's results: those back, and those still in the lab.
+#[derive(Component, Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LabResults {
+    /// Results that are back, oldest first.
+    pub back: Vec<LabResult>,
+    pending: Vec<Pending>,
+}
+
+impl Default for LabResults {
+    fn default() -> Self {
+        Self::on_arrival()
+    }
+}
+
+impl LabResults {
+    /// Nothing back yet; the admission blood panel is in the lab.
+    pub fn on_arrival() -> Self {
+        Self {
+            back: Vec::new(),
+            pending: vec![Pending {
+                ready_at: PANEL_MINUTES,
+                result: LabResult::Panel(Labs::ADMISSION),
+            }],
+        }
+    }
+
+    /// Sends a lactate drawn at `now` with this value.
+    pub fn send_lactate(&mut self, now: u32, value: f64, point_of_care: bool) {
+        let delay = if point_of_care {
+            POINT_OF_CARE_MINUTES
+        } else {
+            LAB_LACTATE_MINUTES
+        };
+        self.pending.push(Pending {
+            ready_at: now + delay,
+            result: LabResult::Lactate {
+                value,
+                drawn_at: now,
+            },
+        });
+    }
+
+    /// Takes in the results whose time has come by minute `now`.
+    pub fn arrive(&mut self, now: u32) {
+        let (ready, waiting): (Vec<Pending>, Vec<Pending>) =
+            self.pending.drain(..).partition(|p| p.ready_at <= now);
+        self.pending = waiting;
+        self.back.extend(ready.into_iter().map(|p| p.result));
+    }
+
+    /// The latest lactate that is back, with when it was drawn.
+    pub fn lactate(&self) -> Option<(f64, u32)> {
+        self.back.iter().rev().find_map(|r| match r {
+            LabResult::Lactate { value, drawn_at } => Some((*value, *drawn_at)),
+            LabResult::Panel(_) => None,
+        })
+    }
+
+    /// The blood panel, once it is back.
+    pub fn panel(&self) -> Option<Labs> {
+        self.back.iter().find_map(|r| match r {
+            LabResult::Panel(labs) => Some(*labs),
+            LabResult::Lactate { .. } => None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_back_after_their_delays() {
+        let mut labs = LabResults::on_arrival();
+        labs.send_lactate(0, 4.1, true);
+        labs.send_lactate(0, 4.1, false);
+        labs.arrive(4);
+        assert_eq!(labs.lactate(), None);
+        labs.arrive(5);
+        assert_eq!(labs.lactate(), Some((4.1, 0)));
+        assert_eq!(labs.back.len(), 1);
+        labs.arrive(59);
+        assert_eq!(labs.panel(), None);
+        labs.arrive(60);
+        assert_eq!(labs.panel(), Some(Labs::ADMISSION));
+        assert_eq!(labs.back.len(), 3, "the lab lactate came back at 45");
+    }
+}
