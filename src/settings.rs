@@ -18,6 +18,8 @@ pub struct Settings {
     pub lang: Lang,
     /// Characters typed per second in the dialogue box.
     pub text_speed: f32,
+    /// Whether monitor alarms flash; off, they stay lit.
+    pub flash_alarms: bool,
 }
 
 impl Default for Settings {
@@ -25,6 +27,7 @@ impl Default for Settings {
         Self {
             lang: Lang::De,
             text_speed: DEFAULT_TEXT_SPEED,
+            flash_alarms: true,
         }
     }
 }
@@ -73,13 +76,18 @@ impl SettingsFile {
 #[derive(Message, Clone, Copy, Debug, PartialEq)]
 pub struct SetLanguage(pub Lang);
 
+/// The player turned flashing alarms on or off.
+#[derive(Message, Clone, Copy, Debug, PartialEq)]
+pub struct SetAlarmFlashing(pub bool);
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Settings>()
         .add_message::<SetLanguage>()
+        .add_message::<SetAlarmFlashing>()
         .add_systems(
             Update,
             (
-                set_language,
+                (set_language, set_alarm_flashing),
                 save_changed_settings.run_if(resource_changed::<Settings>),
             )
                 .chain(),
@@ -91,6 +99,17 @@ fn set_language(mut requests: MessageReader<SetLanguage>, mut settings: ResMut<S
         && settings.lang != *lang
     {
         settings.lang = *lang;
+    }
+}
+
+fn set_alarm_flashing(
+    mut requests: MessageReader<SetAlarmFlashing>,
+    mut settings: ResMut<Settings>,
+) {
+    if let Some(SetAlarmFlashing(on)) = requests.read().last()
+        && settings.flash_alarms != *on
+    {
+        settings.flash_alarms = *on;
     }
 }
 
@@ -117,6 +136,7 @@ mod tests {
         let chosen = Settings {
             lang: Lang::En,
             text_speed: 80.0,
+            flash_alarms: false,
         };
         file.write(&chosen).unwrap();
         assert_eq!(file.read(), chosen);

@@ -58,8 +58,8 @@ fn two_paths_reach_the_end_with_different_variables() {
     let mut last_path = TestGame::new();
     let (choices_b, ending_b) = play(&mut last_path, last);
 
-    assert_eq!(ending_a, "chapter1_complete");
-    assert_eq!(ending_b, "chapter1_complete");
+    assert_eq!(ending_a, "to_theatre");
+    assert_eq!(ending_b, "to_theatre");
     assert!(
         choices_a.len() >= 3,
         "at least three decisions: {choices_a:?}"
@@ -167,7 +167,8 @@ fn play_by_ids(game: &mut TestGame, picks: &[Option<&str>]) -> String {
             }
         }
     }
-    game.advance_until_end()
+    game.advance_until_scene("ch2_emergency");
+    game.scene()
 }
 
 /// Asserts that the lines `seen` were shown and the lines `unseen` were not.
@@ -206,7 +207,7 @@ fn the_steady_path_earns_trust_and_hears_it() {
             Some("t_qsofa"),
         ],
     );
-    assert_eq!(ending, "chapter1_complete");
+    assert_eq!(ending, "ch2_emergency", "chapter 1 leads to the emergency");
     use Value::{Bool, Int};
     assert_vars(
         &game,
@@ -254,7 +255,7 @@ fn the_family_path_runs_late_and_hesitates() {
             Some("t_abx"),
         ],
     );
-    assert_eq!(ending, "chapter1_complete");
+    assert_eq!(ending, "ch2_emergency", "chapter 1 leads to the emergency");
     assert_eq!(game.expired(), 1, "the qSOFA question ran out");
     use Value::{Bool, Int};
     assert_vars(

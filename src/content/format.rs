@@ -161,6 +161,12 @@ pub enum NodeDef {
         #[serde(default)]
         next: Option<Target>,
     },
+    /// Ends an interrupt: the story goes back to the line or choice the
+    /// alarm interrupted, which is shown again.
+    Resume {
+        /// The node's id, unique in its scene.
+        id: String,
+    },
     /// The story ends here with an ending id.
     End {
         /// The node's id, unique in its scene.
@@ -178,6 +184,7 @@ impl NodeDef {
             | NodeDef::Choice { id, .. }
             | NodeDef::Branch { id, .. }
             | NodeDef::Effects { id, .. }
+            | NodeDef::Resume { id }
             | NodeDef::End { id, .. } => id,
         }
     }
@@ -189,6 +196,7 @@ impl NodeDef {
             NodeDef::Choice { .. } => "Choice",
             NodeDef::Branch { .. } => "Branch",
             NodeDef::Effects { .. } => "Effects",
+            NodeDef::Resume { .. } => "Resume",
             NodeDef::End { .. } => "End",
         }
     }

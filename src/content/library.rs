@@ -185,6 +185,15 @@ impl Library {
                 .chain(std::iter::once(otherwise))
                 .filter_map(resolve)
                 .collect(),
+            // Back to wherever an alarm interrupted: some line or choice
+            // of the scene.
+            NodeDef::Resume { .. } => self
+                .scene(&at.scene)
+                .into_iter()
+                .flat_map(|s| &s.def.nodes)
+                .filter(|n| matches!(n, NodeDef::Line { .. } | NodeDef::Choice { .. }))
+                .map(|n| NodeRef::new(&at.scene, n.id()))
+                .collect(),
             NodeDef::End { .. } => Vec::new(),
         }
     }

@@ -402,6 +402,16 @@ impl<'a> Validator<'a> {
             NodeDef::End { ending, .. } => {
                 self.id(file, &at(&[Seg::Field("ending")]), ending, "ending");
             }
+            NodeDef::Resume { .. } => {
+                if file.value.interrupts.is_empty() {
+                    self.error(
+                        file,
+                        &at(&[Seg::Field("id")]),
+                        "`Resume` in a scene without interrupts".to_owned(),
+                    )
+                    .hint("Resume goes back to where an alarm interrupted; declare `interrupts` for this scene, or use a Line's `next`");
+                }
+            }
         }
     }
 

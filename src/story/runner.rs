@@ -44,6 +44,9 @@ pub struct StoryState {
     pub seen_lines: BTreeSet<String>,
     /// Every decision, in order.
     pub choice_log: Vec<ChoiceRecord>,
+    /// The line or choice an alarm interrupted, while its interrupt runs.
+    #[serde(default)]
+    pub interrupted: Option<NodeRef>,
 }
 
 /// What the story shows now.
@@ -109,6 +112,8 @@ pub enum StoryError {
     },
     /// `time_out` was called on a choice without a timer.
     NoTimer(NodeRef),
+    /// A `Resume` was reached while no interrupt was running.
+    NothingToResume(NodeRef),
 }
 
 impl fmt::Display for StoryError {
@@ -126,6 +131,12 @@ impl fmt::Display for StoryError {
                 write!(f, "{at}: option `{option}` is not offered")
             }
             StoryError::NoTimer(at) => write!(f, "{at} has no timer"),
+            StoryError::NothingToResume(at) => {
+                write!(
+                    f,
+                    "{at}: Resume reached, but no alarm interrupted the story"
+                )
+            }
         }
     }
 }
@@ -150,6 +161,7 @@ impl StoryState {
             visits: BTreeMap::new(),
             seen_lines: BTreeSet::new(),
             choice_log: Vec::new(),
+            interrupted: None,
         };
         state.enter(library, bedside, start)?;
         Ok(state)
@@ -195,9 +207,8 @@ impl StoryState {
                 })
             }
             Some(NodeDef::End { ending, .. }) => Ok(Beat::End { at, ending }),
-            Some(NodeDef::Branch { .. } | NodeDef::Effects { .. }) | None => {
-                Err(StoryError::UnknownNode(at))
-            }
+            Some(NodeDef::Branch { .. } | NodeDef::Effects { .. } | NodeDef::Resume { .. })
+            | None => Err(StoryError::UnknownNode(at)),
         }
     }
 
@@ -263,17 +274,20 @@ impl StoryState {
 
     /// Reacts to a monitor alarm: while the story waits at a line or a
     /// choice of a scene with an interrupt for `alarm` whose condition
-    /// holds, it goes to that interrupt's target. Returns whether it did.
+    /// holds, it goes to that interrupt's target, and a `Resume` there
+    /// comes back. No interrupt breaks into another one. Returns whether
+    /// the story moved.
     pub fn interrupt(
         &mut self,
         library: &Library,
         bedside: &mut dyn Bedside,
         alarm: Alarm,
     ) -> Result<bool, StoryError> {
-        if !matches!(
+        let waiting = matches!(
             library.node(&self.cursor),
             Some(NodeDef::Line { .. } | NodeDef::Choice { .. })
-        ) {
+        );
+        if !waiting || self.interrupted.is_some() {
             return Ok(false);
         }
         let Some(scene) = library.scene(&self.cursor.scene) else {
@@ -289,6 +303,7 @@ impl StoryState {
             return Ok(false);
         };
         let next = self.resolve(library, &handler.goto)?;
+        self.interrupted = Some(self.cursor.clone());
         self.enter(library, bedside, next)?;
         Ok(true)
     }
@@ -411,6 +426,14 @@ impl StoryState {
         mut at: NodeRef,
     ) -> Result<(), StoryError> {
         for _ in 0..MAX_AUTOMATIC_STEPS {
+            // An interrupt belongs to its scene: leaving the scene ends it.
+            if self
+                .interrupted
+                .as_ref()
+                .is_some_and(|back| back.scene != at.scene)
+            {
+                self.interrupted = None;
+            }
             *self.visits.entry(at.to_string()).or_insert(0) += 1;
             self.cursor = at.clone();
             match library.node(&at) {
@@ -420,6 +443,12 @@ impl StoryState {
                     return Ok(());
                 }
                 Some(NodeDef::Choice { .. } | NodeDef::End { .. }) => return Ok(()),
+                Some(NodeDef::Resume { .. }) => {
+                    at = self
+                        .interrupted
+                        .take()
+                        .ok_or_else(|| StoryError::NothingToResume(at.clone()))?;
+                }
                 Some(NodeDef::Effects { effects, next, .. }) => {
                     self.apply(bedside, effects);
                     at = self.follow(library, next.as_ref())?;

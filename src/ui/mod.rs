@@ -4,11 +4,13 @@
 
 mod backdrop;
 mod dialogue;
+mod monitor;
 mod pause;
 mod problems;
 mod strings;
 mod style;
 mod title;
+mod waveform;
 
 use bevy::platform::time::Instant;
 use bevy::prelude::*;
@@ -27,6 +29,7 @@ pub(super) fn plugin(app: &mut App) {
             backdrop::plugin,
             title::plugin,
             dialogue::plugin,
+            monitor::plugin,
             pause::plugin,
             problems::plugin,
         ));

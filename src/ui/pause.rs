@@ -8,7 +8,7 @@ use super::strings as s;
 use super::style::PANEL_FILL;
 use crate::content::Lang;
 use crate::screen::Screen;
-use crate::settings::{SetLanguage, Settings};
+use crate::settings::{SetAlarmFlashing, SetLanguage, Settings};
 
 /// Whether the pause menu is open.
 #[derive(Resource, Default)]
@@ -39,6 +39,7 @@ fn pause_menu(
     settings: Res<Settings>,
     mut screen: ResMut<NextState<Screen>>,
     mut language: MessageWriter<SetLanguage>,
+    mut flashing: MessageWriter<SetAlarmFlashing>,
     mut exit: MessageWriter<AppExit>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -87,6 +88,10 @@ fn pause_menu(
                                 }
                             }
                         });
+                        let mut flash = settings.flash_alarms;
+                        if ui.checkbox(&mut flash, s::FLASH_ALARMS.get(lang)).changed() {
+                            flashing.write(SetAlarmFlashing(flash));
+                        }
                         if ui
                             .add_sized(wide, egui::Button::new(s::TO_TITLE.get(lang)))
                             .clicked()

@@ -44,4 +44,18 @@ phrases! {
     CONTENT_ERRORS = "Die Szenendateien enthalten Fehler" / "The scene files have errors";
     CONTENT_ERRORS_HELP = "Beheben und speichern: Das Spiel lädt die Dateien dann neu." / "Fix and save the file: the game reloads it.";
     STORY_FAULT = "Die Geschichte kann nicht weitergehen" / "The story cannot go on";
+    FLASH_ALARMS = "Alarme blinken" / "Flashing alarms";
+    MINUTES_AGO = "vor {} min" / "{} min ago";
+    NO_LACTATE = "kein Wert" / "none yet";
+    PATIENT_TIME = "Patientenzeit" / "Patient time";
+    HR = "HF" / "HR";
+    RR = "AF" / "RR";
+    BP = "RR" / "BP";
+    LACTATE = "Laktat" / "Lactate";
+    ALARM_MAP_LOW = "MAD NIEDRIG" / "MAP LOW";
+    ALARM_SPO2_LOW = "SpO2 NIEDRIG" / "SpO2 LOW";
+    ALARM_HR_HIGH = "HF HOCH" / "HR HIGH";
+    ALARM_RR_HIGH = "AF HOCH" / "RR HIGH";
+    ALARM_TEMP_HIGH = "TEMP HOCH" / "TEMP HIGH";
+    ALARM_ASYSTOLE = "ASYSTOLIE" / "ASYSTOLE";
 }

@@ -18,8 +18,7 @@ fn bump(x: f32, centre: f32, width: f32) -> f32 {
 /// One heartbeat of an ECG lead II at `phase` (0–1): P wave, QRS complex,
 /// T wave; the R peak is 1.
 pub fn ecg(phase: f32) -> f32 {
-    0.12 * bump(phase, 0.14, 0.025) - 0.12 * bump(phase, 0.275, 0.008)
-        + bump(phase, 0.30, 0.010)
+    0.12 * bump(phase, 0.14, 0.025) - 0.12 * bump(phase, 0.275, 0.008) + bump(phase, 0.30, 0.010)
         - 0.22 * bump(phase, 0.325, 0.010)
         + 0.28 * bump(phase, 0.56, 0.045)
 }
@@ -55,7 +54,13 @@ impl Trace {
     /// Writes the samples for `seconds` of a wave of `shape` beating
     /// `per_minute` times a minute, scaled by `amplitude`. A rate of 0 is a
     /// flat line.
-    pub fn advance(&mut self, seconds: f32, per_minute: f32, amplitude: f32, shape: fn(f32) -> f32) {
+    pub fn advance(
+        &mut self,
+        seconds: f32,
+        per_minute: f32,
+        amplitude: f32,
+        shape: fn(f32) -> f32,
+    ) {
         if !(seconds.is_finite() && seconds > 0.0) {
             return;
         }
@@ -93,7 +98,10 @@ mod tests {
             .chain(&samples[..cursor])
             .copied()
             .collect();
-        ordered.windows(2).filter(|w| w[0] < 0.5 && w[1] >= 0.5).count()
+        ordered
+            .windows(2)
+            .filter(|w| w[0] < 0.5 && w[1] >= 0.5)
+            .count()
     }
 
     #[test]

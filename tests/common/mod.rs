@@ -133,6 +133,25 @@ impl TestGame {
         panic!("no choice within 500 lines");
     }
 
+    /// Reads lines until the story shows something of `scene`.
+    pub fn advance_until_scene(&mut self, scene: &str) {
+        for _ in 0..500 {
+            match self.beat() {
+                CurrentBeat::Line(line) if line.at.scene == scene => return,
+                CurrentBeat::Choices(choices) if choices.at.scene == scene => return,
+                CurrentBeat::Line(_) => self.advance(),
+                other => panic!("expected lines up to {scene}, got {other:?}"),
+            }
+        }
+        panic!("{scene} not reached within 500 lines");
+    }
+
+    /// The scene the story is in.
+    pub fn scene(&self) -> String {
+        let state = self.app.world().resource::<Story>().state().cloned();
+        state.expect("a game in progress").cursor.scene
+    }
+
     /// Reads lines until the story ends, and returns the ending.
     pub fn advance_until_end(&mut self) -> String {
         for _ in 0..500 {

@@ -1,0 +1,493 @@
+//! The patient monitor, painted with egui: at the bed the full monitor with
+//! its ECG and pleth traces, numbers, lactate, NEWS2 and alarms; away from
+//! the bed a compact panel of numbers and alarms. The scene says which.
+
+use bevy::prelude::*;
+use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, vec2};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+
+use super::strings as s;
+use super::waveform::{Trace, ecg, pleth};
+use crate::content::{Lang, MonitorView};
+use crate::patient::{
+    Alarm, LabResults, Mentation, News2Band, Patient, Physiology, Vitals, active, news2,
+};
+use crate::screen::Screen;
+use crate::settings::Settings;
+use crate::story::Story;
+
+/// The full monitor's size, in points.
+const FULL: egui::Vec2 = vec2(560.0, 292.0);
+/// The compact panel's size, in points.
+const COMPACT: egui::Vec2 = vec2(430.0, 118.0);
+/// Distance from the window's top-right corner.
+const MARGIN: f32 = 16.0;
+
+const BACKGROUND: Color32 = Color32::from_rgb(8, 12, 16);
+const FRAME: Color32 = Color32::from_rgb(60, 70, 82);
+const LABEL: Color32 = Color32::from_rgb(150, 160, 172);
+const ECG: Color32 = Color32::from_rgb(70, 225, 110);
+const SPO2: Color32 = Color32::from_rgb(60, 210, 255);
+const PRESSURE: Color32 = Color32::from_rgb(255, 96, 96);
+const BREATH: Color32 = Color32::from_rgb(255, 214, 70);
+const TEMP: Color32 = Color32::from_rgb(235, 235, 235);
+const URGENT: Color32 = Color32::from_rgb(214, 38, 38);
+const WARNING: Color32 = Color32::from_rgb(232, 186, 36);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Traces>()
+        .add_systems(Update, sweep.run_if(in_state(Screen::Playing)))
+        .add_systems(
+            EguiPrimaryContextPass,
+            monitor.run_if(in_state(Screen::Playing)),
+        );
+}
+
+/// The two traces, written as virtual time passes (they stop with the
+/// pause menu).
+#[derive(Resource, Default)]
+struct Traces {
+    ecg: Trace,
+    pleth: Trace,
+}
+
+/// Writes the traces on at the patient's heart rate.
+fn sweep(time: Res<Time>, patient: Single<&Vitals, With<Patient>>, mut traces: ResMut<Traces>) {
+    let v = *patient;
+    let seconds = time.delta_secs();
+    let (rate, perfusion) = if v.mentation == Mentation::Dead {
+        (0.0, 0.0)
+    } else {
+        (v.hr as f32, (v.map as f32 / 85.0).clamp(0.3, 1.0))
+    };
+    traces.ecg.advance(seconds, rate, 1.0, ecg);
+    traces.pleth.advance(seconds, rate, perfusion, pleth);
+}
+
+/// What the monitor shows of the patient.
+struct Reading<'a> {
+    vitals: &'a Vitals,
+    body: &'a Physiology,
+    labs: &'a LabResults,
+    lang: Lang,
+    /// Whether flashing things are lit in this instant.
+    lit: bool,
+}
+
+fn monitor(
+    mut contexts: EguiContexts,
+    story: Res<Story>,
+    settings: Res<Settings>,
+    time: Res<Time>,
+    traces: Res<Traces>,
+    patient: Single<(&Vitals, &Physiology, &LabResults), With<Patient>>,
+) -> Result {
+    let view = story
+        .state()
+        .zip(story.library())
+        .and_then(|(state, library)| library.scene(&state.cursor.scene))
+        .map_or(MonitorView::None, |scene| scene.def.monitor);
+    if view == MonitorView::None {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let (vitals, body, labs) = *patient;
+    let reading = Reading {
+        vitals,
+        body,
+        labs,
+        lang: settings.lang,
+        lit: !settings.flash_alarms || time.elapsed_secs().fract() < 0.6,
+    };
+    let size = if view == MonitorView::Bedside {
+        FULL
+    } else {
+        COMPACT
+    };
+    egui::Area::new(egui::Id::new("monitor"))
+        .anchor(Align2::RIGHT_TOP, vec2(-MARGIN, MARGIN))
+        .interactable(false)
+        .show(ctx, |ui| {
+            let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+            let painter = ui.painter_at(rect);
+            painter.rect_filled(rect, 10.0, BACKGROUND);
+            painter.rect_stroke(
+                rect,
+                10.0,
+                Stroke::new(1.5, FRAME),
+                egui::StrokeKind::Inside,
+            );
+            if view == MonitorView::Bedside {
+                draw_full(&painter, rect.shrink(12.0), &reading, &traces);
+            } else {
+                draw_compact(&painter, rect.shrink(10.0), &reading);
+            }
+        });
+    Ok(())
+}
+
+fn font(size: f32) -> FontId {
+    FontId::proportional(size)
+}
+
+/// A number with `digits` decimals, with a decimal comma in German.
+fn number(value: f64, digits: usize, lang: Lang) -> String {
+    let text = format!("{value:.digits$}");
+    match lang {
+        Lang::De => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// Simulated time since arrival as `h:mm`.
+fn clock(minute: u32) -> String {
+    format!("{}:{:02}", minute / 60, minute % 60)
+}
+
+fn alarm_text(alarm: Alarm) -> s::Tr {
+    match alarm {
+        Alarm::MapLow => s::ALARM_MAP_LOW,
+        Alarm::Spo2Low => s::ALARM_SPO2_LOW,
+        Alarm::HrHigh => s::ALARM_HR_HIGH,
+        Alarm::RrHigh => s::ALARM_RR_HIGH,
+        Alarm::TempHigh => s::ALARM_TEMP_HIGH,
+        Alarm::Asystole => s::ALARM_ASYSTOLE,
+    }
+}
+
+fn band_color(band: News2Band) -> Color32 {
+    match band {
+        News2Band::Low => Color32::from_rgb(46, 150, 70),
+        News2Band::LowMedium => WARNING,
+        News2Band::Medium => Color32::from_rgb(236, 124, 32),
+        News2Band::High => URGENT,
+    }
+}
+
+impl Reading<'_> {
+    fn dead(&self) -> bool {
+        self.vitals.mentation == Mentation::Dead
+    }
+
+    /// A vital's number, or dashes where nothing can be measured.
+    fn value(&self, value: f64, digits: usize) -> String {
+        if self.dead() {
+            "--".to_owned()
+        } else {
+            number(value, digits, self.lang)
+        }
+    }
+
+    fn heart_rate(&self) -> String {
+        if self.dead() {
+            "0".to_owned()
+        } else {
+            number(self.vitals.hr, 0, self.lang)
+        }
+    }
+
+    fn pressure(&self) -> (String, String) {
+        let v = self.vitals;
+        (
+            format!("{}/{}", self.value(v.sbp, 0), self.value(v.dbp, 0)),
+            format!("({})", self.value(v.map, 0)),
+        )
+    }
+
+    fn lactate(&self) -> String {
+        let label = s::LACTATE.get(self.lang);
+        match self.labs.lactate() {
+            Some((value, drawn_at)) => {
+                let ago = self.body.minute.saturating_sub(drawn_at).to_string();
+                format!(
+                    "{label} {} mmol/l · {}",
+                    number(value, 1, self.lang),
+                    s::MINUTES_AGO.get(self.lang).replace("{}", &ago)
+                )
+            }
+            None => format!("{label}: {}", s::NO_LACTATE.get(self.lang)),
+        }
+    }
+
+    fn alarms(&self) -> Vec<Alarm> {
+        active(self.vitals, !self.dead())
+    }
+
+    /// The colour behind a value whose alarm is on, if it is.
+    fn alarm_fill(&self, alarm: Alarm) -> Option<Color32> {
+        self.alarms()
+            .contains(&alarm)
+            .then(|| if alarm.urgent() { URGENT } else { WARNING })
+    }
+}
+
+/// The patient time and the NEWS2 badge along the top of `rect`.
+fn header(painter: &egui::Painter, rect: Rect, r: &Reading) {
+    let lang = r.lang;
+    painter.text(
+        rect.left_top(),
+        Align2::LEFT_TOP,
+        format!("{} {}", s::PATIENT_TIME.get(lang), clock(r.body.minute)),
+        font(15.0),
+        LABEL,
+    );
+    let score = news2(r.vitals);
+    let badge = Rect::from_min_size(rect.right_top() - vec2(92.0, 0.0), vec2(92.0, 22.0));
+    painter.rect_filled(badge, 5.0, band_color(score.band));
+    painter.text(
+        badge.center(),
+        Align2::CENTER_CENTER,
+        format!("NEWS2 {}", score.total),
+        font(15.0),
+        Color32::BLACK,
+    );
+}
+
+/// The active alarms' texts in a banner, flashing unless the player turned
+/// flashing off; urgent alarms red, the others yellow.
+fn banner(painter: &egui::Painter, banner: Rect, r: &Reading) {
+    let lang = r.lang;
+    let alarms = r.alarms();
+    if let Some(first) = alarms.first() {
+        let colour = if first.urgent() { URGENT } else { WARNING };
+        let fill = if r.lit {
+            colour
+        } else {
+            colour.gamma_multiply(0.25)
+        };
+        painter.rect_filled(banner, 4.0, fill);
+        let text: Vec<&str> = alarms.iter().map(|a| alarm_text(*a).get(lang)).collect();
+        painter.text(
+            banner.center(),
+            Align2::CENTER_CENTER,
+            text.join("  ·  "),
+            font(17.0),
+            if r.lit && !first.urgent() {
+                Color32::BLACK
+            } else {
+                Color32::WHITE
+            },
+        );
+    }
+}
+
+/// A trace between `top` and `bottom`, with the sweep's gap at its cursor.
+fn trace(painter: &egui::Painter, area: Rect, trace: &Trace, colour: Color32, label: &str) {
+    painter.text(
+        area.left_top(),
+        Align2::LEFT_TOP,
+        label,
+        font(13.0),
+        colour.gamma_multiply(0.8),
+    );
+    let (samples, cursor) = trace.samples();
+    let n = samples.len();
+    let gap = n / 40;
+    let mid = area.center().y + area.height() * 0.2;
+    let scale = area.height() * 0.62;
+    let point = |i: usize| {
+        Pos2::new(
+            area.left() + area.width() * i as f32 / (n - 1) as f32,
+            mid - samples[i] * scale,
+        )
+    };
+    let stroke = Stroke::new(2.0, colour);
+    let before: Vec<Pos2> = (0..cursor).map(point).collect();
+    let after: Vec<Pos2> = ((cursor + gap).min(n)..n).map(point).collect();
+    for part in [before, after] {
+        if part.len() > 1 {
+            painter.add(Shape::line(part, stroke));
+        }
+    }
+}
+
+/// A labelled number: the label small on top, the value large below, on
+/// the alarm's colour when its alarm is on.
+#[allow(clippy::too_many_arguments)]
+fn value(
+    painter: &egui::Painter,
+    at: Pos2,
+    label: &str,
+    text: &str,
+    unit: &str,
+    size: f32,
+    colour: Color32,
+    alarm: Option<Color32>,
+) {
+    painter.text(at, Align2::LEFT_TOP, label, font(13.0), LABEL);
+    let galley = painter.layout_no_wrap(text.to_owned(), font(size), colour);
+    let pos = at + vec2(0.0, 15.0);
+    if let Some(fill) = alarm {
+        painter.rect_filled(
+            Rect::from_min_size(pos - vec2(3.0, 0.0), galley.size() + vec2(6.0, 0.0)),
+            4.0,
+            fill.gamma_multiply(0.45),
+        );
+    }
+    let width = galley.size().x;
+    painter.galley(pos, galley, colour);
+    if !unit.is_empty() {
+        painter.text(
+            pos + vec2(width + 4.0, size * 0.5),
+            Align2::LEFT_TOP,
+            unit,
+            font(13.0),
+            LABEL,
+        );
+    }
+}
+
+fn draw_full(painter: &egui::Painter, rect: Rect, r: &Reading, traces: &Traces) {
+    let lang = r.lang;
+    header(painter, rect, r);
+    banner(
+        painter,
+        Rect::from_min_size(rect.left_top() + vec2(0.0, 28.0), vec2(rect.width(), 26.0)),
+        r,
+    );
+    let top = rect.top() + 62.0;
+    let split = rect.left() + rect.width() * 0.66;
+    let wave = |row: f32| {
+        Rect::from_min_max(
+            Pos2::new(rect.left(), top + row * 78.0),
+            Pos2::new(split - 12.0, top + row * 78.0 + 70.0),
+        )
+    };
+    trace(painter, wave(0.0), &traces.ecg, ECG, "II");
+    trace(painter, wave(1.0), &traces.pleth, SPO2, "Pleth");
+    let right = Pos2::new(split, top);
+    value(
+        painter,
+        right,
+        s::HR.get(lang),
+        &r.heart_rate(),
+        "/min",
+        44.0,
+        ECG,
+        r.alarm_fill(Alarm::HrHigh)
+            .or_else(|| r.alarm_fill(Alarm::Asystole)),
+    );
+    value(
+        painter,
+        right + vec2(0.0, 78.0),
+        "SpO2",
+        &r.value(r.vitals.spo2, 0),
+        "%",
+        44.0,
+        SPO2,
+        r.alarm_fill(Alarm::Spo2Low),
+    );
+    let bottom = top + 160.0;
+    let (pressure, mean) = r.pressure();
+    value(
+        painter,
+        Pos2::new(rect.left(), bottom),
+        s::BP.get(lang),
+        &format!("{pressure} {mean}"),
+        "mmHg",
+        28.0,
+        PRESSURE,
+        r.alarm_fill(Alarm::MapLow),
+    );
+    value(
+        painter,
+        Pos2::new(rect.left() + 232.0, bottom),
+        s::RR.get(lang),
+        &r.value(r.vitals.rr, 0),
+        "/min",
+        28.0,
+        BREATH,
+        r.alarm_fill(Alarm::RrHigh),
+    );
+    value(
+        painter,
+        Pos2::new(split, bottom),
+        "Temp",
+        &r.value(r.vitals.temp, 1),
+        "°C",
+        28.0,
+        TEMP,
+        r.alarm_fill(Alarm::TempHigh),
+    );
+    painter.text(
+        Pos2::new(rect.left(), rect.bottom()),
+        Align2::LEFT_BOTTOM,
+        r.lactate(),
+        font(15.0),
+        TEMP,
+    );
+}
+
+fn draw_compact(painter: &egui::Painter, rect: Rect, r: &Reading) {
+    let lang = r.lang;
+    header(painter, rect, r);
+    banner(
+        painter,
+        Rect::from_min_size(
+            rect.left_bottom() - vec2(0.0, 24.0),
+            vec2(rect.width(), 24.0),
+        ),
+        r,
+    );
+    let top = rect.top() + 24.0;
+    let (pressure, mean) = r.pressure();
+    let columns: [(&str, String, Color32, Option<Color32>); 5] = [
+        (
+            s::HR.get(lang),
+            r.heart_rate(),
+            ECG,
+            r.alarm_fill(Alarm::HrHigh),
+        ),
+        (
+            s::BP.get(lang),
+            format!("{pressure} {mean}"),
+            PRESSURE,
+            r.alarm_fill(Alarm::MapLow),
+        ),
+        (
+            "SpO2",
+            r.value(r.vitals.spo2, 0),
+            SPO2,
+            r.alarm_fill(Alarm::Spo2Low),
+        ),
+        (
+            s::RR.get(lang),
+            r.value(r.vitals.rr, 0),
+            BREATH,
+            r.alarm_fill(Alarm::RrHigh),
+        ),
+        (
+            "Temp",
+            r.value(r.vitals.temp, 1),
+            TEMP,
+            r.alarm_fill(Alarm::TempHigh),
+        ),
+    ];
+    let widths = [62.0, 128.0, 62.0, 56.0, 70.0];
+    let mut x = rect.left();
+    for ((label, text, colour, alarm), width) in columns.into_iter().zip(widths) {
+        value(
+            painter,
+            Pos2::new(x, top),
+            label,
+            &text,
+            "",
+            22.0,
+            colour,
+            alarm,
+        );
+        x += width;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_use_the_decimal_comma_in_german() {
+        assert_eq!(number(38.94, 1, Lang::De), "38,9");
+        assert_eq!(number(38.94, 1, Lang::En), "38.9");
+        assert_eq!(clock(94), "1:34");
+    }
+}
