@@ -56,6 +56,8 @@ pub struct LaunchOptions {
     pub lang: Option<Lang>,
     /// Skip the title screen and begin a new game at once.
     pub autostart: bool,
+    /// Where a new game begins instead of the manifest's start.
+    pub start: Option<content::Target>,
 }
 
 /// Where the scenes are when the command line does not say: `scenes/` in
@@ -103,6 +105,9 @@ pub fn run(options: LaunchOptions) -> AppExit {
     app.insert_resource(settings);
     if let Some(file) = file {
         app.insert_resource(file);
+    }
+    if let Some(start) = options.start {
+        app.insert_resource(story::StartAt(start));
     }
     if options.autostart {
         app.world_mut()

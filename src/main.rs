@@ -71,11 +71,13 @@ fn main() -> ExitCode {
             scenes,
             lang,
             autostart,
+            start,
         } => {
             let exit = run(LaunchOptions {
                 scenes: scenes.unwrap_or_else(default_scenes_dir),
                 lang,
                 autostart,
+                start,
             });
             if exit.is_success() {
                 ExitCode::SUCCESS

@@ -2,13 +2,14 @@
 
 use std::path::PathBuf;
 
-use crate::content::Lang;
+use crate::content::{Lang, Target};
 
 /// The usage text printed by `--help` and after a mistake.
 pub const USAGE: &str = "\
 usage:
-  famulant [play] [--scenes DIR] [--lang de|en] [--autostart]
-      play the game in a window
+  famulant [play] [--scenes DIR] [--lang de|en] [--autostart] [--start TARGET]
+      play the game in a window; TARGET (`@scene` or `@scene.node`) is
+      where a new game begins instead, to try out a scene
   famulant play --text [--scenes DIR] [--lang de|en] [--choose LIST]
       play in the terminal; LIST is comma-separated: a number picks that
       option, `last` the last one offered, `timeout` lets a timer run out
@@ -57,6 +58,8 @@ pub enum Command {
         lang: Option<Lang>,
         /// Skip the title screen and begin a new game at once.
         autostart: bool,
+        /// Where a new game begins instead of the manifest's start.
+        start: Option<Target>,
     },
     /// Play in the terminal.
     PlayText {
@@ -115,8 +118,8 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
         Some("--version" | "-V") => return Ok(Command::Version),
         _ => {}
     }
-    let (mut scenes, mut lang, mut text, mut autostart, mut choose) =
-        (None, None, false, false, None);
+    let (mut scenes, mut lang, mut text, mut autostart, mut choose, mut start) =
+        (None, None, false, false, None, None);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("`{name}` needs a value"));
         match arg.as_str() {
@@ -130,6 +133,13 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             }
             "--text" => text = true,
             "--autostart" => autostart = true,
+            "--start" => {
+                let target = Target::parse(&value("--start")?)?;
+                if target.scene.is_none() {
+                    return Err("`--start` needs a scene: `@scene` or `@scene.node`".into());
+                }
+                start = Some(target);
+            }
             "--choose" => {
                 let list = value("--choose")?;
                 choose = Some(
@@ -143,8 +153,8 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
         }
     }
     if text {
-        if autostart {
-            return Err("`--autostart` is for the window; `--text` always starts at once".into());
+        if autostart || start.is_some() {
+            return Err("`--autostart` and `--start` are for the window".into());
         }
         Ok(Command::PlayText {
             scenes,
@@ -158,6 +168,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             scenes,
             lang,
             autostart,
+            start,
         })
     }
 }
@@ -177,7 +188,8 @@ mod tests {
             Ok(Command::Play {
                 scenes: None,
                 lang: None,
-                autostart: false
+                autostart: false,
+                start: None,
             })
         );
     }

@@ -729,6 +729,55 @@ mod tests {
     }
 
     #[test]
+    fn interrupts_resume_and_pace_are_checked() {
+        let with_interrupt = SCENE.replace(
+            r#"cast: ["roland", "vladi"],"#,
+            r#"cast: ["roland", "vladi"],
+    interrupts: [(alarm: "map_lo", goto: "nurse")],"#,
+        );
+        let errs = errors(&with_interrupt);
+        assert!(errs[0].starts_with("scenes/s1.ron:6:"), "{errs:#?}");
+        assert!(errs[0].contains("unknown alarm `map_lo`"), "{errs:#?}");
+
+        let scene = SCENE
+            .replace(
+                r#"cast: ["roland", "vladi"],"#,
+                r#"cast: ["roland", "vladi"],
+    interrupts: [(alarm: "map_low", goto: "nurse"), (alarm: "map_low", goto: "nurse")],"#,
+            )
+            .replace(
+                r#"End(id: "sad", ending: "shy_start"),"#,
+                r#"End(id: "sad", ending: "shy_start"),
+        Line(id: "nurse", text: (de: "Alarm!", en: "Alarm!")),
+        Effects(id: "calm", effects: [Pace(90)]),
+        Resume(id: "back"),"#,
+            );
+        let compiled = compile_scene(&scene);
+        let all: Vec<String> = compiled.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert!(
+            all[0].contains("warning: this handler never runs"),
+            "{all:#?}"
+        );
+        assert!(
+            all[1].contains("a pace of 90 minutes per second"),
+            "{all:#?}"
+        );
+
+        let stray = SCENE.replace(
+            r#"End(id: "sad", ending: "shy_start"),"#,
+            r#"End(id: "sad", ending: "shy_start"),
+        Resume(id: "back"),"#,
+        );
+        let errs = errors(&stray);
+        assert!(
+            errs.iter()
+                .any(|e| e.contains("`Resume` in a scene without interrupts")),
+            "{errs:#?}"
+        );
+    }
+
+    #[test]
     fn the_fixture_is_clean() {
         let compiled = compile_scene(SCENE);
         assert!(

@@ -29,10 +29,16 @@ pub struct AlarmRaised {
     pub minute: u32,
 }
 
-/// The patient's systems: orders, time and alarms, in this order. Systems
-/// that react to the patient run after them.
-#[derive(SystemSet, Clone, Debug, PartialEq, Eq, Hash)]
-pub struct PatientSystems;
+/// The patient's systems, in this order each frame. Whatever changes the
+/// patient itself (the story's effects) runs between the two, so that the
+/// alarms it raises are announced in the same frame.
+#[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PatientSystems {
+    /// Orders sent as messages are carried out and due minutes pass.
+    Step,
+    /// The alarms raised since the last frame are announced.
+    Alarms,
+}
 
 /// The patient's components, to change them together through [`Chart`].
 #[derive(QueryData)]
@@ -62,11 +68,18 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_message::<ApplyIntervention>()
         .add_message::<AlarmRaised>()
         .add_systems(Startup, spawn_patient)
+        .configure_sets(
+            Update,
+            (PatientSystems::Step, PatientSystems::Alarms).chain(),
+        )
         .add_systems(
             Update,
-            (apply_interventions, advance, announce_alarms)
-                .chain()
-                .in_set(PatientSystems),
+            (
+                (apply_interventions, advance)
+                    .chain()
+                    .in_set(PatientSystems::Step),
+                announce_alarms.in_set(PatientSystems::Alarms),
+            ),
         );
 }
 

@@ -11,7 +11,7 @@ use super::messages::{
 };
 use super::runner::{Beat, StoryError, StoryState};
 use crate::clock::SimClock;
-use crate::content::{ContentStatus, Lab, Library, NodeRef, Vital};
+use crate::content::{ContentStatus, Lab, Library, NodeRef, Target, Vital};
 use crate::patient::{AlarmRaised, Case, Chart, Intervention, Patient, PatientChart};
 use crate::screen::Screen;
 
@@ -106,6 +106,11 @@ impl Bedside for Ward<'_> {
         self.clock.set_pace(minutes_per_second);
     }
 }
+
+/// Where new games begin instead of the manifest's start: a scene being
+/// tried out (`famulant play --start @scene`).
+#[derive(Resource, Clone, Debug, PartialEq)]
+pub struct StartAt(pub Target);
 
 /// The countdown of the timed choice being shown.
 #[derive(Resource, Clone, Debug, PartialEq)]
@@ -204,6 +209,7 @@ pub(super) fn begin(
     mut story: ResMut<Story>,
     mut patient: ThePatient,
     mut clock: ResMut<SimClock>,
+    start_at: Option<Res<StartAt>>,
 ) {
     if story.state.is_some() || story.fault.is_some() {
         return;
@@ -215,7 +221,17 @@ pub(super) fn begin(
         chart: patient.chart(),
         clock: &mut clock,
     };
-    match StoryState::new(&library, &mut ward) {
+    let start = match start_at {
+        Some(at) => match library.resolve(&library.start.scene, &at.0) {
+            Some(start) => start,
+            None => {
+                story.fault = Some(format!("the start `{}` does not exist", at.0));
+                return;
+            }
+        },
+        None => library.start.clone(),
+    };
+    match StoryState::at(&library, &mut ward, start) {
         Ok(state) => {
             story.state = Some(state);
             story.fault = None;

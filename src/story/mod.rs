@@ -8,7 +8,7 @@ mod runner;
 use bevy::prelude::*;
 
 pub use bedside::Bedside;
-pub use driver::{CurrentBeat, DecisionTimer, Story};
+pub use driver::{CurrentBeat, DecisionTimer, StartAt, Story};
 pub use messages::{
     Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, ShowChoices, ShowLine, StoryEnded,
 };
@@ -35,16 +35,17 @@ pub(super) fn plugin(app: &mut App) {
                 driver::new_game,
                 driver::follow_content,
                 (
-                    driver::begin,
-                    driver::apply_input,
-                    driver::tick_timer,
-                    driver::react_to_alarms,
-                    driver::announce,
+                    (driver::begin, driver::apply_input, driver::tick_timer)
+                        .chain()
+                        .before(PatientSystems::Alarms),
+                    (driver::react_to_alarms, driver::announce)
+                        .chain()
+                        .after(PatientSystems::Alarms),
                 )
                     .chain()
                     .run_if(in_state(Screen::Playing)),
             )
                 .chain()
-                .after(PatientSystems),
+                .after(PatientSystems::Step),
         );
 }

@@ -574,6 +574,62 @@ mod tests {
         assert_eq!(story.choice_log[0].option, None);
     }
 
+    /// The fixture with a pressure alarm handler that resumes.
+    fn interrupted_library() -> Library {
+        let scene = SCENE
+            .replace(
+                r#"cast: ["roland", "vladi"],"#,
+                r#"cast: ["roland", "vladi"],
+    interrupts: [(alarm: "map_low", when: Not(Visited("nurse")), goto: "nurse")],"#,
+            )
+            .replace(
+                r#"End(id: "sad", ending: "shy_start"),"#,
+                r#"End(id: "sad", ending: "shy_start"),
+        Line(id: "nurse", text: (de: "Der Druck!", en: "Her pressure!")),
+        Effects(id: "treat", effects: [Order(Norepinephrine(dose: 0.1))]),
+        Resume(id: "back"),"#,
+            );
+        let compiled = compile_scene(&scene);
+        assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
+        compiled.library.unwrap()
+    }
+
+    #[test]
+    fn an_alarm_interrupts_and_the_story_resumes_where_it_was() {
+        let lib = interrupted_library();
+        let mut patient = Case::new();
+        let mut story = StoryState::new(&lib, &mut patient).unwrap();
+        story.advance(&lib, &mut patient).unwrap();
+        assert_eq!(story.cursor.node, "answer");
+        assert!(!story.interrupt(&lib, &mut patient, Alarm::HrHigh).unwrap());
+        assert!(story.interrupt(&lib, &mut patient, Alarm::MapLow).unwrap());
+        assert_eq!(line_id(&story, &lib), "nurse");
+        assert!(
+            !story.interrupt(&lib, &mut patient, Alarm::MapLow).unwrap(),
+            "no interrupt breaks into another"
+        );
+        story.advance(&lib, &mut patient).unwrap();
+        assert_eq!(story.cursor.node, "answer", "back at the choice");
+        assert_eq!(story.interrupted, None);
+        patient.wait(10);
+        assert!(patient.body.norepinephrine > 0.0, "the nurse's order runs");
+        assert!(
+            !story.interrupt(&lib, &mut patient, Alarm::MapLow).unwrap(),
+            "its condition: only once"
+        );
+    }
+
+    #[test]
+    fn a_resume_without_an_interrupt_is_an_error() {
+        let lib = interrupted_library();
+        let mut patient = Case::new();
+        let mut story = StoryState::at(&lib, &mut patient, NodeRef::new("s1", "nurse")).unwrap();
+        assert!(matches!(
+            story.advance(&lib, &mut patient),
+            Err(StoryError::NothingToResume(_))
+        ));
+    }
+
     #[test]
     fn scenes_treat_the_patient_and_branch_on_her_vitals() {
         let scene = SCENE.replace(

@@ -17,7 +17,7 @@ use crate::settings::Settings;
 use crate::story::Story;
 
 /// The full monitor's size, in points.
-const FULL: egui::Vec2 = vec2(560.0, 292.0);
+const FULL: egui::Vec2 = vec2(560.0, 318.0);
 /// The compact panel's size, in points.
 const COMPACT: egui::Vec2 = vec2(430.0, 118.0);
 /// Distance from the window's top-right corner.
@@ -239,7 +239,11 @@ fn header(painter: &egui::Painter, rect: Rect, r: &Reading) {
         Align2::CENTER_CENTER,
         format!("NEWS2 {}", score.total),
         font(15.0),
-        Color32::BLACK,
+        if score.band == News2Band::High {
+            Color32::WHITE
+        } else {
+            Color32::BLACK
+        },
     );
 }
 

@@ -11,7 +11,9 @@ use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 use famulant::content::{ContentStatus, Value};
 use famulant::headless_app;
-use famulant::patient::{Case, LabResults, Patient, Physiology, RaisedAlarms, Treatment, Vitals};
+use famulant::patient::{
+    Alarm, AlarmRaised, Case, LabResults, Patient, Physiology, RaisedAlarms, Treatment, Vitals,
+};
 use famulant::story::{
     Advance, ChoiceMade, CurrentBeat, DecisionExpired, NewGame, ShowChoices, ShowLine, Story,
 };
@@ -24,15 +26,18 @@ pub const FRAME: Duration = Duration::from_millis(100);
 struct Transcript {
     lines: Vec<ShowLine>,
     expired: usize,
+    alarms: Vec<Alarm>,
 }
 
 fn record(
     mut transcript: ResMut<Transcript>,
     mut lines: MessageReader<ShowLine>,
     mut expired: MessageReader<DecisionExpired>,
+    mut alarms: MessageReader<AlarmRaised>,
 ) {
     transcript.lines.extend(lines.read().cloned());
     transcript.expired += expired.read().count();
+    transcript.alarms.extend(alarms.read().map(|a| a.alarm));
 }
 
 /// The game, headless.
@@ -225,6 +230,11 @@ impl TestGame {
                 )
             })
             .collect()
+    }
+
+    /// Every alarm raised so far, in order.
+    pub fn alarms(&self) -> Vec<Alarm> {
+        self.app.world().resource::<Transcript>().alarms.clone()
     }
 
     /// The ids of every line shown so far.

@@ -74,7 +74,32 @@ shoot first-line 12
 # A click goes on to the next line, a character's, typed out in turn.
 xdotool mousemove 640 600 click 1
 shoot next-line 8
-grep -h "first frame" "$OUT/title.log" "$OUT/first-line.log" || true
+kill "$GAME"; wait "$GAME" 2>/dev/null || true
+
+# The emergency department, where the patient monitor is at the bed. Two
+# pictures a second apart must differ in the traces: they move.
+play monitor --lang en --autostart --start @ch2_emergency
+shoot monitor 12
+sleep 1
+import -window root "$OUT/monitor-later.png"
+moved=$(compare -metric AE -crop 340x140+716+90 "$OUT/monitor.png" "$OUT/monitor-later.png" null: 2>&1 || true)
+echo "traces: $moved pixels changed in a second"
+if [ "${moved%% *}" -lt 200 ] 2>/dev/null; then
+    echo "the monitor's traces do not move"
+    exit 1
+fi
+# Read on with Space, then order "wait for the lab" (key 3): her pressure
+# falls, the alarm flashes and Sascha interrupts.
+WINDOW=$(xdotool search --name '^Famulant$' | head -1)
+xdotool windowfocus "$WINDOW"
+for _ in 1 2 3 4; do
+    xdotool key --window "$WINDOW" space; sleep 0.4
+    xdotool key --window "$WINDOW" space; sleep 1
+done
+xdotool key --window "$WINDOW" 3
+shoot alarm 2.5
+grep -q "interrupts the story" "$OUT/monitor.log" || { echo "no interrupt; log:"; cat "$OUT/monitor.log"; exit 1; }
+grep -h "first frame" "$OUT/title.log" "$OUT/first-line.log" "$OUT/monitor.log" || true
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
 GAME=""
 echo "screenshots in $OUT"

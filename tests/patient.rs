@@ -1,0 +1,151 @@
+//! The patient in the running game: her simulated clock, orders sent as
+//! messages, alarms raised as messages, a scene that reacts to an alarm and
+//! conditions on her vitals choosing the way, all in the shipped chapter 2.
+
+mod common;
+
+use bevy::prelude::*;
+use common::TestGame;
+use famulant::patient::{Alarm, ApplyIntervention, Intervention};
+use famulant::story::CurrentBeat;
+
+/// Plays chapter 1 taking the first option everywhere, up to the
+/// emergency department, where Roland asks for the first orders.
+fn to_the_emergency() -> TestGame {
+    to_node("e_orders")
+}
+
+/// Plays chapter 1 taking the first option everywhere, up to `node`.
+fn to_node(node: &str) -> TestGame {
+    let mut game = TestGame::new();
+    game.start();
+    for _ in 0..200 {
+        match game.beat() {
+            CurrentBeat::Choices(c) if c.at.node == node => return game,
+            CurrentBeat::Line(l) if l.at.node == node => return game,
+            CurrentBeat::Choices(c) => game.choose(&c.options[0].id.clone()),
+            CurrentBeat::Line(_) => game.advance(),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    panic!("the emergency department was never reached");
+}
+
+/// Reads lines and takes `picks` (by id, in order) until the end.
+fn play_on(game: &mut TestGame, picks: &[&str]) -> String {
+    let mut picks = picks.iter();
+    for _ in 0..200 {
+        match game.beat() {
+            CurrentBeat::Ended(end) => return end.ending,
+            CurrentBeat::Line(_) => game.advance(),
+            CurrentBeat::Choices(c) => {
+                let pick = picks
+                    .next()
+                    .unwrap_or_else(|| panic!("no pick left for {}", c.at));
+                game.choose(pick);
+            }
+            CurrentBeat::Nothing => panic!("nothing on screen"),
+        }
+    }
+    panic!("no end");
+}
+
+#[test]
+fn patient_time_runs_at_the_scenes_pace_and_stops_with_the_pause() {
+    // At a line, which waits as long as the player reads.
+    let mut game = to_node("e_sascha");
+    let before = game.patient().body.minute;
+    game.wait(20.0);
+    let after = game.patient().body.minute;
+    // The scene runs her time at half a minute per second.
+    assert!(
+        (9..=11).contains(&(after - before)),
+        "{before} -> {after} in 20 s"
+    );
+    game.app.world_mut().resource_mut::<Time<Virtual>>().pause();
+    game.wait(20.0);
+    assert_eq!(game.patient().body.minute, after, "paused, time stands");
+}
+
+#[test]
+fn orders_sent_as_messages_reach_the_patient() {
+    let mut game = to_the_emergency();
+    assert_eq!(game.patient().treatment.antibiotics_at, None);
+    game.app
+        .world_mut()
+        .write_message(ApplyIntervention(Intervention::Antibiotics {
+            adequate: true,
+        }));
+    game.update();
+    let case = game.patient();
+    assert_eq!(case.treatment.antibiotics_at, Some(case.body.minute));
+}
+
+#[test]
+fn the_hour_one_bundle_holds_her_pressure_and_raises_no_pressure_alarm() {
+    let mut game = to_the_emergency();
+    let ending = play_on(&mut game, &["o_bundle", "dx_nsti", "r_honest"]);
+    assert_eq!(ending, "to_theatre");
+    let lines = game.line_ids();
+    assert!(lines.contains(&"e_holding".to_owned()), "{lines:?}");
+    assert!(!lines.contains(&"e_shock".to_owned()), "{lines:?}");
+    assert!(
+        !game.alarms().contains(&Alarm::MapLow),
+        "{:?}",
+        game.alarms()
+    );
+    let case = game.patient();
+    assert!(case.vitals.map >= 65.0, "{:?}", case.vitals);
+    assert_eq!(
+        case.treatment.cultures.map(|(_, before)| before),
+        Some(true)
+    );
+}
+
+#[test]
+fn waiting_for_the_lab_lets_her_pressure_fall_and_sascha_interrupts() {
+    let mut game = to_the_emergency();
+    game.choose("o_wait_labs");
+    // Her pressure fell below 65 during the wait: the alarm went off, and
+    // the scene's interrupt brought Sascha in before Roland's reply.
+    assert!(
+        game.alarms().contains(&Alarm::MapLow),
+        "{:?}",
+        game.alarms()
+    );
+    let CurrentBeat::Line(line) = game.beat() else {
+        panic!("Sascha's line, got {:?}", game.beat());
+    };
+    assert_eq!(line.at.node, "e_map_alarm");
+    assert!(game.patient().vitals.map < 65.0);
+    game.advance();
+    game.choose("m_norepinephrine");
+    assert_eq!(game.line_ids().last().unwrap(), "e_map_right");
+    game.advance();
+    // The interrupt over, the story resumes where the alarm broke in.
+    assert_eq!(game.line_ids().last().unwrap(), "e_wait_reply");
+    assert!(
+        game.patient().body.norepinephrine > 0.0,
+        "norepinephrine runs"
+    );
+    let ending = play_on(&mut game, &["dx_nsti", "r_honest"]);
+    assert_eq!(ending, "to_theatre");
+    let lines = game.line_ids();
+    assert_eq!(
+        lines.iter().filter(|l| *l == "e_map_alarm").count(),
+        1,
+        "the interrupt comes once"
+    );
+    // Still below 65 when Roland looks: the branch on her vitals says shock.
+    assert!(lines.contains(&"e_shock".to_owned()), "{lines:?}");
+    assert!(!lines.contains(&"e_holding".to_owned()), "{lines:?}");
+    let case = game.patient();
+    assert_eq!(
+        case.treatment.cultures.map(|(_, before)| before),
+        Some(true)
+    );
+    assert!(
+        case.treatment.antibiotics_at.unwrap() >= 45,
+        "antibiotics late"
+    );
+}
