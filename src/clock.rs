@@ -2,7 +2,8 @@
 //! while nobody waits for the story. Scenes set the pace (`Pace(1.0)` in a
 //! tense moment, `Pace(0)` to stop); story effects such as `Wait(30)` move
 //! time on their own. The clock counts virtual time, so the pause menu
-//! stops it, and it runs only on the playing screen.
+//! stops it; it runs only on the playing screen, and the story holds it
+//! while it cannot go on or is over.
 
 use bevy::prelude::*;
 
@@ -14,6 +15,7 @@ pub const MAX_PACE: f32 = 60.0;
 pub struct SimClock {
     pace: f32,
     carry: f32,
+    paused: bool,
 }
 
 impl SimClock {
@@ -33,10 +35,20 @@ impl SimClock {
         };
     }
 
+    /// Whether the clock is held, whatever its pace.
+    pub fn paused(&self) -> bool {
+        self.paused
+    }
+
+    /// Holds the clock or lets it run again at its pace.
+    pub fn set_paused(&mut self, paused: bool) {
+        self.paused = paused;
+    }
+
     /// Counts `seconds` of real time and returns the whole simulated minutes
     /// now due.
     pub fn tick(&mut self, seconds: f32) -> u32 {
-        if self.pace <= 0.0 || !seconds.is_finite() || seconds <= 0.0 {
+        if self.paused || self.pace <= 0.0 || !seconds.is_finite() || seconds <= 0.0 {
             return 0;
         }
         self.carry += seconds * self.pace;
@@ -69,6 +81,16 @@ mod tests {
         clock.set_pace(0.5);
         assert_eq!(clock.tick(1.0), 0, "half a minute");
         assert_eq!(clock.tick(1.0), 1, "the halves add up");
+    }
+
+    #[test]
+    fn a_paused_clock_keeps_its_pace_for_later() {
+        let mut clock = SimClock::default();
+        clock.set_pace(1.0);
+        clock.set_paused(true);
+        assert_eq!(clock.tick(5.0), 0);
+        clock.set_paused(false);
+        assert_eq!(clock.tick(5.0), 5);
     }
 
     #[test]

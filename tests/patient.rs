@@ -5,9 +5,9 @@
 mod common;
 
 use bevy::prelude::*;
-use common::TestGame;
+use common::{TestGame, copy_of_scenes};
 use famulant::patient::{Alarm, ApplyIntervention, Intervention};
-use famulant::story::CurrentBeat;
+use famulant::story::{CurrentBeat, DecisionTimer};
 
 /// Plays chapter 1 taking the first option everywhere, up to the
 /// emergency department, where Roland asks for the first orders.
@@ -17,7 +17,12 @@ fn to_the_emergency() -> TestGame {
 
 /// Plays chapter 1 taking the first option everywhere, up to `node`.
 fn to_node(node: &str) -> TestGame {
-    let mut game = TestGame::new();
+    to_node_in(TestGame::new(), node)
+}
+
+/// Plays `game` from its start, taking the first option everywhere, up to
+/// `node`.
+fn to_node_in(mut game: TestGame, node: &str) -> TestGame {
     game.start();
     for _ in 0..200 {
         match game.beat() {
@@ -84,7 +89,11 @@ fn orders_sent_as_messages_reach_the_patient() {
 #[test]
 fn the_hour_one_bundle_holds_her_pressure_and_raises_no_pressure_alarm() {
     let mut game = to_the_emergency();
-    let ending = play_on(&mut game, &["o_bundle", "dx_nsti", "r_honest"]);
+    game.choose("o_bundle");
+    // An hour of her time passes while Roland's answer is read.
+    game.wait(120.0);
+    assert!(game.patient().body.minute >= 60);
+    let ending = play_on(&mut game, &["dx_nsti", "r_honest"]);
     assert_eq!(ending, "to_theatre");
     let lines = game.line_ids();
     assert!(lines.contains(&"e_holding".to_owned()), "{lines:?}");
@@ -100,6 +109,13 @@ fn the_hour_one_bundle_holds_her_pressure_and_raises_no_pressure_alarm() {
         case.treatment.cultures.map(|(_, before)| before),
         Some(true)
     );
+    // The story is over: her clock is held even at a pace.
+    game.app
+        .world_mut()
+        .resource_mut::<famulant::clock::SimClock>()
+        .set_pace(10.0);
+    game.wait(5.0);
+    assert_eq!(game.patient().body.minute, case.body.minute);
 }
 
 #[test]
@@ -124,6 +140,7 @@ fn waiting_for_the_lab_lets_her_pressure_fall_and_sascha_interrupts() {
     game.advance();
     // The interrupt over, the story resumes where the alarm broke in.
     assert_eq!(game.line_ids().last().unwrap(), "e_wait_reply");
+    game.wait(10.0);
     assert!(
         game.patient().body.norepinephrine > 0.0,
         "norepinephrine runs"
@@ -148,4 +165,49 @@ fn waiting_for_the_lab_lets_her_pressure_fall_and_sascha_interrupts() {
         case.treatment.antibiotics_at.unwrap() >= 45,
         "antibiotics late"
     );
+}
+
+#[test]
+fn an_alarm_during_a_timed_choice_stops_its_countdown_until_the_story_resumes() {
+    // The first orders with a long timer, so that her pressure falls while
+    // the player still hesitates (at pace 0.5, below 65 after about 70 s).
+    let dir = copy_of_scenes("interrupted-timer");
+    let file = dir.join("ch2_emergency.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replacen("seconds: 20,", "seconds: 300,", 1);
+    std::fs::write(&file, text).unwrap();
+    let mut game = to_node_in(TestGame::with_scenes(&dir, false), "e_orders");
+    let remaining = |game: &TestGame| {
+        game.app
+            .world()
+            .get_resource::<DecisionTimer>()
+            .map(|t| t.remaining)
+    };
+    // Hesitate until the alarm breaks in, noting the countdown.
+    let mut left = 300.0;
+    while matches!(game.beat(), CurrentBeat::Choices(c) if c.at.node == "e_orders") {
+        left = remaining(&game).expect("the countdown runs");
+        game.update();
+    }
+    assert_eq!(game.line_ids().last().unwrap(), "e_map_alarm");
+    assert!((200.0..240.0).contains(&left), "{left} s were left");
+    assert_eq!(remaining(&game), None, "no countdown under the interrupt");
+    game.wait(5.0);
+    game.advance();
+    // The interrupt's own timed choice has its own countdown.
+    assert_eq!(remaining(&game), Some(10.0));
+    game.choose("m_norepinephrine");
+    game.advance();
+    let CurrentBeat::Choices(choices) = game.beat() else {
+        panic!("back at the orders, got {:?}", game.beat());
+    };
+    assert_eq!(choices.at.node, "e_orders");
+    let resumed = remaining(&game).expect("the countdown is back");
+    assert!(
+        (left - resumed).abs() <= 0.11,
+        "it goes on from {left} s, not afresh: {resumed}"
+    );
+    game.wait(1.0);
+    assert!(remaining(&game).unwrap() < resumed);
+    std::fs::remove_dir_all(dir).unwrap();
 }

@@ -53,13 +53,11 @@ impl Alarm {
     }
 }
 
-/// The alarms that became active between two readings: each fires once
-/// when its threshold is crossed, not again while it stays crossed.
-pub fn crossed(before: (&Vitals, bool), after: (&Vitals, bool)) -> Vec<Alarm> {
-    Alarm::ALL
-        .into_iter()
-        .filter(|a| !a.active(before.0, before.1) && a.active(after.0, after.1))
-        .collect()
+/// Whether `alarm` became active between two readings (vitals, alive): it
+/// fires once when its threshold is crossed, not again while it stays
+/// crossed.
+pub fn crossed(alarm: Alarm, before: (&Vitals, bool), after: (&Vitals, bool)) -> bool {
+    !alarm.active(before.0, before.1) && alarm.active(after.0, after.1)
 }
 
 /// An alarm and the simulated minute it was raised.
@@ -115,7 +113,11 @@ mod tests {
             let before = (body.vitals(), body.alive);
             body.step();
             let after = (body.vitals(), body.alive);
-            raised.extend(crossed((&before.0, before.1), (&after.0, after.1)));
+            raised.extend(
+                Alarm::ALL
+                    .into_iter()
+                    .filter(|a| crossed(*a, (&before.0, before.1), (&after.0, after.1))),
+            );
         }
         assert_eq!(
             raised.iter().filter(|a| **a == Alarm::MapLow).count(),
@@ -128,7 +130,10 @@ mod tests {
     #[test]
     fn no_alarm_without_a_crossing() {
         let v = Physiology::arrival().vitals();
-        assert!(crossed((&v, true), (&v, true)).is_empty());
-        assert_eq!(crossed((&v, true), (&v, false)), vec![Alarm::Asystole]);
+        for alarm in Alarm::ALL {
+            assert!(!crossed(alarm, (&v, true), (&v, true)), "{alarm:?}");
+            let stopped = crossed(alarm, (&v, true), (&v, false));
+            assert_eq!(stopped, alarm == Alarm::Asystole, "{alarm:?}");
+        }
     }
 }

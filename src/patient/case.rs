@@ -5,7 +5,7 @@
 use bevy::prelude::{Bundle, Component};
 use serde::{Deserialize, Serialize};
 
-use super::alarms::{RaisedAlarms, crossed};
+use super::alarms::{Alarm, RaisedAlarms, crossed};
 use super::labs::LabResults;
 use super::physiology::{Intervention, Physiology, Vitals};
 use super::scores::septic_shock;
@@ -178,8 +178,10 @@ impl Chart<'_> {
     fn settle(&mut self, before: Vitals) {
         let was_alive = before.mentation != super::Mentation::Dead;
         let after = self.body.vitals();
-        for alarm in crossed((&before, was_alive), (&after, self.body.alive)) {
-            self.alarms.raise(self.body.minute, alarm);
+        for alarm in Alarm::ALL {
+            if crossed(alarm, (&before, was_alive), (&after, self.body.alive)) {
+                self.alarms.raise(self.body.minute, alarm);
+            }
         }
         *self.vitals = after;
     }
@@ -188,7 +190,6 @@ impl Chart<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::patient::Alarm;
 
     #[test]
     fn a_lactate_order_comes_back_with_the_value_when_drawn() {
@@ -197,9 +198,11 @@ mod tests {
         chart.order(Intervention::Lactate {
             point_of_care: true,
         });
-        for _ in 0..5 {
+        for _ in 0..4 {
             chart.step();
         }
+        assert_eq!(chart.labs.lactate(), None, "not back after 4 minutes");
+        chart.step();
         assert_eq!(case.labs.lactate(), Some((4.1, 0)));
     }
 

@@ -77,6 +77,9 @@ impl LabResults {
 
     /// Takes in the results whose time has come by minute `now`.
     pub fn arrive(&mut self, now: u32) {
+        if self.pending.iter().all(|p| p.ready_at > now) {
+            return;
+        }
         let (ready, waiting): (Vec<Pending>, Vec<Pending>) =
             self.pending.drain(..).partition(|p| p.ready_at <= now);
         self.pending = waiting;

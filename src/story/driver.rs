@@ -48,8 +48,11 @@ impl Story {
         self.fault = None;
     }
 
-    /// The library and the story of a game in progress.
+    /// The library and the story of a game in progress that can go on.
     fn in_play(&mut self) -> Option<(Arc<Library>, &mut StoryState)> {
+        if self.fault.is_some() {
+            return None;
+        }
         let library = self.library.clone()?;
         Some((library, self.state.as_mut()?))
     }
@@ -107,6 +110,11 @@ impl Bedside for Ward<'_> {
     }
 }
 
+/// The countdown of a timed choice an alarm's interrupt broke into, stopped
+/// until the story resumes it.
+#[derive(Resource, Clone, Debug, PartialEq)]
+pub(super) struct ParkedTimer(DecisionTimer);
+
 /// Where new games begin instead of the manifest's start: a scene being
 /// tried out (`famulant play --start @scene`).
 #[derive(Resource, Clone, Debug, PartialEq)]
@@ -158,6 +166,16 @@ pub(super) fn follow_content(
     for (name, value) in &library.variables {
         state.variables.entry(name.clone()).or_insert(*value);
     }
+    // An interrupted node that is gone: the interrupt resumes at the start
+    // of its scene.
+    if let Some(back) = &state.interrupted
+        && library.node(back).is_none()
+    {
+        state.interrupted = library
+            .scene(&back.scene)
+            .and_then(|s| s.def.nodes.first())
+            .map(|n| NodeRef::new(&back.scene, n.id()));
+    }
     if library.node(&state.cursor).is_none() {
         let scene_start = library
             .scene(&state.cursor.scene)
@@ -192,6 +210,7 @@ pub(super) fn new_game(
 ) {
     if requests.read().count() > 0 {
         commands.remove_resource::<DecisionTimer>();
+        commands.remove_resource::<ParkedTimer>();
         commands.insert_resource(SimClock::default());
         commands.entity(*patient).insert(Case::new());
         story.reset();
@@ -288,17 +307,16 @@ pub(super) fn tick_timer(
     mut clock: ResMut<SimClock>,
 ) {
     let Some(mut timer) = timer else { return };
-    if timer.remaining <= 0.0 {
+    let Some((library, state)) = story.in_play() else {
+        return;
+    };
+    // While an alarm's interrupt runs, the choice it broke into waits with
+    // its countdown stopped.
+    if state.cursor != timer.at || timer.remaining <= 0.0 {
         return;
     }
     timer.remaining -= time.delta_secs();
     if timer.remaining > 0.0 {
-        return;
-    }
-    let Some((library, state)) = story.in_play() else {
-        return;
-    };
-    if state.cursor != timer.at {
         return;
     }
     let mut ward = Ward {
@@ -357,6 +375,7 @@ pub(super) fn announce(
     mut choices: MessageWriter<ShowChoices>,
     mut ended: MessageWriter<StoryEnded>,
     running: Option<Res<DecisionTimer>>,
+    parked: Option<Res<ParkedTimer>>,
 ) {
     if !std::mem::take(&mut story.moved) {
         return;
@@ -373,11 +392,28 @@ pub(super) fn announce(
         }
     };
     // The same choice announced again (after the title screen or a reload)
-    // keeps its countdown; anything else starts afresh.
-    let same_choice =
-        matches!(&beat, Beat::Choice { at, .. } if running.as_ref().is_some_and(|t| t.at == *at));
+    // keeps its countdown. A choice an alarm broke into keeps it parked,
+    // stopped, until the interrupt resumes it. Anything else starts afresh.
+    let choice_at = match &beat {
+        Beat::Choice { at, .. } => Some(at),
+        _ => None,
+    };
+    let same_choice = running.as_ref().is_some_and(|t| Some(&t.at) == choice_at);
+    let mut resumed = false;
     if !same_choice {
         commands.remove_resource::<DecisionTimer>();
+        if let Some(t) = running.filter(|t| state.interrupted.as_ref() == Some(&t.at)) {
+            commands.insert_resource(ParkedTimer(t.clone()));
+        }
+        if let Some(ParkedTimer(t)) = parked.as_deref() {
+            if Some(&t.at) == choice_at {
+                commands.insert_resource(t.clone());
+                commands.remove_resource::<ParkedTimer>();
+                resumed = true;
+            } else if state.interrupted.as_ref() != Some(&t.at) {
+                commands.remove_resource::<ParkedTimer>();
+            }
+        }
     }
     *current = match beat {
         Beat::Line { at, speaker, text } => {
@@ -396,7 +432,7 @@ pub(super) fn announce(
             options,
             timer,
         } => {
-            if let Some(timer) = timer.filter(|_| !same_choice) {
+            if let Some(timer) = timer.filter(|_| !same_choice && !resumed) {
                 commands.insert_resource(DecisionTimer {
                     at: at.clone(),
                     total: timer.seconds,
@@ -427,6 +463,21 @@ pub(super) fn announce(
             CurrentBeat::Ended(end)
         }
     };
+}
+
+/// Stops the patient's clock while the story cannot go on (a fault, content
+/// errors) or is over.
+pub(super) fn hold_clock(story: Res<Story>, mut clock: ResMut<SimClock>) {
+    let halted = story.fault.is_some()
+        || story.library.is_none()
+        || story
+            .state
+            .as_ref()
+            .zip(story.library.as_ref())
+            .is_some_and(|(state, library)| state.ending(library).is_some());
+    if clock.paused() != halted {
+        clock.set_paused(halted);
+    }
 }
 
 /// Clears what was shown when the player leaves the playing screen. A

@@ -38,7 +38,11 @@ pub(super) fn plugin(app: &mut App) {
                     (driver::begin, driver::apply_input, driver::tick_timer)
                         .chain()
                         .before(PatientSystems::Alarms),
-                    (driver::react_to_alarms, driver::announce)
+                    (
+                        driver::react_to_alarms,
+                        driver::announce,
+                        driver::hold_clock,
+                    )
                         .chain()
                         .after(PatientSystems::Alarms),
                 )

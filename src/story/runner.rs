@@ -444,10 +444,19 @@ impl StoryState {
                 }
                 Some(NodeDef::Choice { .. } | NodeDef::End { .. }) => return Ok(()),
                 Some(NodeDef::Resume { .. }) => {
-                    at = self
+                    let back = self
                         .interrupted
                         .take()
                         .ok_or_else(|| StoryError::NothingToResume(at.clone()))?;
+                    // Shown again, not entered again: no visit is counted.
+                    if matches!(
+                        library.node(&back),
+                        Some(NodeDef::Line { .. } | NodeDef::Choice { .. })
+                    ) {
+                        self.cursor = back;
+                        return Ok(());
+                    }
+                    at = back;
                 }
                 Some(NodeDef::Effects { effects, next, .. }) => {
                     self.apply(bedside, effects);
@@ -610,6 +619,11 @@ mod tests {
         );
         story.advance(&lib, &mut patient).unwrap();
         assert_eq!(story.cursor.node, "answer", "back at the choice");
+        assert_eq!(
+            story.visits_of(&story.cursor.clone()),
+            1,
+            "not entered twice"
+        );
         assert_eq!(story.interrupted, None);
         patient.wait(10);
         assert!(patient.body.norepinephrine > 0.0, "the nurse's order runs");

@@ -467,7 +467,7 @@ fn draw_compact(painter: &egui::Painter, rect: Rect, r: &Reading) {
             r.alarm_fill(Alarm::TempHigh),
         ),
     ];
-    let widths = [62.0, 128.0, 62.0, 56.0, 70.0];
+    let widths = [62.0, 148.0, 62.0, 56.0, 70.0];
     let mut x = rect.left();
     for ((label, text, colour, alarm), width) in columns.into_iter().zip(widths) {
         value(

@@ -3,7 +3,7 @@
 //! overwrites the oldest samples as real monitors do.
 
 /// Samples per second of a trace.
-pub const SAMPLE_RATE: f32 = 100.0;
+pub const SAMPLE_RATE: f32 = 250.0;
 /// Seconds a trace spans across the screen.
 pub const SWEEP_SECONDS: f32 = 4.0;
 /// Samples across the screen.
@@ -15,17 +15,25 @@ fn bump(x: f32, centre: f32, width: f32) -> f32 {
     (-0.5 * d * d).exp()
 }
 
-/// One heartbeat of an ECG lead II at `phase` (0–1): P wave, QRS complex,
-/// T wave; the R peak is 1.
-pub fn ecg(phase: f32) -> f32 {
-    0.12 * bump(phase, 0.14, 0.025) - 0.12 * bump(phase, 0.275, 0.008) + bump(phase, 0.30, 0.010)
-        - 0.22 * bump(phase, 0.325, 0.010)
-        + 0.28 * bump(phase, 0.56, 0.045)
+/// Where the R peak lies in a beat, in seconds from its start.
+const R_PEAK: f32 = 0.2;
+
+/// An ECG lead II `t` seconds into a beat of `period` seconds: P wave, QRS
+/// complex and T wave with their real durations (the QRS about 80 ms, the
+/// QT interval shortening as the rate rises); the R peak is 1.
+pub fn ecg(t: f32, period: f32) -> f32 {
+    let t_wave = R_PEAK + 0.2 * period.sqrt().min(1.2);
+    0.12 * bump(t, R_PEAK - 0.12, 0.02) - 0.12 * bump(t, R_PEAK - 0.025, 0.008)
+        + bump(t, R_PEAK, 0.010)
+        - 0.22 * bump(t, R_PEAK + 0.025, 0.009)
+        + 0.28 * bump(t, t_wave, 0.04)
 }
 
-/// One pulse of a pleth (finger pulse oximeter) wave at `phase`: a steep
-/// upstroke after the R wave, a dicrotic notch, a slow fall; peak about 1.
-pub fn pleth(phase: f32) -> f32 {
+/// A pleth (finger pulse oximeter) wave `t` seconds into a beat of `period`
+/// seconds: a steep upstroke after the R wave, a dicrotic notch, a slow
+/// fall; the peak is about 1.
+pub fn pleth(t: f32, period: f32) -> f32 {
+    let phase = t / period;
     bump(phase, 0.48, 0.07) + 0.32 * bump(phase, 0.70, 0.07)
 }
 
@@ -51,15 +59,15 @@ impl Default for Trace {
 }
 
 impl Trace {
-    /// Writes the samples for `seconds` of a wave of `shape` beating
-    /// `per_minute` times a minute, scaled by `amplitude`. A rate of 0 is a
-    /// flat line.
+    /// Writes the samples for `seconds` of a wave of `shape` (seconds into
+    /// the beat, seconds per beat) beating `per_minute` times a minute,
+    /// scaled by `amplitude`. A rate of 0 is a flat line.
     pub fn advance(
         &mut self,
         seconds: f32,
         per_minute: f32,
         amplitude: f32,
-        shape: fn(f32) -> f32,
+        shape: fn(f32, f32) -> f32,
     ) {
         if !(seconds.is_finite() && seconds > 0.0) {
             return;
@@ -67,11 +75,12 @@ impl Trace {
         // A long stall (the window hidden) redraws at most one sweep.
         self.carry += seconds.min(SWEEP_SECONDS) * SAMPLE_RATE;
         let beats_per_sample = (per_minute.max(0.0) / 60.0) / SAMPLE_RATE;
+        let period = 60.0 / per_minute.max(1.0);
         while self.carry >= 1.0 {
             self.carry -= 1.0;
             self.phase = (self.phase + beats_per_sample).fract();
             self.samples[self.cursor] = if per_minute > 0.0 {
-                amplitude * shape(self.phase)
+                amplitude * shape(self.phase * period, period)
             } else {
                 0.0
             };
@@ -106,7 +115,7 @@ mod tests {
 
     #[test]
     fn the_ecg_beats_at_the_heart_rate() {
-        for (rate, expected) in [(60.0, 4), (120.0, 8), (150.0, 10)] {
+        for (rate, expected) in [(40.0, 3), (60.0, 4), (120.0, 8), (150.0, 10), (180.0, 12)] {
             let mut trace = Trace::default();
             // Frames of about 1/60 s, for one sweep of four seconds.
             for _ in 0..240 {
@@ -130,8 +139,12 @@ mod tests {
 
     #[test]
     fn the_shapes_peak_where_they_should() {
-        assert!((ecg(0.30) - 1.0).abs() < 0.05);
-        assert!(ecg(0.0).abs() < 0.01, "the baseline is flat");
-        assert!(pleth(0.48) > 0.95 && pleth(0.1) < 0.05);
+        assert!((ecg(R_PEAK, 0.5) - 1.0).abs() < 0.05);
+        assert!(ecg(0.0, 0.5).abs() < 0.01, "the baseline is flat");
+        assert!(
+            ecg(0.6, 1.0).abs() < 0.01,
+            "and flat again after the T wave"
+        );
+        assert!(pleth(0.48, 1.0) > 0.95 && pleth(0.1, 1.0) < 0.05);
     }
 }
