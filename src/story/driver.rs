@@ -88,6 +88,15 @@ struct Ward<'a> {
     clock: &'a mut SimClock,
 }
 
+impl<'a> Ward<'a> {
+    fn new(patient: &'a mut ThePatient, clock: &'a mut SimClock) -> Self {
+        Ward {
+            chart: patient.chart(),
+            clock,
+        }
+    }
+}
+
 impl Bedside for Ward<'_> {
     fn vital(&self, vital: Vital) -> f64 {
         self.chart.vital(vital)
@@ -184,10 +193,7 @@ pub(super) fn follow_content(
         let restart = scene_start.unwrap_or_else(|| library.start.clone());
         info!("the story's node is gone after a reload; continuing at {restart}");
         let variables = state.variables.clone();
-        let mut ward = Ward {
-            chart: patient.chart(),
-            clock: &mut clock,
-        };
+        let mut ward = Ward::new(&mut patient, &mut clock);
         match StoryState::at(library, &mut ward, restart) {
             Ok(mut fresh) => {
                 fresh.variables = variables;
@@ -236,10 +242,7 @@ pub(super) fn begin(
     let Some(library) = story.library.clone() else {
         return;
     };
-    let mut ward = Ward {
-        chart: patient.chart(),
-        clock: &mut clock,
-    };
+    let mut ward = Ward::new(&mut patient, &mut clock);
     let start = match start_at {
         Some(at) => match library.resolve(&library.start.scene, &at.0) {
             Some(start) => start,
@@ -276,10 +279,7 @@ pub(super) fn apply_input(
         choices.clear();
         return;
     };
-    let mut ward = Ward {
-        chart: patient.chart(),
-        clock: &mut clock,
-    };
+    let mut ward = Ward::new(&mut patient, &mut clock);
     let mut results = Vec::new();
     for _ in advances.read() {
         // A second press while the next beat is a choice is no error.
@@ -319,10 +319,7 @@ pub(super) fn tick_timer(
     if timer.remaining > 0.0 {
         return;
     }
-    let mut ward = Ward {
-        chart: patient.chart(),
-        clock: &mut clock,
-    };
+    let mut ward = Ward::new(&mut patient, &mut clock);
     let result = state.time_out(&library, &mut ward);
     if result.is_ok() {
         expired.write(DecisionExpired {
@@ -344,10 +341,7 @@ pub(super) fn react_to_alarms(
         alarms.clear();
         return;
     };
-    let mut ward = Ward {
-        chart: patient.chart(),
-        clock: &mut clock,
-    };
+    let mut ward = Ward::new(&mut patient, &mut clock);
     let mut results = Vec::new();
     for raised in alarms.read() {
         match state.interrupt(&library, &mut ward, raised.alarm) {
