@@ -117,3 +117,38 @@ fn text_play_prints_lines_and_the_ending() {
     assert!(out.lines().any(|l| l.starts_with("Roland: ")), "{out}");
     assert!(out.lines().any(|l| l.contains(" = ")), "{out}");
 }
+
+#[test]
+fn text_play_prints_vitals_alarms_and_the_outcome() {
+    // Chapter 1 by first options, then "wait for the lab" in the emergency
+    // department: her pressure falls below 65 during the wait.
+    let (code, out) = famulant(&[
+        "play",
+        "--text",
+        "--lang",
+        "en",
+        "--choose",
+        "1,1,1,1,1,1,3,1,1,1",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let vitals = out
+        .lines()
+        .filter(|l| l.starts_with("vitals: map="))
+        .collect::<Vec<_>>();
+    assert!(
+        vitals.iter().all(|l| ["hr=", "spo2=", "rr=", "temp=", "lactate=", "news2="]
+            .iter()
+            .all(|k| l.contains(k))),
+        "{vitals:?}"
+    );
+    assert!(out.contains("alarm: map_low (minute 34)\n"), "{out}");
+    assert!(out.contains("Sascha: The monitor shrills."), "{out}");
+    assert!(out.contains("\nending: to_theatre\n"), "{out}");
+    let outcome: f64 = out
+        .lines()
+        .find_map(|l| l.strip_prefix("outcome: "))
+        .expect("an outcome line")
+        .parse()
+        .unwrap();
+    assert!((0.0..=1.0).contains(&outcome), "{outcome}");
+}
