@@ -13,6 +13,7 @@ pub mod screen;
 pub mod settings;
 pub mod story;
 mod ui;
+pub mod world;
 
 use std::path::{Path, PathBuf};
 
@@ -43,7 +44,7 @@ pub struct PresentationPlugin;
 
 impl Plugin for PresentationPlugin {
     fn build(&self, app: &mut App) {
-        app.add_plugins(ui::plugin);
+        app.add_plugins((world::plugin, ui::plugin));
     }
 }
 

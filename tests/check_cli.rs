@@ -136,9 +136,11 @@ fn text_play_prints_vitals_alarms_and_the_outcome() {
         .filter(|l| l.starts_with("vitals: map="))
         .collect::<Vec<_>>();
     assert!(
-        vitals.iter().all(|l| ["hr=", "spo2=", "rr=", "temp=", "lactate=", "news2="]
+        vitals
             .iter()
-            .all(|k| l.contains(k))),
+            .all(|l| ["hr=", "spo2=", "rr=", "temp=", "lactate=", "news2="]
+                .iter()
+                .all(|k| l.contains(k))),
         "{vitals:?}"
     );
     assert!(out.contains("alarm: map_low (minute 34)\n"), "{out}");

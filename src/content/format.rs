@@ -54,6 +54,49 @@ pub struct RoomDef {
     pub name: LocalizedText,
     /// The room's dominant wall colour, as `#rrggbb`.
     pub color: String,
+    /// What the room is drawn with: walls, floor, furniture and light, back
+    /// to front by `layer`, on a canvas 1280 wide and 720 high with (0, 0)
+    /// in the middle and y upwards.
+    #[serde(default)]
+    pub props: Vec<PropDef>,
+}
+
+/// One shape of a room's picture.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PropDef {
+    /// A name for the modder (and error messages), such as `"window"`.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The outline.
+    pub shape: PropShape,
+    /// Where its centre is (for a polygon: its origin).
+    pub at: (f32, f32),
+    /// Its colour as `#rrggbb`, or `#rrggbbaa` with opacity.
+    pub color: String,
+    /// A second colour for its bottom edge: the colour runs from `color` at
+    /// the top to this one at the bottom.
+    #[serde(default)]
+    pub bottom: Option<String>,
+    /// Which is drawn over which: higher layers in front. Characters stand
+    /// on layer 10.
+    #[serde(default)]
+    pub layer: f32,
+    /// Turned by this many degrees, anticlockwise.
+    #[serde(default)]
+    pub rotate: f32,
+}
+
+/// The outline of a prop.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub enum PropShape {
+    /// A rectangle this wide and high: `Rect(300, 120)`.
+    Rect(f32, f32),
+    /// An ellipse this wide and high: `Ellipse(80, 80)` is a circle.
+    Ellipse(f32, f32),
+    /// A convex polygon through these points, relative to `at`:
+    /// `Polygon([(0, 0), (100, 0), (50, 80)])`.
+    Polygon(Vec<(f32, f32)>),
 }
 
 /// One scene file: a stretch of story in one room.

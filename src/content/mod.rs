@@ -17,8 +17,8 @@ pub use assets::{ContentStatus, SCENES_SOURCE, register_source};
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use format::{
     BranchCase, CharacterDef, CmpOp, Condition, Effect, FORMAT_VERSION, InterruptDef, Lab,
-    Manifest, MonitorView, NodeDef, OptionDef, RoomDef, SceneDef, Target, Timeout, TimerDef, Value,
-    Vital, is_valid_id,
+    Manifest, MonitorView, NodeDef, OptionDef, PropDef, PropShape, RoomDef, SceneDef, Target,
+    Timeout, TimerDef, Value, Vital, is_valid_id,
 };
 pub use library::{Library, NodeRef, Scene};
 pub use load::{Compiled, compile_with, load_dir};
@@ -30,12 +30,21 @@ pub(super) use assets::plugin;
 
 /// Parses a colour written as `#rrggbb` into its red, green and blue parts.
 pub fn parse_color(text: &str) -> Option<[u8; 3]> {
+    match parse_rgba(text)? {
+        [r, g, b, _] if text.len() == 7 => Some([r, g, b]),
+        _ => None,
+    }
+}
+
+/// Reads `#rrggbb` (opaque) or `#rrggbbaa`.
+pub fn parse_rgba(text: &str) -> Option<[u8; 4]> {
     let hex = text.strip_prefix('#')?;
-    if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+    if !matches!(hex.len(), 6 | 8) || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
         return None;
     }
     let part = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-    Some([part(0)?, part(2)?, part(4)?])
+    let alpha = if hex.len() == 8 { part(6)? } else { 255 };
+    Some([part(0)?, part(2)?, part(4)?, alpha])
 }
 
 #[cfg(test)]
@@ -48,5 +57,12 @@ mod tests {
         assert_eq!(parse_color("3a6ea5"), None);
         assert_eq!(parse_color("#3a6ea"), None);
         assert_eq!(parse_color("#3a6eg5"), None);
+        assert_eq!(
+            parse_color("#3a6ea580"),
+            None,
+            "no opacity where none belongs"
+        );
+        assert_eq!(parse_rgba("#3a6ea580"), Some([0x3a, 0x6e, 0xa5, 0x80]));
+        assert_eq!(parse_rgba("#3a6ea5"), Some([0x3a, 0x6e, 0xa5, 255]));
     }
 }

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 use super::diagnostic::{Diagnostic, Pos};
 use super::format::{
-    Condition, Effect, FORMAT_VERSION, NodeDef, OptionDef, SceneDef, Target, Timeout, Value,
-    is_valid_id,
+    Condition, Effect, FORMAT_VERSION, NodeDef, OptionDef, PropDef, PropShape, SceneDef, Target,
+    Timeout, Value, is_valid_id,
 };
 use super::library::{Library, NodeRef};
 use super::load::ContentSet;
@@ -202,6 +202,53 @@ impl<'a> Validator<'a> {
             }
             self.text(file, &at("name"), &r.name, "the name");
             self.color(file, &at("color"), &r.color);
+            for (k, prop) in r.props.iter().enumerate() {
+                let path = |field| {
+                    [
+                        Seg::Index(i),
+                        Seg::Field("props"),
+                        Seg::Index(k),
+                        Seg::Field(field),
+                    ]
+                };
+                self.prop(file, &path("shape"), &path("color"), &path("bottom"), prop);
+            }
+        }
+    }
+
+    fn prop<T>(
+        &mut self,
+        file: &ContentFile<T>,
+        shape_at: &[Seg],
+        color_at: &[Seg],
+        bottom_at: &[Seg],
+        prop: &PropDef,
+    ) {
+        for (path, colour) in [
+            (color_at, Some(&prop.color)),
+            (bottom_at, prop.bottom.as_ref()),
+        ] {
+            if let Some(colour) = colour.filter(|c| crate::content::parse_rgba(c).is_none()) {
+                self.error(file, path, format!("`{colour}` is not a colour"))
+                    .hint("write colours as \"#rrggbb\", or \"#rrggbbaa\" with opacity");
+            }
+        }
+        let problem = match &prop.shape {
+            PropShape::Rect(w, h) | PropShape::Ellipse(w, h) if !(*w > 0.0 && *h > 0.0) => {
+                Some(format!("a shape {w} wide and {h} high"))
+            }
+            PropShape::Polygon(points) if points.len() < 3 => {
+                Some(format!("a polygon of {} points", points.len()))
+            }
+            PropShape::Polygon(points) if !convex(points) => {
+                Some("a polygon that is not convex".to_owned())
+            }
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            self.error(file, shape_at, problem).hint(
+                "sizes are positive; a polygon has at least three points, in order round a convex outline (split other outlines into several)",
+            );
         }
     }
 
@@ -658,6 +705,23 @@ impl<'a> Validator<'a> {
     }
 }
 
+/// Whether the points go round a convex outline, in either direction.
+fn convex(points: &[(f32, f32)]) -> bool {
+    let n = points.len();
+    let mut sign = 0.0f32;
+    for i in 0..n {
+        let (a, b, c) = (points[i], points[(i + 1) % n], points[(i + 2) % n]);
+        let cross = (b.0 - a.0) * (c.1 - b.1) - (b.1 - a.1) * (c.0 - b.0);
+        if cross.abs() > f32::EPSILON {
+            if sign != 0.0 && cross.signum() != sign {
+                return false;
+            }
+            sign = cross.signum();
+        }
+    }
+    sign != 0.0
+}
+
 /// What is wrong with a medical order's numbers, if anything.
 fn order_problem(order: &Intervention) -> Option<String> {
     match *order {
@@ -775,6 +839,27 @@ mod tests {
                 .any(|e| e.contains("`Resume` in a scene without interrupts")),
             "{errs:#?}"
         );
+    }
+
+    #[test]
+    fn room_props_are_checked() {
+        let rooms = r##"[
+    (id: "office", name: (de: "Büro", en: "Office"), color: "#d0d8e0", props: [
+        (name: "wall", shape: Rect(1280, 720), at: (0, 0), color: "#d0d8e0", bottom: "#c0c8d0"),
+        (name: "glass", shape: Rect(100, 100), at: (0, 0), color: "#ffffff80"),
+        (name: "bad", shape: Rect(0, 100), at: (0, 0), color: "#fff"),
+        (name: "dent", shape: Polygon([(0, 0), (10, 0), (5, 2), (10, 10), (0, 10)]), at: (0, 0), color: "#000000"),
+    ]),
+]"##;
+        let compiled = compile_files(&[("rooms.ron", rooms), ("s1.ron", SCENE)]);
+        let errs: Vec<String> = compiled.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(errs.len(), 3, "{errs:#?}");
+        assert!(errs[0].starts_with("scenes/rooms.ron:5:30:"), "{errs:#?}");
+        assert!(errs[0].contains("a shape 0 wide and 100 high"), "{errs:#?}");
+        assert!(errs[1].starts_with("scenes/rooms.ron:5:63:"), "{errs:#?}");
+        assert!(errs[1].contains("`#fff` is not a colour"), "{errs:#?}");
+        assert!(errs[2].starts_with("scenes/rooms.ron:6:"), "{errs:#?}");
+        assert!(errs[2].contains("not convex"), "{errs:#?}");
     }
 
     #[test]

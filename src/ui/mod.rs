@@ -22,7 +22,6 @@ pub struct LaunchedAt(pub Instant);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default())
-        .add_systems(Startup, spawn_camera)
         .add_systems(Last, log_first_frame)
         .add_plugins((
             style::plugin,
@@ -33,10 +32,6 @@ pub(super) fn plugin(app: &mut App) {
             pause::plugin,
             problems::plugin,
         ));
-}
-
-fn spawn_camera(mut commands: Commands) {
-    commands.spawn((Name::new("Camera"), Camera2d));
 }
 
 /// Logs the time from launch to the first frame. Rendering runs one update

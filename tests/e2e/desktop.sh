@@ -99,7 +99,26 @@ done
 xdotool key --window "$WINDOW" 3
 shoot alarm 2.5
 grep -q "interrupts the story" "$OUT/monitor.log" || { echo "no interrupt; log:"; cat "$OUT/monitor.log"; exit 1; }
-grep -h "first frame" "$OUT/title.log" "$OUT/first-line.log" "$OUT/monitor.log" || true
+kill "$GAME"; wait "$GAME" 2>/dev/null || true
+
+# A room drawn from rooms.ron, redrawn when the file changes: the doctors'
+# room from a copy of the scenes, then its whiteboard painted yellow.
+rm -rf "$OUT/scenes"
+cp -r "$ROOT/scenes" "$OUT/scenes"
+"$BIN" play --scenes "$OUT/scenes" --lang de --autostart --start @ch1_meeting >"$OUT/staff_room.log" 2>&1 &
+GAME=$!
+shoot staff_room 8
+sed -i 's/(name: "whiteboard", shape: Rect(384, 214), at: (120, 170), color: "#fbfbf8"/(name: "whiteboard", shape: Rect(384, 214), at: (120, 170), color: "#f2d600"/' "$OUT/scenes/rooms.ron"
+grep -q '#f2d600' "$OUT/scenes/rooms.ron" || { echo "the whiteboard was not found in rooms.ron"; exit 1; }
+sleep 4
+shoot staff_room-reloaded 0
+changed=$(compare -metric AE -fuzz 10% -crop 300x120+600+180 "$OUT/staff_room.png" "$OUT/staff_room-reloaded.png" null: 2>&1 || true)
+echo "hot reload: $changed pixels of the whiteboard changed"
+if [ "${changed%% *}" -lt 20000 ] 2>/dev/null; then
+    echo "the room did not change after rooms.ron was edited"
+    exit 1
+fi
+grep -h "first frame" "$OUT"/*.log || true
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
 GAME=""
 echo "screenshots in $OUT"
