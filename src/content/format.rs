@@ -42,6 +42,85 @@ pub struct CharacterDef {
     pub role: LocalizedText,
     /// The colour of the name in the dialogue box, as `#rrggbb`.
     pub color: String,
+    /// How the character is drawn; without it (a voice on the phone) the
+    /// character is only heard.
+    #[serde(default)]
+    pub look: Option<LookDef>,
+}
+
+/// How a character is drawn.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LookDef {
+    /// What they wear: `"coat"` (white coat over `clothes`), `"scrubs"`,
+    /// `"gown"` (a patient's) or `"casual"`.
+    pub outfit: Outfit,
+    /// The colour of the clothes under a coat, of the scrubs, the gown or
+    /// the casual clothes, as `#rrggbb`.
+    pub clothes: String,
+    /// Skin colour, `#rrggbb`.
+    pub skin: String,
+    /// Hair colour, `#rrggbb`.
+    pub hair: String,
+    /// `"short"`, `"long"`, `"bun"`, `"bald"` or `"cap"` (a theatre cap in
+    /// the clothes' colour).
+    pub hair_style: HairStyle,
+    /// Height against an average adult, 0.8 to 1.2 (default 1).
+    #[serde(default = "one")]
+    pub height: f32,
+    /// Width of the build against an average adult, 0.8 to 1.3 (default 1).
+    #[serde(default = "one")]
+    pub build: f32,
+}
+
+fn one() -> f32 {
+    1.0
+}
+
+/// What a character wears.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outfit {
+    /// A white coat over other clothes.
+    Coat,
+    /// Theatre or ward scrubs.
+    Scrubs,
+    /// A patient's gown.
+    Gown,
+    /// Everyday clothes.
+    Casual,
+}
+
+/// How a character's hair is done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HairStyle {
+    /// Short.
+    Short,
+    /// Long, to the shoulders.
+    Long,
+    /// Tied up in a bun.
+    Bun,
+    /// None.
+    Bald,
+    /// Under a theatre cap.
+    Cap,
+}
+
+/// How a character feels, shown in face and posture; scenes set it with
+/// `Mood("bram", "worried")`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mood {
+    /// At ease.
+    #[default]
+    Neutral,
+    /// Anxious.
+    Worried,
+    /// Cross.
+    Angry,
+    /// Relieved.
+    Relieved,
+    /// Worn out.
+    Tired,
 }
 
 /// One entry of `scenes/rooms.ron`.
@@ -54,11 +133,34 @@ pub struct RoomDef {
     pub name: LocalizedText,
     /// The room's dominant wall colour, as `#rrggbb`.
     pub color: String,
+    /// Where the cast stands, in the order of a scene's `cast`.
+    #[serde(default)]
+    pub places: Vec<PlaceDef>,
     /// What the room is drawn with: walls, floor, furniture and light, back
     /// to front by `layer`, on a canvas 1280 wide and 720 high with (0, 0)
     /// in the middle and y upwards.
     #[serde(default)]
     pub props: Vec<PropDef>,
+}
+
+/// A place for a character in a room.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceDef {
+    /// Where the feet are (for someone lying: the middle of the body).
+    pub at: (f32, f32),
+    /// Lying down (on a bed or a table) rather than standing.
+    #[serde(default)]
+    pub lying: bool,
+    /// Which props are in front of the character: those on higher layers
+    /// (default 10; a patient under a blanket lies between mattress and
+    /// blanket).
+    #[serde(default = "standing_layer")]
+    pub layer: f32,
+}
+
+fn standing_layer() -> f32 {
+    10.0
 }
 
 /// One shape of a room's picture.
@@ -109,8 +211,12 @@ pub struct SceneDef {
     pub title: LocalizedText,
     /// The room it plays in (an id from `rooms.ron`).
     pub room: String,
-    /// The characters present (ids from `characters.ron`).
+    /// The characters present (ids from `characters.ron`), in the order of
+    /// the room's places.
     pub cast: Vec<String>,
+    /// Those of the cast who are heard but not seen (on the phone).
+    #[serde(default)]
+    pub offstage: Vec<String>,
     /// What the patient monitor shows during the scene: `"bedside"` (the
     /// full monitor, at the bed), `"compact"` (the numbers, away from the
     /// bed) or `"none"` (the default).
@@ -399,6 +505,12 @@ named!(Vital {
 });
 named!(Lab { "lactate" => Lactate, "labs" => Labs });
 named!(MonitorView { "none" => None, "compact" => Compact, "bedside" => Bedside });
+named!(Outfit { "coat" => Coat, "scrubs" => Scrubs, "gown" => Gown, "casual" => Casual });
+named!(HairStyle { "short" => Short, "long" => Long, "bun" => Bun, "bald" => Bald, "cap" => Cap });
+named!(Mood {
+    "neutral" => Neutral, "worried" => Worried, "angry" => Angry, "relieved" => Relieved,
+    "tired" => Tired,
+});
 named!(Alarm {
     "map_low" => MapLow, "spo2_low" => Spo2Low, "hr_high" => HrHigh, "rr_high" => RrHigh,
     "temp_high" => TempHigh, "asystole" => Asystole,
@@ -415,6 +527,8 @@ pub enum Effect {
     Order(Intervention),
     /// Lets this many simulated minutes pass for the patient: `Wait(30)`.
     Wait(u32),
+    /// Sets how a character feels: `Mood("bram", "worried")`.
+    Mood(String, Mood),
     /// Lets the patient's time run on its own at this many simulated minutes
     /// per real second, from 0 (stopped, the default) to 60: `Pace(1.0)`.
     Pace(f32),

@@ -183,6 +183,29 @@ impl<'a> Validator<'a> {
             self.text(file, &at("name"), &c.name, "the name");
             self.text(file, &at("role"), &c.role, "the role");
             self.color(file, &at("color"), &c.color);
+            if let Some(look) = &c.look {
+                let path = |field| [Seg::Index(i), Seg::Field("look"), Seg::Field(field)];
+                for (field, colour) in [
+                    ("clothes", &look.clothes),
+                    ("skin", &look.skin),
+                    ("hair", &look.hair),
+                ] {
+                    self.color(file, &path(field), colour);
+                }
+                for (field, value, range) in [
+                    ("height", look.height, 0.8..=1.2),
+                    ("build", look.build, 0.8..=1.3),
+                ] {
+                    if !range.contains(&value) {
+                        self.error(file, &path(field), format!("a {field} of {value}"))
+                            .hint(format!(
+                                "{field} is against an average adult: {} to {}",
+                                range.start(),
+                                range.end()
+                            ));
+                    }
+                }
+            }
         }
     }
 
@@ -302,6 +325,41 @@ impl<'a> Validator<'a> {
                         .to_owned(),
                 )
                 .hint("give the earlier handler a `when`, or remove this one");
+            }
+        }
+        for (i, id) in scene.offstage.iter().enumerate() {
+            if !scene.cast.contains(id) {
+                self.error(
+                    file,
+                    &[Seg::Field("offstage"), Seg::Index(i)],
+                    format!("`{id}` is offstage but not in the cast"),
+                )
+                .hint("offstage lists those of the cast who are only heard");
+            }
+        }
+        if let Some(room) = self.library.rooms.get(&scene.room) {
+            let seen = scene
+                .cast
+                .iter()
+                .filter(|id| !scene.offstage.contains(id))
+                .filter(|id| {
+                    self.library
+                        .characters
+                        .get(*id)
+                        .is_some_and(|c| c.look.is_some())
+                })
+                .count();
+            if seen > room.places.len() {
+                self.warning(
+                    file,
+                    &[Seg::Field("cast")],
+                    format!(
+                        "{seen} of the cast are seen, but room `{}` has {} places",
+                        room.id,
+                        room.places.len()
+                    ),
+                )
+                .hint("the rest are not drawn: add places to the room in rooms.ron, or list them in `offstage`");
             }
         }
         let mut ids: HashMap<&str, usize> = HashMap::new();
@@ -605,6 +663,14 @@ impl<'a> Validator<'a> {
                     if let Some(problem) = order_problem(order) {
                         self.error(file, &name_at, problem)
                             .hint("see the medical orders in docs/modding.md for their ranges");
+                    }
+                }
+                Effect::Mood(character, _) => {
+                    if !self.library.characters.contains_key(character) {
+                        let hint =
+                            hint_for(character, self.library.characters.keys(), "characters.ron");
+                        self.error(file, &name_at, format!("unknown character `{character}`"))
+                            .hint(hint);
                     }
                 }
                 Effect::Pace(pace) => {

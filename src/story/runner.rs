@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::bedside::Bedside;
 
 use crate::content::{
-    Condition, Effect, Library, LocalizedText, NodeDef, NodeRef, OptionDef, Target, Timeout,
+    Condition, Effect, Library, LocalizedText, Mood, NodeDef, NodeRef, OptionDef, Target, Timeout,
     TimerDef, Value,
 };
 use crate::patient::Alarm;
@@ -47,6 +47,9 @@ pub struct StoryState {
     /// The line or choice an alarm interrupted, while its interrupt runs.
     #[serde(default)]
     pub interrupted: Option<NodeRef>,
+    /// How characters feel, where a scene said so.
+    #[serde(default)]
+    pub moods: BTreeMap<String, Mood>,
 }
 
 /// What the story shows now.
@@ -162,6 +165,7 @@ impl StoryState {
             seen_lines: BTreeSet::new(),
             choice_log: Vec::new(),
             interrupted: None,
+            moods: BTreeMap::new(),
         };
         state.enter(library, bedside, start)?;
         Ok(state)
@@ -308,6 +312,11 @@ impl StoryState {
         Ok(true)
     }
 
+    /// How a character feels now.
+    pub fn mood(&self, character: &str) -> Mood {
+        self.moods.get(character).copied().unwrap_or_default()
+    }
+
     /// The value of a variable; unknown variables read as 0.
     pub fn var(&self, name: &str) -> Value {
         self.variables.get(name).copied().unwrap_or(Value::Int(0))
@@ -391,6 +400,9 @@ impl StoryState {
                 Effect::Order(intervention) => bedside.order(*intervention),
                 Effect::Wait(minutes) => bedside.wait(*minutes),
                 Effect::Pace(pace) => bedside.pace(*pace),
+                Effect::Mood(character, mood) => {
+                    self.moods.insert(character.clone(), *mood);
+                }
             }
         }
     }
@@ -631,6 +643,29 @@ mod tests {
             !story.interrupt(&lib, &mut patient, Alarm::MapLow).unwrap(),
             "its condition: only once"
         );
+    }
+
+    #[test]
+    fn moods_are_set_by_effects_and_kept() {
+        let scene = SCENE.replace(
+            r#"effects: [Add("trust", 2), Set("brave", true)]"#,
+            r#"effects: [Add("trust", 2), Set("brave", true), Mood("roland", "relieved")]"#,
+        );
+        let compiled = compile_scene(&scene);
+        assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
+        let lib = compiled.library.unwrap();
+        let mut patient = Case::new();
+        let mut story = StoryState::new(&lib, &mut patient).unwrap();
+        assert_eq!(story.mood("roland"), Mood::Neutral);
+        story.advance(&lib, &mut patient).unwrap();
+        story.choose(&lib, &mut patient, "greet").unwrap();
+        assert_eq!(story.mood("roland"), Mood::Relieved);
+        assert_eq!(story.mood("vladi"), Mood::Neutral);
+        let unknown = compile_scene(&SCENE.replace(
+            r#"Set("brave", true)]"#,
+            r#"Set("brave", true), Mood("rolnd", "angry")]"#,
+        ));
+        assert!(unknown.has_errors(), "an unknown character is an error");
     }
 
     #[test]

@@ -1,12 +1,14 @@
-//! The world on screen: the camera and the rooms drawn from their data.
+//! The world on screen: the camera, and the rooms and their people drawn
+//! from their data.
 
+mod figure;
 mod room;
 mod shapes;
 
 use bevy::camera::ScalingMode;
 use bevy::prelude::*;
 
-pub use room::{Prop, Room};
+pub use room::{Character, Prop, Room};
 
 /// The width of the room canvas, in world units.
 pub const CANVAS_WIDTH: f32 = 1280.0;

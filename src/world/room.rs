@@ -1,14 +1,20 @@
-//! The room the story is in, drawn from its props in `rooms.ron`: one
-//! `Room` entity with a child per prop. It is rebuilt when the story moves
-//! to another room and when the room's data changes (hot reload).
+//! The room the story is in, drawn from its props in `rooms.ron`, with the
+//! scene's cast at the room's places: one `Room` entity with a child per
+//! prop and a `Character` child per person seen. It is rebuilt when the
+//! story moves to another room or cast, a mood changes, or the data
+//! changes (hot reload). The speaker stands out; the others dim a little.
 
 use bevy::prelude::*;
 use bevy::sprite_render::AlphaMode2d;
 
+use super::figure::{STANDING_HEIGHT, figure};
 use super::shapes::{linear, prop_mesh};
-use crate::content::RoomDef;
+use crate::content::{LookDef, Mood, PlaceDef, RoomDef};
 use crate::screen::Screen;
-use crate::story::Story;
+use crate::story::{CurrentBeat, Story};
+
+/// How much the characters who do not speak are dimmed.
+const LISTENER_TINT: f32 = 0.8;
 
 /// A room on screen.
 #[derive(Component, Debug)]
@@ -21,9 +27,27 @@ pub struct Room {
 #[derive(Component, Debug)]
 pub struct Prop;
 
-/// The room on screen and the data it was drawn from.
+/// A character standing (or lying) in the room.
+#[derive(Component, Debug)]
+pub struct Character {
+    /// Their id in `characters.ron`.
+    pub id: String,
+    /// How they feel, as drawn.
+    pub mood: Mood,
+    /// Their own material, tinted when they do not speak.
+    tint: Handle<ColorMaterial>,
+}
+
+/// What the stage shows: the room and who is where, feeling what.
+#[derive(Clone, Debug, PartialEq)]
+struct Stage {
+    room: RoomDef,
+    cast: Vec<(String, LookDef, Mood, PlaceDef)>,
+}
+
+/// The stage on screen.
 #[derive(Resource, Default)]
-struct Shown(Option<RoomDef>);
+struct Shown(Option<Stage>);
 
 /// The one material every prop shares: white, blended; the colours are in
 /// the meshes' vertices.
@@ -33,7 +57,12 @@ struct PropMaterial(Handle<ColorMaterial>);
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Shown>()
         .add_systems(Startup, make_material)
-        .add_systems(Update, show_room.run_if(in_state(Screen::Playing)))
+        .add_systems(
+            Update,
+            (show_room, highlight_speaker)
+                .chain()
+                .run_if(in_state(Screen::Playing)),
+        )
         .add_systems(OnExit(Screen::Playing), |mut shown: ResMut<Shown>| {
             shown.0 = None;
         });
@@ -48,33 +77,48 @@ fn make_material(mut commands: Commands, mut materials: ResMut<Assets<ColorMater
     commands.insert_resource(PropMaterial(material));
 }
 
-/// The room of the scene the story is in.
-fn current_room(story: &Story) -> Option<&RoomDef> {
+/// The stage of the scene the story is in: its room, and those of its
+/// cast who are seen, at the room's places in order.
+fn current_stage(story: &Story) -> Option<Stage> {
     let (library, state) = (story.library()?, story.state()?);
     let scene = library.scene(&state.cursor.scene)?;
-    library.rooms.get(&scene.def.room)
+    let room = library.rooms.get(&scene.def.room)?;
+    let seen = scene
+        .def
+        .cast
+        .iter()
+        .filter(|id| !scene.def.offstage.contains(id))
+        .filter_map(|id| Some((id, library.characters.get(id)?.look.clone()?)));
+    let cast = seen
+        .zip(&room.places)
+        .map(|((id, look), place)| (id.clone(), look, state.mood(id), place.clone()))
+        .collect();
+    Some(Stage {
+        room: room.clone(),
+        cast,
+    })
 }
 
-/// Draws the story's room when it is not the one on screen, or when its data
-/// changed.
+/// Draws the story's stage when it is not the one on screen.
 fn show_room(
     mut commands: Commands,
     story: Res<Story>,
     mut shown: ResMut<Shown>,
     rooms: Query<Entity, With<Room>>,
     material: Res<PropMaterial>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
     mut meshes: ResMut<Assets<Mesh>>,
 ) {
-    let Some(room) = current_room(&story) else {
+    let Some(stage) = current_stage(&story) else {
         return;
     };
-    if shown.0.as_ref() == Some(room) {
+    if shown.0.as_ref() == Some(&stage) {
         return;
     }
     for entity in &rooms {
         commands.entity(entity).despawn();
     }
-    shown.0 = Some(room.clone());
+    let room = &stage.room;
     commands
         .spawn((
             Name::new(format!("Room {}", room.id)),
@@ -106,5 +150,71 @@ fn show_room(
                         .with_rotation(Quat::from_rotation_z(prop.rotate.to_radians())),
                 ));
             }
+            for (k, (id, look, mood, place)) in stage.cast.iter().enumerate() {
+                let tint = materials.add(ColorMaterial {
+                    color: Color::WHITE,
+                    alpha_mode: AlphaMode2d::Blend,
+                    ..default()
+                });
+                // Lying, the figure turns with its head to the left and the
+                // place marks the middle of the body.
+                let (rotation, lift) = if place.lying {
+                    (
+                        Quat::from_rotation_z(std::f32::consts::FRAC_PI_2),
+                        -STANDING_HEIGHT * look.height / 2.0,
+                    )
+                } else {
+                    (Quat::IDENTITY, 0.0)
+                };
+                parent
+                    .spawn((
+                        Name::new(id.clone()),
+                        Character {
+                            id: id.clone(),
+                            mood: *mood,
+                            tint: tint.clone(),
+                        },
+                        Transform::from_xyz(place.at.0, place.at.1, place.layer + k as f32 * 0.02)
+                            .with_rotation(rotation),
+                        Visibility::default(),
+                    ))
+                    .with_children(|body| {
+                        for (i, part) in figure(look, *mood).into_iter().enumerate() {
+                            body.spawn((
+                                Mesh2d(meshes.add(prop_mesh(&part.shape, part.top, part.bottom))),
+                                MeshMaterial2d(tint.clone()),
+                                Transform::from_xyz(part.at.x, part.at.y + lift, i as f32 * 0.0004)
+                                    .with_rotation(Quat::from_rotation_z(part.rotate.to_radians())),
+                            ));
+                        }
+                    });
+            }
         });
+    shown.0 = Some(stage);
+}
+
+/// Lets the speaker stand out: the others are dimmed while someone speaks.
+fn highlight_speaker(
+    beat: Res<CurrentBeat>,
+    characters: Query<&Character>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+) {
+    let speaker = match &*beat {
+        CurrentBeat::Line(line) => line.speaker.as_deref(),
+        CurrentBeat::Choices(choices) => choices.speaker.as_deref(),
+        _ => None,
+    };
+    for character in &characters {
+        let tint = match speaker {
+            Some(id) if id != character.id => LISTENER_TINT,
+            _ => 1.0,
+        };
+        let colour = Color::srgb(tint, tint, tint);
+        if let Some(material) = materials.get(&character.tint)
+            && material.color != colour
+            && let Some(mut material) = materials.get_mut(&character.tint)
+        {
+            material.color = colour;
+        }
+    }
 }
