@@ -217,6 +217,9 @@ pub struct SceneDef {
     /// Those of the cast who are heard but not seen (on the phone).
     #[serde(default)]
     pub offstage: Vec<String>,
+    /// The time of day when the scene begins, as `"07:30"`.
+    #[serde(default)]
+    pub time: Option<String>,
     /// What the patient monitor shows during the scene: `"bedside"` (the
     /// full monitor, at the bed), `"compact"` (the numbers, away from the
     /// bed) or `"none"` (the default).

@@ -327,6 +327,16 @@ impl<'a> Validator<'a> {
                 .hint("give the earlier handler a `when`, or remove this one");
             }
         }
+        if let Some(time) = &scene.time
+            && !is_time_of_day(time)
+        {
+            self.error(
+                file,
+                &[Seg::Field("time")],
+                format!("`{time}` is not a time of day"),
+            )
+            .hint("write it as hours and minutes, \"07:30\" or \"18:05\"");
+        }
         for (i, id) in scene.offstage.iter().enumerate() {
             if !scene.cast.contains(id) {
                 self.error(
@@ -771,6 +781,18 @@ impl<'a> Validator<'a> {
     }
 }
 
+/// Whether `text` is a time of day as `HH:MM`.
+fn is_time_of_day(text: &str) -> bool {
+    let Some((hours, minutes)) = text.split_once(':') else {
+        return false;
+    };
+    let two_digits = |s: &str| s.len() == 2 && s.chars().all(|c| c.is_ascii_digit());
+    two_digits(hours)
+        && two_digits(minutes)
+        && hours.parse::<u32>().is_ok_and(|h| h < 24)
+        && minutes.parse::<u32>().is_ok_and(|m| m < 60)
+}
+
 /// Whether the points go round a convex outline, in either direction.
 fn convex(points: &[(f32, f32)]) -> bool {
     let n = points.len();
@@ -926,6 +948,16 @@ mod tests {
         assert!(errs[1].contains("`#fff` is not a colour"), "{errs:#?}");
         assert!(errs[2].starts_with("scenes/rooms.ron:6:"), "{errs:#?}");
         assert!(errs[2].contains("not convex"), "{errs:#?}");
+    }
+
+    #[test]
+    fn times_of_day_are_hours_and_minutes() {
+        for good in ["07:30", "00:00", "23:59"] {
+            assert!(super::is_time_of_day(good), "{good}");
+        }
+        for bad in ["7:30", "24:00", "07:60", "0730", "ab:cd"] {
+            assert!(!super::is_time_of_day(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -351,7 +351,8 @@ fn countdown(ui: &mut egui::Ui, timer: &DecisionTimer, lang: Lang) {
     ui.ctx().request_repaint();
 }
 
-/// The room's name and the scene's title in the top left corner.
+/// The room's name, the time of day and the scene's title in the top left
+/// corner.
 fn place_card(ctx: &egui::Context, library: &Library, story: &Story, lang: Lang) {
     let Some(scene) = story.state().and_then(|s| library.scene(&s.cursor.scene)) else {
         return;
@@ -365,9 +366,14 @@ fn place_card(ctx: &egui::Context, library: &Library, story: &Story, lang: Lang)
                 .corner_radius(10.0)
                 .inner_margin(egui::Margin::symmetric(16, 10))
                 .show(ui, |ui| {
-                    if let Some(room) = room {
-                        ui.label(RichText::new(room.name.get(lang)).strong());
-                    }
+                    ui.horizontal(|ui| {
+                        if let Some(room) = room {
+                            ui.label(RichText::new(room.name.get(lang)).strong());
+                        }
+                        if let Some(time) = &scene.def.time {
+                            ui.label(RichText::new(time).color(MUTED));
+                        }
+                    });
                     ui.label(
                         RichText::new(scene.def.title.get(lang))
                             .small()

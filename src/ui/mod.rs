@@ -10,6 +10,7 @@ mod problems;
 mod strings;
 mod style;
 mod title;
+mod transition;
 mod waveform;
 
 use bevy::platform::time::Instant;
@@ -31,6 +32,7 @@ pub(super) fn plugin(app: &mut App) {
             monitor::plugin,
             pause::plugin,
             problems::plugin,
+            transition::plugin,
         ));
 }
 
