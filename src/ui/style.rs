@@ -1,6 +1,9 @@
-//! The overlay's look: text sizes and colours, set once per context.
+//! The overlay's look: text sizes and colours, set once per context, and a
+//! zoom that makes the overlay as large against the window at any size as
+//! it is at 1280×720.
 
 use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
 use bevy_egui::egui::{self, FontId, TextStyle};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
@@ -14,7 +17,25 @@ pub const MUTED: egui::Color32 = egui::Color32::from_rgb(160, 170, 185);
 pub const ACCENT: egui::Color32 = egui::Color32::from_rgb(92, 160, 220);
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, apply_style);
+    app.add_systems(EguiPrimaryContextPass, (apply_style, fit_to_window));
+}
+
+/// The overlay's zoom for a window of this logical size: 1 at 1280×720,
+/// larger or smaller with the window, so that the layout keeps its place.
+fn zoom_for(width: f32, height: f32) -> f32 {
+    (width / 1280.0).min(height / 720.0).clamp(0.6, 3.0)
+}
+
+fn fit_to_window(
+    mut contexts: EguiContexts,
+    window: Single<&Window, With<PrimaryWindow>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let zoom = zoom_for(window.width(), window.height());
+    if (ctx.zoom_factor() - zoom).abs() > 0.005 {
+        ctx.set_zoom_factor(zoom);
+    }
+    Ok(())
 }
 
 fn apply_style(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
@@ -39,4 +60,16 @@ fn apply_style(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
         style.spacing.item_spacing = egui::vec2(10.0, 8.0);
     });
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::zoom_for;
+
+    #[test]
+    fn the_overlay_grows_and_shrinks_with_the_window() {
+        assert_eq!(zoom_for(1280.0, 720.0), 1.0);
+        assert_eq!(zoom_for(1920.0, 1080.0), 1.5);
+        assert_eq!(zoom_for(1024.0, 768.0), 0.8, "4:3 is bound by its width");
+    }
 }
