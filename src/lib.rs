@@ -5,6 +5,7 @@
 //! window's egui overlay. The rules themselves (`content`, `story::StoryState`,
 //! `cli`) are plain Rust.
 
+mod audio;
 pub mod cli;
 pub mod clock;
 pub mod content;
@@ -44,7 +45,7 @@ pub struct PresentationPlugin;
 
 impl Plugin for PresentationPlugin {
     fn build(&self, app: &mut App) {
-        app.add_plugins((world::plugin, ui::plugin));
+        app.add_plugins((world::plugin, ui::plugin, audio::plugin));
     }
 }
 

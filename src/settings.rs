@@ -20,6 +20,12 @@ pub struct Settings {
     pub text_speed: f32,
     /// Whether monitor alarms flash; off, they stay lit.
     pub flash_alarms: bool,
+    /// The volume of everything, 0 to 1.
+    pub volume: f32,
+    /// The monitor's beeps and alarms, 0 to 1 (times `volume`).
+    pub monitor_volume: f32,
+    /// The rooms' background sound, 0 to 1 (times `volume`).
+    pub ambience_volume: f32,
 }
 
 impl Default for Settings {
@@ -28,6 +34,9 @@ impl Default for Settings {
             lang: Lang::De,
             text_speed: DEFAULT_TEXT_SPEED,
             flash_alarms: true,
+            volume: 0.8,
+            monitor_volume: 0.8,
+            ambience_volume: 0.6,
         }
     }
 }
@@ -76,6 +85,21 @@ impl SettingsFile {
 #[derive(Message, Clone, Copy, Debug, PartialEq)]
 pub struct SetLanguage(pub Lang);
 
+/// Which volume a [`SetVolume`] sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VolumeOf {
+    /// Everything.
+    All,
+    /// The monitor's beeps and alarms.
+    Monitor,
+    /// The rooms' background sound.
+    Ambience,
+}
+
+/// The player moved a volume slider.
+#[derive(Message, Clone, Copy, Debug, PartialEq)]
+pub struct SetVolume(pub VolumeOf, pub f32);
+
 /// The player turned flashing alarms on or off.
 #[derive(Message, Clone, Copy, Debug, PartialEq)]
 pub struct SetAlarmFlashing(pub bool);
@@ -84,10 +108,11 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Settings>()
         .add_message::<SetLanguage>()
         .add_message::<SetAlarmFlashing>()
+        .add_message::<SetVolume>()
         .add_systems(
             Update,
             (
-                (set_language, set_alarm_flashing),
+                (set_language, set_alarm_flashing, set_volume),
                 save_changed_settings.run_if(resource_changed::<Settings>),
             )
                 .chain(),
@@ -110,6 +135,20 @@ fn set_alarm_flashing(
         && settings.flash_alarms != *on
     {
         settings.flash_alarms = *on;
+    }
+}
+
+fn set_volume(mut requests: MessageReader<SetVolume>, mut settings: ResMut<Settings>) {
+    for SetVolume(which, value) in requests.read() {
+        let value = value.clamp(0.0, 1.0);
+        let slot = match which {
+            VolumeOf::All => &mut settings.volume,
+            VolumeOf::Monitor => &mut settings.monitor_volume,
+            VolumeOf::Ambience => &mut settings.ambience_volume,
+        };
+        if *slot != value {
+            *slot = value;
+        }
     }
 }
 
@@ -137,6 +176,9 @@ mod tests {
             lang: Lang::En,
             text_speed: 80.0,
             flash_alarms: false,
+            volume: 0.5,
+            monitor_volume: 1.0,
+            ambience_volume: 0.0,
         };
         file.write(&chosen).unwrap();
         assert_eq!(file.read(), chosen);

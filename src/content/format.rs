@@ -136,11 +136,33 @@ pub struct RoomDef {
     /// Where the cast stands, in the order of a scene's `cast`.
     #[serde(default)]
     pub places: Vec<PlaceDef>,
+    /// The room's quiet background sound.
+    #[serde(default)]
+    pub ambience: AmbienceDef,
     /// What the room is drawn with: walls, floor, furniture and light, back
     /// to front by `layer`, on a canvas 1280 wide and 720 high with (0, 0)
     /// in the middle and y upwards.
     #[serde(default)]
     pub props: Vec<PropDef>,
+}
+
+/// A room's background sound: ventilation hiss over an electrical hum.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AmbienceDef {
+    /// How loud, 0 (silent) to 1; 0.3 unless said.
+    pub level: f32,
+    /// The hum's pitch in hertz, 20 to 400; 50 (the mains) unless said.
+    pub hum: f32,
+}
+
+impl Default for AmbienceDef {
+    fn default() -> Self {
+        Self {
+            level: 0.3,
+            hum: 50.0,
+        }
+    }
 }
 
 /// A place for a character in a room.

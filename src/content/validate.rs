@@ -225,6 +225,23 @@ impl<'a> Validator<'a> {
             }
             self.text(file, &at("name"), &r.name, "the name");
             self.color(file, &at("color"), &r.color);
+            let ambience = |field| [Seg::Index(i), Seg::Field("ambience"), Seg::Field(field)];
+            if !(0.0..=1.0).contains(&r.ambience.level) {
+                self.error(
+                    file,
+                    &ambience("level"),
+                    format!("an ambience level of {}", r.ambience.level),
+                )
+                .hint("the level runs from 0 (silent) to 1");
+            }
+            if !(20.0..=400.0).contains(&r.ambience.hum) {
+                self.error(
+                    file,
+                    &ambience("hum"),
+                    format!("a hum of {} Hz", r.ambience.hum),
+                )
+                .hint("the hum's pitch runs from 20 to 400 Hz");
+            }
             for (k, prop) in r.props.iter().enumerate() {
                 let path = |field| {
                     [

@@ -8,7 +8,7 @@ use super::strings as s;
 use super::style::PANEL_FILL;
 use crate::content::Lang;
 use crate::screen::Screen;
-use crate::settings::{SetAlarmFlashing, SetLanguage, Settings};
+use crate::settings::{SetAlarmFlashing, SetLanguage, SetVolume, Settings, VolumeOf};
 
 /// Whether the pause menu is open.
 #[derive(Resource, Default)]
@@ -40,6 +40,7 @@ fn pause_menu(
     mut screen: ResMut<NextState<Screen>>,
     mut language: MessageWriter<SetLanguage>,
     mut flashing: MessageWriter<SetAlarmFlashing>,
+    mut volumes: MessageWriter<SetVolume>,
     mut exit: MessageWriter<AppExit>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -91,6 +92,27 @@ fn pause_menu(
                         let mut flash = settings.flash_alarms;
                         if ui.checkbox(&mut flash, s::FLASH_ALARMS.get(lang)).changed() {
                             flashing.write(SetAlarmFlashing(flash));
+                        }
+                        for (which, label, value) in [
+                            (VolumeOf::All, s::VOLUME, settings.volume),
+                            (
+                                VolumeOf::Monitor,
+                                s::MONITOR_VOLUME,
+                                settings.monitor_volume,
+                            ),
+                            (
+                                VolumeOf::Ambience,
+                                s::AMBIENCE_VOLUME,
+                                settings.ambience_volume,
+                            ),
+                        ] {
+                            let mut level = value;
+                            let slider = egui::Slider::new(&mut level, 0.0..=1.0)
+                                .show_value(false)
+                                .text(label.get(lang));
+                            if ui.add(slider).changed() {
+                                volumes.write(SetVolume(which, level));
+                            }
                         }
                         if ui
                             .add_sized(wide, egui::Button::new(s::TO_TITLE.get(lang)))

@@ -45,6 +45,9 @@ phrases! {
     CONTENT_ERRORS_HELP = "Beheben und speichern: Das Spiel lädt die Dateien dann neu." / "Fix and save the file: the game reloads it.";
     STORY_FAULT = "Die Geschichte kann nicht weitergehen" / "The story cannot go on";
     FLASH_ALARMS = "Alarme blinken" / "Flashing alarms";
+    VOLUME = "Lautstärke" / "Volume";
+    MONITOR_VOLUME = "Monitor" / "Monitor";
+    AMBIENCE_VOLUME = "Raumklang" / "Room sound";
     MINUTES_AGO = "vor {} min" / "{} min ago";
     NO_LACTATE = "kein Wert" / "none yet";
     PATIENT_TIME = "Patientenzeit" / "Patient time";
