@@ -9,6 +9,7 @@ mod audio;
 pub mod cli;
 pub mod clock;
 pub mod content;
+pub mod measure;
 pub mod patient;
 pub mod screen;
 pub mod settings;
@@ -60,6 +61,8 @@ pub struct LaunchOptions {
     pub autostart: bool,
     /// Where a new game begins instead of the manifest's start.
     pub start: Option<content::Target>,
+    /// Measure frame times for this many seconds, print them and quit.
+    pub measure_frames: Option<f32>,
 }
 
 /// Where the scenes are when the command line does not say: `scenes/` in
@@ -107,6 +110,10 @@ pub fn run(options: LaunchOptions) -> AppExit {
     app.insert_resource(settings);
     if let Some(file) = file {
         app.insert_resource(file);
+    }
+    if let Some(seconds) = options.measure_frames {
+        app.add_plugins(measure::plugin)
+            .insert_resource(measure::FrameMeasure::for_seconds(seconds));
     }
     if let Some(start) = options.start {
         app.insert_resource(story::StartAt(start));

@@ -72,12 +72,14 @@ fn main() -> ExitCode {
             lang,
             autostart,
             start,
+            measure_frames,
         } => {
             let exit = run(LaunchOptions {
                 scenes: scenes.unwrap_or_else(default_scenes_dir),
                 lang,
                 autostart,
                 start,
+                measure_frames,
             });
             if exit.is_success() {
                 ExitCode::SUCCESS

@@ -8,8 +8,10 @@ use crate::content::{Lang, Target};
 pub const USAGE: &str = "\
 usage:
   famulant [play] [--scenes DIR] [--lang de|en] [--autostart] [--start TARGET]
+                 [--measure-frames SECONDS]
       play the game in a window; TARGET (`@scene` or `@scene.node`) is
-      where a new game begins instead, to try out a scene
+      where a new game begins instead, to try out a scene; --measure-frames
+      prints frame times after SECONDS (and 5 s of warm-up) and quits
   famulant play --text [--scenes DIR] [--lang de|en] [--choose LIST]
       play in the terminal; LIST is comma-separated: a number picks that
       option, `last` the last one offered, `timeout` lets a timer run out
@@ -60,6 +62,8 @@ pub enum Command {
         autostart: bool,
         /// Where a new game begins instead of the manifest's start.
         start: Option<Target>,
+        /// Measure frame times for this many seconds and quit.
+        measure_frames: Option<f32>,
     },
     /// Play in the terminal.
     PlayText {
@@ -120,6 +124,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
     }
     let (mut scenes, mut lang, mut text, mut autostart, mut choose, mut start) =
         (None, None, false, false, None, None);
+    let mut measure_frames = None;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("`{name}` needs a value"));
         match arg.as_str() {
@@ -133,6 +138,15 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             }
             "--text" => text = true,
             "--autostart" => autostart = true,
+            "--measure-frames" => {
+                let text = value("--measure-frames")?;
+                let seconds = text
+                    .parse::<f32>()
+                    .ok()
+                    .filter(|s| *s > 0.0 && s.is_finite())
+                    .ok_or_else(|| format!("`{text}` is not a number of seconds"))?;
+                measure_frames = Some(seconds);
+            }
             "--start" => {
                 let target = Target::parse(&value("--start")?)?;
                 if target.scene.is_none() {
@@ -153,8 +167,10 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
         }
     }
     if text {
-        if autostart || start.is_some() {
-            return Err("`--autostart` and `--start` are for the window".into());
+        if autostart || start.is_some() || measure_frames.is_some() {
+            return Err(
+                "`--autostart`, `--start` and `--measure-frames` are for the window".into(),
+            );
         }
         Ok(Command::PlayText {
             scenes,
@@ -169,6 +185,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             lang,
             autostart,
             start,
+            measure_frames,
         })
     }
 }
@@ -190,6 +207,7 @@ mod tests {
                 lang: None,
                 autostart: false,
                 start: None,
+                measure_frames: None,
             })
         );
     }

@@ -16,9 +16,11 @@ use crate::story::{
 };
 
 /// The widest the dialogue box grows, in points.
-const BOX_WIDTH: f32 = 1100.0;
+pub(super) const BOX_WIDTH: f32 = 1100.0;
 /// The dialogue box's height, in points.
-const BOX_HEIGHT: f32 = 190.0;
+pub(super) const BOX_HEIGHT: f32 = 190.0;
+/// The gap below the dialogue box, in points.
+pub(super) const BOX_BOTTOM: f32 = 24.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Typewriter>()
@@ -249,7 +251,7 @@ fn dialogue_frame(
     add: impl FnOnce(&mut egui::Ui),
 ) -> egui::Response {
     egui::Area::new(egui::Id::new("dialogue"))
-        .anchor(Align2::CENTER_BOTTOM, egui::vec2(0.0, -24.0))
+        .anchor(Align2::CENTER_BOTTOM, egui::vec2(0.0, -BOX_BOTTOM))
         .show(ctx, |ui| {
             egui::Frame::new()
                 .fill(PANEL_FILL)

@@ -6,6 +6,7 @@ mod backdrop;
 mod dialogue;
 mod monitor;
 mod pause;
+mod portrait;
 mod problems;
 mod strings;
 mod style;
@@ -31,6 +32,7 @@ pub(super) fn plugin(app: &mut App) {
             dialogue::plugin,
             monitor::plugin,
             pause::plugin,
+            portrait::plugin,
             problems::plugin,
             transition::plugin,
         ));

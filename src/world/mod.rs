@@ -8,7 +8,9 @@ mod shapes;
 use bevy::camera::ScalingMode;
 use bevy::prelude::*;
 
+pub use figure::{Part, STANDING_HEIGHT, figure};
 pub use room::{Character, Prop, Room};
+pub use shapes::outline;
 
 /// The width of the room canvas, in world units.
 pub const CANVAS_WIDTH: f32 = 1280.0;

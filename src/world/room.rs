@@ -49,10 +49,15 @@ struct Stage {
 #[derive(Resource, Default)]
 struct Shown(Option<Stage>);
 
-/// The one material every prop shares: white, blended; the colours are in
-/// the meshes' vertices.
+/// The two materials the props share, white, the colours being in the
+/// meshes' vertices: opaque for solid props (drawn front to back, so the
+/// software renderer shades each pixel about once), blended for
+/// see-through ones.
 #[derive(Resource)]
-struct PropMaterial(Handle<ColorMaterial>);
+struct PropMaterial {
+    opaque: Handle<ColorMaterial>,
+    blended: Handle<ColorMaterial>,
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Shown>()
@@ -69,12 +74,17 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn make_material(mut commands: Commands, mut materials: ResMut<Assets<ColorMaterial>>) {
-    let material = materials.add(ColorMaterial {
-        color: Color::WHITE,
-        alpha_mode: AlphaMode2d::Blend,
-        ..default()
+    let mut white = |alpha_mode| {
+        materials.add(ColorMaterial {
+            color: Color::WHITE,
+            alpha_mode,
+            ..default()
+        })
+    };
+    commands.insert_resource(PropMaterial {
+        opaque: white(AlphaMode2d::Opaque),
+        blended: white(AlphaMode2d::Blend),
     });
-    commands.insert_resource(PropMaterial(material));
 }
 
 /// The stage of the scene the story is in: its room, and those of its
@@ -145,7 +155,11 @@ fn show_room(
                     Name::new(name),
                     Prop,
                     Mesh2d(meshes.add(prop_mesh(&prop.shape, top, bottom))),
-                    MeshMaterial2d(material.0.clone()),
+                    MeshMaterial2d(if top[3] >= 1.0 && bottom[3] >= 1.0 {
+                        material.opaque.clone()
+                    } else {
+                        material.blended.clone()
+                    }),
                     Transform::from_xyz(prop.at.0, prop.at.1, z)
                         .with_rotation(Quat::from_rotation_z(prop.rotate.to_radians())),
                 ));
@@ -153,7 +167,7 @@ fn show_room(
             for (k, (id, look, mood, place)) in stage.cast.iter().enumerate() {
                 let tint = materials.add(ColorMaterial {
                     color: Color::WHITE,
-                    alpha_mode: AlphaMode2d::Blend,
+                    alpha_mode: AlphaMode2d::Opaque,
                     ..default()
                 });
                 // Lying, the figure turns with its head to the left and the

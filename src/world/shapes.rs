@@ -17,7 +17,7 @@ pub fn linear(text: &str) -> Option<[f32; 4]> {
 }
 
 /// The outline's points, relative to its centre or origin.
-fn outline(shape: &PropShape) -> Vec<[f32; 2]> {
+pub fn outline(shape: &PropShape) -> Vec<[f32; 2]> {
     match shape {
         PropShape::Rect(w, h) => {
             let (x, y) = (w / 2.0, h / 2.0);

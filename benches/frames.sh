@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Frame time in the busiest room (the emergency department: the room, four
+# people, the bedside monitor with its traces) against an empty Bevy +
+# bevy_egui window, both release builds, one after the other in the same
+# Xvfb with Mesa's software Vulkan (llvmpipe).
+#
+#   benches/frames.sh [SECONDS]     (default 20)
+set -euo pipefail
+SECONDS_TO_MEASURE="${1:-20}"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/famulant-target}"
+(cd "$ROOT" && cargo build --release --quiet --bin famulant --example empty_window)
+OUT="$(mktemp -d)"
+DISPLAY_NUMBER=$((70 + RANDOM % 9))
+export DISPLAY=":$DISPLAY_NUMBER"
+export XDG_CONFIG_HOME="$OUT/config"
+export WGPU_ADAPTER_NAME=llvmpipe
+export WGPU_BACKEND=vulkan
+Xvfb "$DISPLAY" -screen 0 1280x720x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
+XVFB=$!
+trap 'kill $XVFB 2>/dev/null || true; rm -rf "$OUT"' EXIT
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+echo "empty Bevy + bevy_egui window: $("$CARGO_TARGET_DIR/release/examples/empty_window" "$SECONDS_TO_MEASURE" 2>/dev/null | grep '^frames:')"
+echo "emergency department:          $("$CARGO_TARGET_DIR/release/famulant" play --scenes "$ROOT/scenes" --lang de --autostart --start @ch2_emergency --measure-frames "$SECONDS_TO_MEASURE" 2>/dev/null | grep '^frames:')"
