@@ -2,7 +2,8 @@
 # Frame time in the busiest room (the emergency department: the room, four
 # people, the bedside monitor with its traces) against an empty Bevy +
 # bevy_egui window, both release builds, one after the other in the same
-# Xvfb with Mesa's software Vulkan (llvmpipe).
+# Xvfb with Mesa's software Vulkan (llvmpipe); the game once with smooth
+# edges (4x multisampling, the default) and once without.
 #
 #   benches/frames.sh [SECONDS]     (default 20)
 set -euo pipefail
@@ -21,4 +22,11 @@ XVFB=$!
 trap 'kill $XVFB 2>/dev/null || true; rm -rf "$OUT"' EXIT
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 echo "empty Bevy + bevy_egui window: $("$CARGO_TARGET_DIR/release/examples/empty_window" "$SECONDS_TO_MEASURE" 2>/dev/null | grep '^frames:')"
-echo "emergency department:          $("$CARGO_TARGET_DIR/release/famulant" play --scenes "$ROOT/scenes" --lang de --autostart --start @ch2_emergency --measure-frames "$SECONDS_TO_MEASURE" 2>/dev/null | grep '^frames:')"
+game() {
+    "$CARGO_TARGET_DIR/release/famulant" play --scenes "$ROOT/scenes" --lang de --autostart \
+        --start @ch2_emergency --measure-frames "$SECONDS_TO_MEASURE" 2>/dev/null | grep '^frames:'
+}
+echo "emergency department:          $(game)"
+mkdir -p "$XDG_CONFIG_HOME/famulant"
+echo "(smooth_edges: false)" >"$XDG_CONFIG_HOME/famulant/settings.ron"
+echo "  the same, smooth edges off:  $(game)"

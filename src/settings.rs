@@ -26,6 +26,8 @@ pub struct Settings {
     pub monitor_volume: f32,
     /// The rooms' background sound, 0 to 1 (times `volume`).
     pub ambience_volume: f32,
+    /// Smooth the edges of rooms and people (multisampling).
+    pub smooth_edges: bool,
 }
 
 impl Default for Settings {
@@ -37,6 +39,7 @@ impl Default for Settings {
             volume: 0.8,
             monitor_volume: 0.8,
             ambience_volume: 0.6,
+            smooth_edges: true,
         }
     }
 }
@@ -104,15 +107,25 @@ pub struct SetVolume(pub VolumeOf, pub f32);
 #[derive(Message, Clone, Copy, Debug, PartialEq)]
 pub struct SetAlarmFlashing(pub bool);
 
+/// The player turned smooth edges on or off.
+#[derive(Message, Clone, Copy, Debug, PartialEq)]
+pub struct SetSmoothEdges(pub bool);
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Settings>()
         .add_message::<SetLanguage>()
         .add_message::<SetAlarmFlashing>()
         .add_message::<SetVolume>()
+        .add_message::<SetSmoothEdges>()
         .add_systems(
             Update,
             (
-                (set_language, set_alarm_flashing, set_volume),
+                (
+                    set_language,
+                    set_alarm_flashing,
+                    set_volume,
+                    set_smooth_edges,
+                ),
                 save_changed_settings.run_if(resource_changed::<Settings>),
             )
                 .chain(),
@@ -135,6 +148,14 @@ fn set_alarm_flashing(
         && settings.flash_alarms != *on
     {
         settings.flash_alarms = *on;
+    }
+}
+
+fn set_smooth_edges(mut requests: MessageReader<SetSmoothEdges>, mut settings: ResMut<Settings>) {
+    if let Some(SetSmoothEdges(on)) = requests.read().last()
+        && settings.smooth_edges != *on
+    {
+        settings.smooth_edges = *on;
     }
 }
 
@@ -179,6 +200,7 @@ mod tests {
             volume: 0.5,
             monitor_volume: 1.0,
             ambience_volume: 0.0,
+            smooth_edges: false,
         };
         file.write(&chosen).unwrap();
         assert_eq!(file.read(), chosen);

@@ -8,7 +8,9 @@ use super::strings as s;
 use super::style::PANEL_FILL;
 use crate::content::Lang;
 use crate::screen::Screen;
-use crate::settings::{SetAlarmFlashing, SetLanguage, SetVolume, Settings, VolumeOf};
+use crate::settings::{
+    SetAlarmFlashing, SetLanguage, SetSmoothEdges, SetVolume, Settings, VolumeOf,
+};
 
 /// Whether the pause menu is open.
 #[derive(Resource, Default)]
@@ -41,6 +43,7 @@ fn pause_menu(
     mut language: MessageWriter<SetLanguage>,
     mut flashing: MessageWriter<SetAlarmFlashing>,
     mut volumes: MessageWriter<SetVolume>,
+    mut smoothing: MessageWriter<SetSmoothEdges>,
     mut exit: MessageWriter<AppExit>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -92,6 +95,13 @@ fn pause_menu(
                         let mut flash = settings.flash_alarms;
                         if ui.checkbox(&mut flash, s::FLASH_ALARMS.get(lang)).changed() {
                             flashing.write(SetAlarmFlashing(flash));
+                        }
+                        let mut smooth = settings.smooth_edges;
+                        if ui
+                            .checkbox(&mut smooth, s::SMOOTH_EDGES.get(lang))
+                            .changed()
+                        {
+                            smoothing.write(SetSmoothEdges(smooth));
                         }
                         for (which, label, value) in [
                             (VolumeOf::All, s::VOLUME, settings.volume),

@@ -46,6 +46,7 @@ phrases! {
     STORY_FAULT = "Die Geschichte kann nicht weitergehen" / "The story cannot go on";
     FLASH_ALARMS = "Alarme blinken" / "Flashing alarms";
     VOLUME = "Lautstärke" / "Volume";
+    SMOOTH_EDGES = "Glatte Kanten" / "Smooth edges";
     MONITOR_VOLUME = "Monitor" / "Monitor";
     AMBIENCE_VOLUME = "Raumklang" / "Room sound";
     MINUTES_AGO = "vor {} min" / "{} min ago";

@@ -8,6 +8,8 @@ mod shapes;
 use bevy::camera::ScalingMode;
 use bevy::prelude::*;
 
+use crate::settings::Settings;
+
 pub use figure::{Part, STANDING_HEIGHT, figure};
 pub use room::{Character, Prop, Room};
 pub use shapes::outline;
@@ -19,7 +21,23 @@ pub const CANVAS_HEIGHT: f32 = 720.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_camera)
+        .add_systems(Update, smooth_edges.run_if(resource_changed::<Settings>))
         .add_plugins(room::plugin);
+}
+
+/// Smooth edges (4× multisampling) as the settings say: cheap on a graphics
+/// card, about half the frame rate on a software renderer.
+fn smooth_edges(settings: Res<Settings>, mut cameras: Query<&mut Msaa, With<Camera2d>>) {
+    let wanted = if settings.smooth_edges {
+        Msaa::Sample4
+    } else {
+        Msaa::Off
+    };
+    for mut msaa in &mut cameras {
+        if *msaa != wanted {
+            *msaa = wanted;
+        }
+    }
 }
 
 /// The camera shows the whole canvas in any window: wider windows see more
