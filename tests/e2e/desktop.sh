@@ -105,14 +105,14 @@ kill "$GAME"; wait "$GAME" 2>/dev/null || true
 # room from a copy of the scenes, then its whiteboard painted yellow.
 rm -rf "$OUT/scenes"
 cp -r "$ROOT/scenes" "$OUT/scenes"
-"$BIN" play --scenes "$OUT/scenes" --lang de --autostart --start @ch1_meeting >"$OUT/staff_room.log" 2>&1 &
+"$BIN" play --scenes "$OUT/scenes" --lang de --autostart --start @ch1_meeting >"$OUT/reload-before.log" 2>&1 &
 GAME=$!
-shoot staff_room 8
+shoot reload-before 8
 sed -i 's/(name: "whiteboard", shape: Rect(384, 214), at: (120, 170), color: "#fbfbf8"/(name: "whiteboard", shape: Rect(384, 214), at: (120, 170), color: "#f2d600"/' "$OUT/scenes/rooms.ron"
 grep -q '#f2d600' "$OUT/scenes/rooms.ron" || { echo "the whiteboard was not found in rooms.ron"; exit 1; }
 sleep 4
-shoot staff_room-reloaded 0
-changed=$(compare -metric AE -fuzz 10% -crop 360x70+580+88 "$OUT/staff_room.png" "$OUT/staff_room-reloaded.png" null: 2>&1 || true)
+shoot reload-after 0
+changed=$(compare -metric AE -fuzz 10% -crop 360x70+580+88 "$OUT/reload-before.png" "$OUT/reload-after.png" null: 2>&1 || true)
 echo "hot reload: $changed pixels of the whiteboard changed"
 if [ "${changed%% *}" -lt 12000 ] 2>/dev/null; then
     echo "the room did not change after rooms.ron was edited"
