@@ -32,6 +32,19 @@ pub struct Part {
     pub rotate: f32,
 }
 
+impl Part {
+    /// An unturned part at (x, y).
+    fn new(shape: PropShape, x: f32, y: f32, top: [f32; 4], bottom: [f32; 4]) -> Part {
+        Part {
+            shape,
+            at: Vec2::new(x, y),
+            top,
+            bottom,
+            rotate: 0.0,
+        }
+    }
+}
+
 /// Darker by `factor` (0–1), keeping opacity.
 fn shade(c: [f32; 4], factor: f32) -> [f32; 4] {
     [c[0] * factor, c[1] * factor, c[2] * factor, c[3]]
@@ -51,15 +64,7 @@ pub fn figure(look: &LookDef, mood: Mood) -> Vec<Part> {
     let dark = colour("#2a2624");
     let b = look.build;
     let mut parts = Vec::new();
-    let mut add = |shape: PropShape, x: f32, y: f32, top: [f32; 4], bottom: [f32; 4]| {
-        parts.push(Part {
-            shape,
-            at: Vec2::new(x, y),
-            top,
-            bottom,
-            rotate: 0.0,
-        });
-    };
+    let mut add = |shape, x, y, top, bottom| parts.push(Part::new(shape, x, y, top, bottom));
     let (legs, upper) = match look.outfit {
         Outfit::Coat => (shade(clothes, 0.6), coat),
         Outfit::Scrubs => (clothes, clothes),
@@ -151,15 +156,7 @@ pub fn figure(look: &LookDef, mood: Mood) -> Vec<Part> {
     }
     // Neck, head, hair, face: turned together for the mood.
     let head_start = parts.len();
-    let mut add = |shape: PropShape, x: f32, y: f32, top: [f32; 4], bottom: [f32; 4]| {
-        parts.push(Part {
-            shape,
-            at: Vec2::new(x, y),
-            top,
-            bottom,
-            rotate: 0.0,
-        });
-    };
+    let mut add = |shape, x, y, top, bottom| parts.push(Part::new(shape, x, y, top, bottom));
     add(
         PropShape::Rect(24.0, 20.0),
         0.0,
