@@ -14,7 +14,7 @@ use bevy::audio::{
 };
 use bevy::prelude::*;
 
-use crate::content::{MonitorView, RoomDef};
+use crate::content::{AmbienceDef, MonitorView};
 use crate::patient::{Mentation, Patient, Vitals, active};
 use crate::screen::Screen;
 use crate::settings::Settings;
@@ -119,13 +119,13 @@ struct Pulse {
     since_alarm: f32,
 }
 
-/// Whether the monitor is where the player can hear it.
+/// Whether the player is at the bed, where the monitor can be heard.
 fn monitor_on(story: &Story) -> bool {
     story
         .state()
         .zip(story.library())
         .and_then(|(state, library)| library.scene(&state.cursor.scene))
-        .is_some_and(|scene| scene.def.monitor != MonitorView::None)
+        .is_some_and(|scene| scene.def.monitor == MonitorView::Bedside)
 }
 
 fn once(volume: f32) -> PlaybackSettings {
@@ -161,6 +161,7 @@ fn beat(
             Name::new("Beep"),
             AudioPlayer(sounds.beeps[step as usize].clone()),
             once(volume),
+            DespawnOnExit(Screen::Playing),
         ));
     }
 }
@@ -194,13 +195,19 @@ fn alarm(
     pulse.since_alarm = 0.0;
     let volume = settings.volume * settings.monitor_volume;
     if volume > 0.0 {
-        commands.spawn((Name::new("Alarm"), AudioPlayer(sound.clone()), once(volume)));
+        commands.spawn((
+            Name::new("Alarm"),
+            AudioPlayer(sound.clone()),
+            once(volume),
+            DespawnOnExit(Screen::Playing),
+        ));
     }
 }
 
-/// The room tone playing now, and for which room.
+/// The room tone playing now: the room's id and ambience (props may change
+/// under it without restarting it).
 #[derive(Component)]
-struct RoomTone(RoomDef);
+struct RoomTone(String, AmbienceDef);
 
 /// Plays the room's tone, looping; another room, another tone.
 fn room_tone(
@@ -222,7 +229,10 @@ fn room_tone(
     else {
         return;
     };
-    if playing.iter().any(|(_, tone)| tone.0 == *room) {
+    if playing
+        .iter()
+        .any(|(_, tone)| tone.0 == room.id && tone.1 == room.ambience)
+    {
         return;
     }
     for (entity, _) in &playing {
@@ -236,15 +246,15 @@ fn room_tone(
         .clone();
     commands.spawn((
         Name::new(format!("Room tone {}", room.id)),
-        RoomTone(room.clone()),
+        RoomTone(room.id.clone(), room.ambience.clone()),
         AudioPlayer(handle),
-        PlaybackSettings::LOOP.with_volume(Volume::Linear(room_volume(&settings, room))),
+        PlaybackSettings::LOOP.with_volume(Volume::Linear(room_volume(&settings, &room.ambience))),
         DespawnOnExit(Screen::Playing),
     ));
 }
 
-fn room_volume(settings: &Settings, room: &RoomDef) -> f32 {
-    settings.volume * settings.ambience_volume * room.ambience.level
+fn room_volume(settings: &Settings, ambience: &AmbienceDef) -> f32 {
+    (settings.volume * settings.ambience_volume * ambience.level).clamp(0.0, 1.0)
 }
 
 /// Applies changed volume settings to the room tone already playing.
@@ -253,6 +263,6 @@ fn follow_volume(settings: Res<Settings>, mut playing: Query<(&RoomTone, &mut Au
         return;
     }
     for (tone, mut sink) in &mut playing {
-        sink.set_volume(Volume::Linear(room_volume(&settings, &tone.0)));
+        sink.set_volume(Volume::Linear(room_volume(&settings, &tone.1)));
     }
 }

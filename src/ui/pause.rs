@@ -120,7 +120,11 @@ fn pause_menu(
                             let slider = egui::Slider::new(&mut level, 0.0..=1.0)
                                 .show_value(false)
                                 .text(label.get(lang));
-                            if ui.add(slider).changed() {
+                            // Saved when let go, not on every frame of a drag.
+                            let response = ui.add(slider);
+                            if response.drag_stopped()
+                                || (response.changed() && !response.dragged())
+                            {
                                 volumes.write(SetVolume(which, level));
                             }
                         }

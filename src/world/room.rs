@@ -188,7 +188,7 @@ fn show_room(
                             mood: *mood,
                             tint: tint.clone(),
                         },
-                        Transform::from_xyz(place.at.0, place.at.1, place.layer + k as f32 * 0.02)
+                        Transform::from_xyz(place.at.0, place.at.1, place.layer + k as f32 * 0.001)
                             .with_rotation(rotation),
                         Visibility::default(),
                     ))

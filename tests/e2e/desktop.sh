@@ -84,7 +84,8 @@ sleep 1
 import -window root "$OUT/monitor-later.png"
 moved=$(compare -metric AE -crop 340x140+716+90 "$OUT/monitor.png" "$OUT/monitor-later.png" null: 2>&1 || true)
 echo "traces: $moved pixels changed in a second"
-if [ "${moved%% *}" -lt 200 ] 2>/dev/null; then
+moved="${moved%% *}"
+if ! [[ "$moved" =~ ^[0-9]+$ ]] || [ "$moved" -lt 200 ]; then
     echo "the monitor's traces do not move"
     exit 1
 fi
@@ -114,7 +115,8 @@ sleep 4
 shoot reload-after 0
 changed=$(compare -metric AE -fuzz 10% -crop 360x70+580+88 "$OUT/reload-before.png" "$OUT/reload-after.png" null: 2>&1 || true)
 echo "hot reload: $changed pixels of the whiteboard changed"
-if [ "${changed%% *}" -lt 12000 ] 2>/dev/null; then
+changed="${changed%% *}"
+if ! [[ "$changed" =~ ^[0-9]+$ ]] || [ "$changed" -lt 12000 ]; then
     echo "the room did not change after rooms.ron was edited"
     exit 1
 fi
