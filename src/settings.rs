@@ -28,6 +28,36 @@ pub struct Settings {
     pub ambience_volume: f32,
     /// Smooth the edges of rooms and people (multisampling).
     pub smooth_edges: bool,
+    /// How much time decisions give.
+    pub timers: TimerMode,
+}
+
+/// How much time timed decisions give the player.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimerMode {
+    /// The time the scene gives.
+    #[default]
+    Normal,
+    /// Twice that.
+    Relaxed,
+    /// No countdown: the game waits, and the patient's time stands still
+    /// while a decision is open.
+    Off,
+}
+
+impl TimerMode {
+    /// Every mode, in the order the settings offer them.
+    pub const ALL: [TimerMode; 3] = [TimerMode::Normal, TimerMode::Relaxed, TimerMode::Off];
+
+    /// How many real seconds a decision of `seconds` gives; none when the
+    /// game waits.
+    pub fn seconds(self, seconds: f32) -> Option<f32> {
+        match self {
+            TimerMode::Normal => Some(seconds),
+            TimerMode::Relaxed => Some(seconds * 2.0),
+            TimerMode::Off => None,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -40,6 +70,7 @@ impl Default for Settings {
             monitor_volume: 0.8,
             ambience_volume: 0.6,
             smooth_edges: true,
+            timers: TimerMode::Normal,
         }
     }
 }
@@ -111,12 +142,17 @@ pub struct SetAlarmFlashing(pub bool);
 #[derive(Message, Clone, Copy, Debug, PartialEq)]
 pub struct SetSmoothEdges(pub bool);
 
+/// The player picked how much time decisions give.
+#[derive(Message, Clone, Copy, Debug, PartialEq)]
+pub struct SetTimers(pub TimerMode);
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Settings>()
         .add_message::<SetLanguage>()
         .add_message::<SetAlarmFlashing>()
         .add_message::<SetVolume>()
         .add_message::<SetSmoothEdges>()
+        .add_message::<SetTimers>()
         .add_systems(
             Update,
             (
@@ -125,11 +161,20 @@ pub(super) fn plugin(app: &mut App) {
                     set_alarm_flashing,
                     set_volume,
                     set_smooth_edges,
+                    set_timers,
                 ),
                 save_changed_settings.run_if(resource_changed::<Settings>),
             )
                 .chain(),
         );
+}
+
+fn set_timers(mut requests: MessageReader<SetTimers>, mut settings: ResMut<Settings>) {
+    if let Some(SetTimers(mode)) = requests.read().last()
+        && settings.timers != *mode
+    {
+        settings.timers = *mode;
+    }
 }
 
 fn set_language(mut requests: MessageReader<SetLanguage>, mut settings: ResMut<Settings>) {
@@ -201,6 +246,7 @@ mod tests {
             monitor_volume: 1.0,
             ambience_volume: 0.0,
             smooth_edges: false,
+            timers: TimerMode::Relaxed,
         };
         file.write(&chosen).unwrap();
         assert_eq!(file.read(), chosen);

@@ -17,7 +17,7 @@ fn play(game: &mut TestGame, pick: impl Fn(&ShowChoices) -> String) -> (Vec<Stri
     for _ in 0..100 {
         match game.beat() {
             CurrentBeat::Ended(end) => return (passed, end.ending),
-            CurrentBeat::Line(_) => game.advance(),
+            CurrentBeat::Line(_) | CurrentBeat::Phase(_) => game.advance(),
             CurrentBeat::Choices(choices) => {
                 passed.push(choices.at.node.clone());
                 let option = pick(&choices);

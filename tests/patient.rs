@@ -42,7 +42,7 @@ fn play_on(game: &mut TestGame, picks: &[&str]) -> String {
     for _ in 0..200 {
         match game.beat() {
             CurrentBeat::Ended(end) => return end.ending,
-            CurrentBeat::Line(_) => game.advance(),
+            CurrentBeat::Line(_) | CurrentBeat::Phase(_) => game.advance(),
             CurrentBeat::Choices(c) => {
                 let pick = picks
                     .next()

@@ -38,6 +38,9 @@ pub fn play_text(
                 .interrupt(library, &mut patient, raised.alarm)
                 .map_err(|e| e.to_string())?;
         }
+        for change in state.news.drain(..) {
+            writeln!(out, "relationship: {} {:+}", change.id, change.delta).map_err(io)?;
+        }
         if state.cursor.scene != scene {
             scene = state.cursor.scene.clone();
             if let Some(s) = library.scene(&scene) {
@@ -104,6 +107,31 @@ pub fn play_text(
                 };
                 result.map_err(|e| e.to_string())?;
                 print_vitals(out, &patient).map_err(io)?;
+            }
+            Beat::Phase {
+                at,
+                phase,
+                speaker,
+                text,
+                left,
+            } => {
+                if left == phase.minutes {
+                    writeln!(out, "[{}: {} min]", phase.name.get(lang), phase.minutes)
+                        .map_err(io)?;
+                    if let Some(text) = text {
+                        say(out, library, speaker, text, lang).map_err(io)?;
+                    }
+                }
+                // Minute by minute, so that an alarm stops the phase at
+                // the minute it goes off.
+                while state.cursor == at && patient.alarms.is_empty() {
+                    state
+                        .work(library, &mut patient)
+                        .map_err(|e| e.to_string())?;
+                }
+                if state.cursor != at {
+                    print_vitals(out, &patient).map_err(io)?;
+                }
             }
             Beat::End { ending, .. } => {
                 writeln!(out, "\nending: {ending}").map_err(io)?;

@@ -28,6 +28,45 @@ pub struct Manifest {
     /// Every story variable with its starting value.
     #[serde(default)]
     pub variables: BTreeMap<String, Value>,
+    /// The relationships between characters: number variables with a name,
+    /// a range and the characters they are about, shown to the player when
+    /// they change.
+    #[serde(default)]
+    pub relationships: Vec<RelationshipDef>,
+}
+
+/// One relationship of `index.ron`: `(id: "roland_trust", name: (de: …,
+/// en: …), between: ["roland", "vladi"])`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationshipDef {
+    /// The variable's name, which conditions and effects use.
+    pub id: String,
+    /// What the player is told it is, as "Roland's trust".
+    pub name: LocalizedText,
+    /// The characters it is about (one or two ids), or none for the team.
+    #[serde(default)]
+    pub between: Vec<String>,
+    /// Its value at the start of a game.
+    #[serde(default)]
+    pub start: i64,
+    /// The lowest value it takes; −5 unless said.
+    #[serde(default = "relationship_min")]
+    pub min: i64,
+    /// The highest value it takes; 5 unless said.
+    #[serde(default = "relationship_max")]
+    pub max: i64,
+    /// Whether a rise is bad news (friction), so that the game shows it so.
+    #[serde(default)]
+    pub rising_is_worse: bool,
+}
+
+fn relationship_min() -> i64 {
+    -5
+}
+
+fn relationship_max() -> i64 {
+    5
 }
 
 /// One entry of `scenes/characters.ron`.
@@ -133,9 +172,14 @@ pub struct RoomDef {
     pub name: LocalizedText,
     /// The room's dominant wall colour, as `#rrggbb`.
     pub color: String,
-    /// Where the cast stands, in the order of a scene's `cast`.
+    /// Where the cast stands, in the order of a scene's `cast` (unless the
+    /// scene's `positions` name a place's role).
     #[serde(default)]
     pub places: Vec<PlaceDef>,
+    /// An operating room: its equipment and team places make the theatre
+    /// where surgical phases run.
+    #[serde(default)]
+    pub operating: bool,
     /// The room's quiet background sound.
     #[serde(default)]
     pub ambience: AmbienceDef,
@@ -171,6 +215,9 @@ impl Default for AmbienceDef {
 pub struct PlaceDef {
     /// Where the feet are (for someone lying: the middle of the body).
     pub at: (f32, f32),
+    /// The place's role, such as `"surgeon"`, for scenes' `positions`.
+    #[serde(default)]
+    pub role: Option<String>,
     /// Lying down (on a bed or a table) rather than standing.
     #[serde(default)]
     pub lying: bool,
@@ -236,9 +283,14 @@ pub struct SceneDef {
     /// The characters present (ids from `characters.ron`), in the order of
     /// the room's places.
     pub cast: Vec<String>,
-    /// Those of the cast who are heard but not seen (on the phone).
+    /// Those of the cast who are not seen at first: heard on the phone, or
+    /// called in later with `Enter`.
     #[serde(default)]
     pub offstage: Vec<String>,
+    /// Which place of the room a cast member takes, by the place's role:
+    /// `{"roland": "surgeon"}`. The others take the free places in order.
+    #[serde(default)]
+    pub positions: BTreeMap<String, String>,
     /// The time of day when the scene begins, as `"07:30"`.
     #[serde(default)]
     pub time: Option<String>,
@@ -252,8 +304,48 @@ pub struct SceneDef {
     /// sends the story to its target.
     #[serde(default)]
     pub interrupts: Vec<InterruptDef>,
+    /// The stages of an operation, in order, for `Phase` nodes to run and
+    /// the theatre's checklist to show.
+    #[serde(default)]
+    pub phases: Vec<PhaseDef>,
     /// The nodes; the first one is where the scene begins.
     pub nodes: Vec<NodeDef>,
+}
+
+/// A stage of an operation: `(id: "induction", name: (de: …, en: …),
+/// minutes: 10, start: [Order(Induction)])`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseDef {
+    /// The id `Phase` nodes use, unique in its scene.
+    pub id: String,
+    /// Its name on the theatre's checklist; phases with the same name are
+    /// one step there (alternatives such as a limited or a radical
+    /// debridement).
+    pub name: LocalizedText,
+    /// How many simulated minutes it takes.
+    pub minutes: u32,
+    /// How many real seconds it takes on screen; half a second per minute
+    /// (at least two seconds) unless said.
+    #[serde(default)]
+    pub seconds: Option<f32>,
+    /// What happens as it begins.
+    #[serde(default)]
+    pub start: Vec<Effect>,
+    /// What happens when its minutes are over.
+    #[serde(default)]
+    pub done: Vec<Effect>,
+    /// Shown on the checklist only once it runs (an alternative).
+    #[serde(default)]
+    pub optional: bool,
+}
+
+impl PhaseDef {
+    /// Its length on screen in real seconds.
+    pub fn real_seconds(&self) -> f32 {
+        self.seconds
+            .unwrap_or_else(|| (self.minutes as f32 * 0.5).max(2.0))
+    }
 }
 
 /// How much of the patient monitor a scene shows.
@@ -335,8 +427,26 @@ pub enum NodeDef {
         #[serde(default)]
         next: Option<Target>,
     },
-    /// Ends an interrupt: the story goes back to the line or choice the
-    /// alarm interrupted, which is shown again.
+    /// A phase of the scene's operation runs: its minutes pass for the
+    /// patient in real time while `text` is shown, then the story goes on
+    /// to `next`, or to the following node.
+    Phase {
+        /// The node's id, unique in its scene.
+        id: String,
+        /// Which of the scene's `phases`.
+        phase: String,
+        /// Who speaks the text, if anybody.
+        #[serde(default)]
+        speaker: Option<String>,
+        /// What is shown while it runs.
+        #[serde(default)]
+        text: Option<LocalizedText>,
+        /// Where the story goes on; the following node when absent.
+        #[serde(default)]
+        next: Option<Target>,
+    },
+    /// Ends an interrupt: the story goes back to the line, choice or phase
+    /// the alarm interrupted, which is shown again.
     Resume {
         /// The node's id, unique in its scene.
         id: String,
@@ -358,6 +468,7 @@ impl NodeDef {
             | NodeDef::Choice { id, .. }
             | NodeDef::Branch { id, .. }
             | NodeDef::Effects { id, .. }
+            | NodeDef::Phase { id, .. }
             | NodeDef::Resume { id }
             | NodeDef::End { id, .. } => id,
         }
@@ -370,6 +481,7 @@ impl NodeDef {
             NodeDef::Choice { .. } => "Choice",
             NodeDef::Branch { .. } => "Branch",
             NodeDef::Effects { .. } => "Effects",
+            NodeDef::Phase { .. } => "Phase",
             NodeDef::Resume { .. } => "Resume",
             NodeDef::End { .. } => "End",
         }
@@ -384,6 +496,10 @@ pub struct OptionDef {
     pub id: String,
     /// The option's text on its button.
     pub text: LocalizedText,
+    /// What the option means medically, shown when the player asks; it
+    /// should not give the outcome away.
+    #[serde(default)]
+    pub hint: Option<LocalizedText>,
     /// The option is offered only while this holds.
     #[serde(default)]
     pub when: Option<Condition>,
@@ -557,6 +673,10 @@ pub enum Effect {
     /// Lets the patient's time run on its own at this many simulated minutes
     /// per real second, from 0 (stopped, the default) to 60: `Pace(1.0)`.
     Pace(f32),
+    /// Brings a cast member who was offstage into the room: `Enter("senior")`.
+    Enter(String),
+    /// Sends a cast member out of the room: `Leave("senior")`.
+    Leave(String),
 }
 
 /// The value of a story variable: a whole number or true/false.

@@ -5,7 +5,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::format::{CharacterDef, NodeDef, RoomDef, SceneDef, Target, Value};
+use super::format::{
+    CharacterDef, NodeDef, PhaseDef, RelationshipDef, RoomDef, SceneDef, Target, Value,
+};
 use super::load::ContentSet;
 
 /// A node anywhere in the story: scene id and node id. Saves store these.
@@ -66,8 +68,10 @@ impl Scene {
 pub struct Library {
     /// Where a new game begins.
     pub start: NodeRef,
-    /// Every story variable with its starting value.
+    /// Every story variable with its starting value, relationships included.
     pub variables: BTreeMap<String, Value>,
+    /// The relationships by id (their values are variables).
+    pub relationships: BTreeMap<String, RelationshipDef>,
     /// The characters by id.
     pub characters: BTreeMap<String, CharacterDef>,
     /// The rooms by id.
@@ -97,7 +101,22 @@ impl Library {
         let start_scene = manifest.start.scene.clone().unwrap_or_default();
         let mut library = Library {
             start: NodeRef::new(&start_scene, ""),
-            variables: manifest.variables.clone(),
+            variables: manifest
+                .variables
+                .clone()
+                .into_iter()
+                .chain(
+                    manifest
+                        .relationships
+                        .iter()
+                        .map(|r| (r.id.clone(), Value::Int(r.start))),
+                )
+                .collect(),
+            relationships: manifest
+                .relationships
+                .iter()
+                .map(|r| (r.id.clone(), r.clone()))
+                .collect(),
             characters,
             rooms,
             scenes,
@@ -116,6 +135,11 @@ impl Library {
     /// Every scene, by id.
     pub fn scenes(&self) -> impl Iterator<Item = &Scene> {
         self.scenes.values()
+    }
+
+    /// The phase with id `phase` of scene `scene`.
+    pub fn phase(&self, scene: &str, phase: &str) -> Option<&PhaseDef> {
+        self.scene(scene)?.def.phases.iter().find(|p| p.id == phase)
     }
 
     /// The node a reference points at.
@@ -162,7 +186,7 @@ impl Library {
                 .filter_map(|i| resolve(&i.goto))
         };
         match node {
-            NodeDef::Line { next, .. } => {
+            NodeDef::Line { next, .. } | NodeDef::Phase { next, .. } => {
                 or_following(next).into_iter().chain(interrupts()).collect()
             }
             NodeDef::Effects { next, .. } => or_following(next).into_iter().collect(),
@@ -185,13 +209,18 @@ impl Library {
                 .chain(std::iter::once(otherwise))
                 .filter_map(resolve)
                 .collect(),
-            // Back to wherever an alarm interrupted: some line or choice
-            // of the scene.
+            // Back to wherever an alarm interrupted: some line, choice or
+            // phase of the scene.
             NodeDef::Resume { .. } => self
                 .scene(&at.scene)
                 .into_iter()
                 .flat_map(|s| &s.def.nodes)
-                .filter(|n| matches!(n, NodeDef::Line { .. } | NodeDef::Choice { .. }))
+                .filter(|n| {
+                    matches!(
+                        n,
+                        NodeDef::Line { .. } | NodeDef::Choice { .. } | NodeDef::Phase { .. }
+                    )
+                })
                 .map(|n| NodeRef::new(&at.scene, n.id()))
                 .collect(),
             NodeDef::End { .. } => Vec::new(),

@@ -17,8 +17,9 @@ pub use assets::{ContentStatus, SCENES_SOURCE, register_source};
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use format::{
     AmbienceDef, BranchCase, CharacterDef, CmpOp, Condition, Effect, FORMAT_VERSION, HairStyle,
-    InterruptDef, Lab, LookDef, Manifest, MonitorView, Mood, NodeDef, OptionDef, Outfit, PlaceDef,
-    PropDef, PropShape, RoomDef, SceneDef, Target, Timeout, TimerDef, Value, Vital, is_valid_id,
+    InterruptDef, Lab, LookDef, Manifest, MonitorView, Mood, NodeDef, OptionDef, Outfit, PhaseDef,
+    PlaceDef, PropDef, PropShape, RelationshipDef, RoomDef, SceneDef, Target, Timeout, TimerDef,
+    Value, Vital, is_valid_id,
 };
 pub use library::{Library, NodeRef, Scene};
 pub use load::{Compiled, compile_with, load_dir};

@@ -164,6 +164,73 @@ impl<'a> Validator<'a> {
                 );
             }
         }
+        let mut seen = HashSet::new();
+        for (i, r) in m.relationships.iter().enumerate() {
+            let name = &r.id;
+            let at = |field| {
+                [
+                    Seg::Field("relationships"),
+                    Seg::Index(i),
+                    Seg::Field(field),
+                ]
+            };
+            let entry = at("id");
+            if !seen.insert(name) {
+                self.error(file, &entry, format!("`{name}` is declared twice"))
+                    .hint("each relationship once");
+            }
+            if !is_valid_id(name) {
+                self.error(
+                    file,
+                    &entry,
+                    format!("`{name}` is not a valid relationship name"),
+                )
+                .hint("names use lowercase letters, digits and `_`, and start with a letter");
+            }
+            if m.variables.contains_key(name) {
+                self.error(
+                    file,
+                    &entry,
+                    format!("`{name}` is both a variable and a relationship"),
+                )
+                .hint(
+                    "declare it once: relationships are number variables with a name and a range",
+                );
+            }
+            self.text(file, &at("name"), &r.name, "the relationship's name");
+            if r.between.len() > 2 {
+                self.error(
+                    file,
+                    &at("between"),
+                    format!("{} characters", r.between.len()),
+                )
+                .hint("a relationship is about one or two characters, or none for the team");
+            }
+            for (k, who) in r.between.iter().enumerate() {
+                if !self.library.characters.contains_key(who) {
+                    let hint = hint_for(who, self.library.characters.keys(), "characters.ron");
+                    self.error(
+                        file,
+                        &[
+                            Seg::Field("relationships"),
+                            Seg::Index(i),
+                            Seg::Field("between"),
+                            Seg::Index(k),
+                        ],
+                        format!("unknown character `{who}`"),
+                    )
+                    .hint(hint);
+                }
+            }
+            if !(r.min < r.max && (r.min..=r.max).contains(&r.start)) {
+                self.error(
+                    file,
+                    &at("start"),
+                    format!("a start of {} in the range {}..={}", r.start, r.min, r.max),
+                )
+                .hint("min lies below max, and the start between them");
+            }
+        }
     }
 
     fn characters(&mut self) {
@@ -241,6 +308,23 @@ impl<'a> Validator<'a> {
                     format!("a hum of {} Hz", r.ambience.hum),
                 )
                 .hint("the hum's pitch runs from 20 to 400 Hz");
+            }
+            let mut roles = HashSet::new();
+            for (k, place) in r.places.iter().enumerate() {
+                let Some(role) = &place.role else { continue };
+                if !roles.insert(role.as_str()) {
+                    self.error(
+                        file,
+                        &[
+                            Seg::Index(i),
+                            Seg::Field("places"),
+                            Seg::Index(k),
+                            Seg::Field("role"),
+                        ],
+                        format!("the role `{role}` is already a place of this room"),
+                    )
+                    .hint("each place's role is unique in its room");
+                }
             }
             for (k, prop) in r.props.iter().enumerate() {
                 let path = |field| {
@@ -389,6 +473,8 @@ impl<'a> Validator<'a> {
                 .hint("the rest are not drawn: add places to the room in rooms.ron, or list them in `offstage`");
             }
         }
+        self.positions(file);
+        self.phases(file);
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, node) in scene.nodes.iter().enumerate() {
             let base: Path = vec![Seg::Field("nodes"), Seg::Index(i)];
@@ -411,6 +497,84 @@ impl<'a> Validator<'a> {
                 ids.insert(node.id(), i);
             }
             self.node(file, &base, i, node);
+        }
+    }
+
+    /// Each position names a cast member and a role of the room's places.
+    fn positions(&mut self, file: &ContentFile<SceneDef>) {
+        let scene = &file.value;
+        let room = self.library.rooms.get(&scene.room).map(|room| {
+            let roles: Vec<String> = room.places.iter().filter_map(|p| p.role.clone()).collect();
+            (room.id.clone(), roles)
+        });
+        // Map entries are located as a whole: the message names the entry.
+        let path = [Seg::Field("positions")];
+        for (who, role) in &scene.positions {
+            if !scene.cast.contains(who) {
+                self.error(
+                    file,
+                    &path,
+                    format!("`{who}` has a position but is not in the cast"),
+                )
+                .hint("positions place members of the scene's cast");
+            }
+            let Some((room, roles)) = &room else { continue };
+            if !roles.contains(role) {
+                let hint = hint_for(role, roles.iter(), &format!("the places of room `{room}`"));
+                self.error(
+                    file,
+                    &path,
+                    format!("room `{room}` has no place for the role `{role}`"),
+                )
+                .hint(hint);
+            }
+        }
+        let mut taken = HashSet::new();
+        for role in scene.positions.values() {
+            if !taken.insert(role) {
+                self.error(file, &path, format!("two of the cast stand at `{role}`"))
+                    .hint("give each a place of their own");
+            }
+        }
+    }
+
+    /// Phase ids, names, lengths and effects.
+    fn phases(&mut self, file: &ContentFile<SceneDef>) {
+        let mut seen = HashSet::new();
+        for (i, phase) in file.value.phases.iter().enumerate() {
+            let at = |field| vec![Seg::Field("phases"), Seg::Index(i), Seg::Field(field)];
+            self.id(file, &at("id"), &phase.id, "phase");
+            if !seen.insert(phase.id.as_str()) {
+                self.error(
+                    file,
+                    &at("id"),
+                    format!("phase id `{}` is already used in this scene", phase.id),
+                )
+                .hint("phase ids must be unique within a scene");
+            }
+            self.text(file, &at("name"), &phase.name, "the phase's name");
+            if !(1..=MAX_WAIT_MINUTES).contains(&phase.minutes) {
+                self.error(
+                    file,
+                    &at("minutes"),
+                    format!("a phase of {} minutes", phase.minutes),
+                )
+                .hint(format!("a phase takes 1 to {MAX_WAIT_MINUTES} minutes"));
+            }
+            if let Some(seconds) = phase.seconds
+                && !(0.5..=MAX_TIMER_SECONDS).contains(&seconds)
+            {
+                self.error(
+                    file,
+                    &at("seconds"),
+                    format!("a phase shown for {seconds} seconds"),
+                )
+                .hint(format!(
+                    "a phase is shown for 0.5 to {MAX_TIMER_SECONDS} real seconds"
+                ));
+            }
+            self.effects(file, &at("start"), &phase.start);
+            self.effects(file, &at("done"), &phase.done);
         }
     }
 
@@ -534,6 +698,32 @@ impl<'a> Validator<'a> {
             NodeDef::End { ending, .. } => {
                 self.id(file, &at(&[Seg::Field("ending")]), ending, "ending");
             }
+            NodeDef::Phase {
+                phase,
+                speaker,
+                text,
+                next,
+                ..
+            } => {
+                if !file.value.phases.iter().any(|p| &p.id == phase) {
+                    let hint = hint_for(
+                        phase,
+                        file.value.phases.iter().map(|p| &p.id),
+                        "this scene's phases",
+                    );
+                    self.error(
+                        file,
+                        &at(&[Seg::Field("phase")]),
+                        format!("unknown phase `{phase}`"),
+                    )
+                    .hint(hint);
+                }
+                self.speaker(file, &at(&[Seg::Field("speaker")]), speaker);
+                if let Some(text) = text {
+                    self.text(file, &at(&[Seg::Field("text")]), text, "the phase's text");
+                }
+                self.next(file, base, index, next);
+            }
             NodeDef::Resume { .. } => {
                 if file.value.interrupts.is_empty() {
                     self.error(
@@ -604,6 +794,9 @@ impl<'a> Validator<'a> {
                 .hint("option ids must be unique within a choice");
             }
             self.text(file, &at("text"), &option.text, "the option");
+            if let Some(hint) = &option.hint {
+                self.text(file, &at("hint"), hint, "the hint");
+            }
             if let Some(when) = &option.when {
                 self.condition(file, &at("when"), when);
             }
@@ -704,6 +897,16 @@ impl<'a> Validator<'a> {
                     if !(0.0..=MAX_PACE).contains(pace) {
                         self.error(file, &name_at, format!("a pace of {pace} minutes per second"))
                             .hint(format!("a pace runs from 0 (stopped) to {MAX_PACE} simulated minutes per real second"));
+                    }
+                }
+                Effect::Enter(character) | Effect::Leave(character) => {
+                    if !file.value.cast.contains(character) {
+                        self.error(
+                            file,
+                            &name_at,
+                            format!("`{character}` is not in the scene's cast"),
+                        )
+                        .hint("only the cast comes and goes: add the character to `cast` (and to `offstage` to begin outside)");
                     }
                 }
                 Effect::Wait(minutes) => {
@@ -842,6 +1045,11 @@ fn order_problem(order: &Intervention) -> Option<String> {
         )),
         Intervention::Surgery { minutes } if !(1..=MAX_WAIT_MINUTES).contains(&minutes) => {
             Some(format!("an operation of {minutes} minutes"))
+        }
+        Intervention::BloodLoss { ml, over_min }
+            if !(ml > 0.0 && ml <= 5000.0) || over_min == 0 =>
+        {
+            Some(format!("a blood loss of {ml} mL over {over_min} min"))
         }
         _ => None,
     }

@@ -156,7 +156,11 @@ impl Chart<'_> {
             Intervention::Lactate { point_of_care } => {
                 self.labs.send_lactate(now, before.lactate, point_of_care);
             }
-            Intervention::Surgery { .. } if t.incision_at.is_none() => {
+            Intervention::Surgery { .. }
+            | Intervention::Incision
+            | Intervention::Debridement { .. }
+                if t.incision_at.is_none() =>
+            {
                 t.incision_at = Some(now);
             }
             _ => {}

@@ -52,11 +52,51 @@ pub enum Intervention {
     Paracetamol,
     /// Induction of anaesthesia.
     Induction,
-    /// An operation of this length; the debridement takes effect at its end.
+    /// An operation of this length, start to end in one order; a radical
+    /// debridement takes effect at its end.
     Surgery {
         /// Its length in minutes.
         minutes: u32,
     },
+    /// The first cut of an operation (the patient is anaesthetised).
+    Incision,
+    /// The necrotic tissue is cut away now, as far as `extent` says.
+    Debridement {
+        /// How much is taken.
+        extent: Extent,
+    },
+    /// Bleeding of `ml` millilitres spread over `over_min` minutes.
+    BloodLoss {
+        /// Volume in millilitres.
+        ml: f64,
+        /// Over how many minutes.
+        over_min: u32,
+    },
+}
+
+/// How much a debridement takes. The shares are **[design]**: the reference
+/// model's operation removes 90 % of the source and 40 % of the burden.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Extent {
+    /// Only what is clearly dead; doubtful tissue stays for a planned second
+    /// look: 65 % of the source, 25 % of the burden.
+    Limited,
+    /// All necrotic fascia and tissue, to bleeding healthy tissue: 90 % of
+    /// the source, 40 % of the burden.
+    Radical,
+    /// The limb: 98 % of the source, 45 % of the burden.
+    Amputation,
+}
+
+impl Extent {
+    /// The shares of the source and of the burden that remain afterwards.
+    fn remaining(self) -> (f64, f64) {
+        match self {
+            Extent::Limited => (0.35, 0.75),
+            Extent::Radical => (0.1, 0.6),
+            Extent::Amputation => (0.02, 0.55),
+        }
+    }
 }
 
 /// How awake the patient is.
@@ -146,6 +186,7 @@ pub struct Physiology {
 struct Orders {
     antibiotic_quality: f64,
     infusions: Vec<Infusion>,
+    bleeding: Vec<Infusion>,
     norepinephrine_dose: f64,
     oxygen: bool,
     antipyretic_until: Option<u32>,
@@ -244,6 +285,23 @@ impl Physiology {
                 orders.anaesthetised = true;
                 orders.surgery_ends = Some(self.minute + minutes.clamp(1, 24 * 60));
             }
+            Intervention::Incision => orders.anaesthetised = true,
+            Intervention::Debridement { extent } => {
+                orders.anaesthetised = true;
+                let (source, burden) = extent.remaining();
+                self.source *= source;
+                self.burden *= burden;
+            }
+            Intervention::BloodLoss { ml, over_min } => {
+                let litres = clean(ml, 0.0, 5000.0) / 1000.0;
+                let minutes = over_min.clamp(1, 24 * 60);
+                if litres > 0.0 {
+                    orders.bleeding.push(Infusion {
+                        rate: litres / f64::from(minutes),
+                        minutes_left: minutes,
+                    });
+                }
+            }
         }
         true
     }
@@ -279,7 +337,12 @@ impl Physiology {
             infusion.minutes_left -= 1;
         }
         orders.infusions.retain(|f| f.minutes_left > 0);
-        self.volume += rate - (self.volume - (-1.6 * i + 0.25 * self.fluids)) / 40.0;
+        let loss: f64 = orders.bleeding.iter().map(|f| f.rate).sum();
+        for bleed in &mut orders.bleeding {
+            bleed.minutes_left -= 1;
+        }
+        orders.bleeding.retain(|f| f.minutes_left > 0);
+        self.volume += rate - loss - (self.volume - (-1.6 * i + 0.25 * self.fluids)) / 40.0;
         self.fluids += rate;
         self.norepinephrine += (orders.norepinephrine_dose - self.norepinephrine) / 5.0;
         self.induction *= (-1.0f64 / 20.0).exp();
@@ -308,8 +371,9 @@ impl Physiology {
             // burden are removed, at the price of some blood.
             orders.surgery_ends = None;
             orders.anaesthetised = false;
-            self.source *= 0.1;
-            self.burden *= 0.6;
+            let (source, burden) = Extent::Radical.remaining();
+            self.source *= source;
+            self.burden *= burden;
             self.volume -= 0.4;
         }
         self.vitals = self.derive();

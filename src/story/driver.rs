@@ -7,13 +7,15 @@ use bevy::prelude::*;
 
 use super::bedside::Bedside;
 use super::messages::{
-    Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, ShowChoices, ShowLine, StoryEnded,
+    Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, RelationshipChanged, ShowChoices,
+    ShowLine, ShowPhase, StoryEnded,
 };
 use super::runner::{Beat, StoryError, StoryState};
 use crate::clock::SimClock;
-use crate::content::{ContentStatus, Lab, Library, NodeRef, Target, Vital};
+use crate::content::{ContentStatus, Lab, Library, NodeDef, NodeRef, Target, Timeout, Vital};
 use crate::patient::{AlarmRaised, Case, Chart, Intervention, Patient, PatientChart};
 use crate::screen::Screen;
+use crate::settings::{Settings, TimerMode};
 
 /// The patient entity as the story reads and treats her.
 type ThePatient<'w, 's> = Single<'w, 's, PatientChart, With<Patient>>;
@@ -78,6 +80,8 @@ pub enum CurrentBeat {
     Line(ShowLine),
     /// A choice.
     Choices(ShowChoices),
+    /// A phase of an operation, with its minutes left kept current.
+    Phase(ShowPhase),
     /// The end.
     Ended(StoryEnded),
 }
@@ -134,10 +138,21 @@ pub struct StartAt(pub Target);
 pub struct DecisionTimer {
     /// The choice.
     pub at: NodeRef,
-    /// Its length in seconds.
+    /// Its length in seconds as the scene gives it.
+    pub declared: f32,
+    /// Its length in seconds with the player's timer setting.
     pub total: f32,
     /// Seconds left.
     pub remaining: f32,
+}
+
+/// How far the running phase has come in real time.
+#[derive(Resource, Clone, Debug, Default, PartialEq)]
+pub(super) struct PhaseRun {
+    /// Simulated minutes counted but not yet run.
+    carry: f32,
+    /// The player asked to finish the phase now.
+    hurry: bool,
 }
 
 impl DecisionTimer {
@@ -270,6 +285,7 @@ pub(super) fn apply_input(
     mut choices: MessageReader<ChoiceMade>,
     mut patient: ThePatient,
     mut clock: ResMut<SimClock>,
+    mut hurry: ResMut<PhaseRun>,
 ) {
     let Some((library, state)) = story
         .in_play()
@@ -282,9 +298,12 @@ pub(super) fn apply_input(
     let mut ward = Ward::new(&mut patient, &mut clock);
     let mut results = Vec::new();
     for _ in advances.read() {
-        // A second press while the next beat is a choice is no error.
-        if matches!(state.beat(&library, &ward), Ok(Beat::Line { .. })) {
-            results.push(state.advance(&library, &mut ward));
+        // A second press while the next beat is a choice is no error; at a
+        // phase it finishes the phase.
+        match state.beat(&library, &ward) {
+            Ok(Beat::Line { .. }) => results.push(state.advance(&library, &mut ward)),
+            Ok(Beat::Phase { .. }) => hurry.hurry = true,
+            _ => {}
         }
     }
     for choice in choices.read() {
@@ -319,14 +338,94 @@ pub(super) fn tick_timer(
     if timer.remaining > 0.0 {
         return;
     }
+    let taken = match library.node(&timer.at) {
+        Some(NodeDef::Choice {
+            options,
+            timer: Some(t),
+            ..
+        }) => match &t.on_timeout {
+            Timeout::Take(id) => options.iter().find(|o| &o.id == id).map(|o| o.text.clone()),
+            Timeout::Goto { .. } => None,
+        },
+        _ => None,
+    };
     let mut ward = Ward::new(&mut patient, &mut clock);
     let result = state.time_out(&library, &mut ward);
     if result.is_ok() {
         expired.write(DecisionExpired {
             at: timer.at.clone(),
+            taken,
         });
     }
     story.record(result);
+}
+
+/// Lets the running phase's minutes pass in real time (all at once when the
+/// player hurries it), one by one so that an alarm stops it at its minute.
+pub(super) fn run_phase(
+    time: Res<Time>,
+    mut story: ResMut<Story>,
+    mut run: ResMut<PhaseRun>,
+    mut current: ResMut<CurrentBeat>,
+    mut patient: ThePatient,
+    mut clock: ResMut<SimClock>,
+) {
+    let Some((library, state)) = story.in_play() else {
+        return;
+    };
+    let mut ward = Ward::new(&mut patient, &mut clock);
+    let Ok(Beat::Phase {
+        at, phase, left, ..
+    }) = state.beat(&library, &ward)
+    else {
+        *run = PhaseRun::default();
+        return;
+    };
+    let due = if std::mem::take(&mut run.hurry) {
+        run.carry = 0.0;
+        left
+    } else {
+        run.carry += time.delta_secs() * phase.minutes as f32 / phase.real_seconds();
+        let due = run.carry.floor();
+        run.carry -= due;
+        due as u32
+    };
+    let mut result = Ok(());
+    for _ in 0..due {
+        if !ward.chart.alarms.is_empty() {
+            break;
+        }
+        if let Err(err) = state.work(&library, &mut ward) {
+            result = Err(err);
+            break;
+        }
+        if state.cursor != at {
+            break;
+        }
+    }
+    if state.cursor != at || result.is_err() {
+        *run = PhaseRun::default();
+        story.record(result);
+    } else if let (CurrentBeat::Phase(shown), Some(running)) = (&mut *current, &state.phase) {
+        shown.left = running.left;
+    }
+}
+
+/// Applies a change of the timer setting to the countdown running now.
+pub(super) fn follow_timer_setting(
+    mut commands: Commands,
+    settings: Res<Settings>,
+    timer: Option<ResMut<DecisionTimer>>,
+) {
+    let Some(mut timer) = timer else { return };
+    match settings.timers.seconds(timer.declared) {
+        Some(total) => {
+            let left = timer.fraction_left();
+            timer.total = total;
+            timer.remaining = left * total;
+        }
+        None => commands.remove_resource::<DecisionTimer>(),
+    }
 }
 
 /// Lets the scene react to the alarms the patient raised: a nurse or the
@@ -367,16 +466,33 @@ pub(super) fn announce(
     mut current: ResMut<CurrentBeat>,
     mut lines: MessageWriter<ShowLine>,
     mut choices: MessageWriter<ShowChoices>,
+    mut phases: MessageWriter<ShowPhase>,
     mut ended: MessageWriter<StoryEnded>,
-    running: Option<Res<DecisionTimer>>,
-    parked: Option<Res<ParkedTimer>>,
+    mut relationships: MessageWriter<RelationshipChanged>,
+    (running, parked, settings): (
+        Option<Res<DecisionTimer>>,
+        Option<Res<ParkedTimer>>,
+        Res<Settings>,
+    ),
 ) {
     if !std::mem::take(&mut story.moved) {
         return;
     }
-    let (Some(library), Some(state)) = (&story.library, &story.state) else {
+    let story = &mut *story;
+    let (Some(library), Some(state)) = (&story.library, &mut story.state) else {
         return;
     };
+    for change in state.news.drain(..) {
+        if let Some(r) = library.relationships.get(&change.id) {
+            relationships.write(RelationshipChanged {
+                id: change.id,
+                name: r.name.clone(),
+                delta: change.delta,
+                rising_is_worse: r.rising_is_worse,
+            });
+        }
+    }
+    let state = &*state;
     let beat = match state.beat(library, &patient.chart()) {
         Ok(beat) => beat,
         Err(err) => {
@@ -426,11 +542,14 @@ pub(super) fn announce(
             options,
             timer,
         } => {
-            if let Some(timer) = timer.filter(|_| !same_choice && !resumed) {
+            if let Some(timer) = timer.filter(|_| !same_choice && !resumed)
+                && let Some(total) = settings.timers.seconds(timer.seconds)
+            {
                 commands.insert_resource(DecisionTimer {
                     at: at.clone(),
-                    total: timer.seconds,
-                    remaining: timer.seconds,
+                    declared: timer.seconds,
+                    total,
+                    remaining: total,
                 });
             }
             let show = ShowChoices {
@@ -442,12 +561,31 @@ pub(super) fn announce(
                     .map(|o| OfferedOption {
                         id: o.id.clone(),
                         text: o.text.clone(),
+                        hint: o.hint.clone(),
                     })
                     .collect(),
                 seconds: timer.map(|t| t.seconds),
             };
             choices.write(show.clone());
             CurrentBeat::Choices(show)
+        }
+        Beat::Phase {
+            at,
+            phase,
+            speaker,
+            text,
+            left,
+        } => {
+            let show = ShowPhase {
+                at,
+                name: phase.name.clone(),
+                speaker: speaker.map(str::to_owned),
+                text: text.cloned(),
+                minutes: phase.minutes,
+                left,
+            };
+            phases.write(show.clone());
+            CurrentBeat::Phase(show)
         }
         Beat::End { ending, .. } => {
             let end = StoryEnded {
@@ -460,9 +598,21 @@ pub(super) fn announce(
 }
 
 /// Stops the patient's clock while the story cannot go on (a fault, content
-/// errors) or is over.
-pub(super) fn hold_clock(story: Res<Story>, mut clock: ResMut<SimClock>) {
-    let halted = story.fault.is_some()
+/// errors) or is over, while a phase runs the minutes itself, and while a
+/// decision waits for a player who turned timers off.
+pub(super) fn hold_clock(
+    story: Res<Story>,
+    current: Res<CurrentBeat>,
+    settings: Res<Settings>,
+    mut clock: ResMut<SimClock>,
+) {
+    let waiting = match &*current {
+        CurrentBeat::Phase(_) => true,
+        CurrentBeat::Choices(_) => settings.timers == TimerMode::Off,
+        _ => false,
+    };
+    let halted = waiting
+        || story.fault.is_some()
         || story.library.is_none()
         || story
             .state

@@ -22,6 +22,8 @@ pub struct OfferedOption {
     pub id: String,
     /// Its text.
     pub text: LocalizedText,
+    /// What it means medically, if the scene explains it.
+    pub hint: Option<LocalizedText>,
 }
 
 /// Choices to show: sent when the story arrives at a choice.
@@ -65,6 +67,39 @@ pub struct ChoiceMade {
 pub struct DecisionExpired {
     /// The choice's node.
     pub at: NodeRef,
+    /// The option taken for the player; none when the story went on
+    /// without one.
+    pub taken: Option<LocalizedText>,
+}
+
+/// A phase of an operation runs: sent when it begins or is shown again.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub struct ShowPhase {
+    /// The phase's node.
+    pub at: NodeRef,
+    /// The phase's name.
+    pub name: LocalizedText,
+    /// Who speaks the text, if anybody.
+    pub speaker: Option<String>,
+    /// What is shown while it runs.
+    pub text: Option<LocalizedText>,
+    /// Its length in simulated minutes.
+    pub minutes: u32,
+    /// Simulated minutes still to run.
+    pub left: u32,
+}
+
+/// A relationship between characters changed.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub struct RelationshipChanged {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: LocalizedText,
+    /// By how much.
+    pub delta: i64,
+    /// Whether a rise is bad news (friction).
+    pub rising_is_worse: bool,
 }
 
 /// The player asked for a new game from the title screen.

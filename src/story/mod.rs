@@ -10,12 +10,14 @@ use bevy::prelude::*;
 pub use bedside::Bedside;
 pub use driver::{CurrentBeat, DecisionTimer, StartAt, Story};
 pub use messages::{
-    Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, ShowChoices, ShowLine, StoryEnded,
+    Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, RelationshipChanged, ShowChoices,
+    ShowLine, ShowPhase, StoryEnded,
 };
-pub use runner::{Beat, ChoiceRecord, StoryError, StoryState};
+pub use runner::{Beat, ChoiceRecord, RelationshipChange, RunningPhase, StoryError, StoryState};
 
 use crate::patient::PatientSystems;
 use crate::screen::Screen;
+use crate::settings::Settings;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<ShowLine>()
@@ -25,6 +27,9 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<ChoiceMade>()
         .add_message::<DecisionExpired>()
         .add_message::<NewGame>()
+        .add_message::<ShowPhase>()
+        .add_message::<RelationshipChanged>()
+        .init_resource::<driver::PhaseRun>()
         .init_resource::<Story>()
         .init_resource::<CurrentBeat>()
         .add_systems(OnEnter(Screen::Playing), driver::reannounce)
@@ -35,7 +40,13 @@ pub(super) fn plugin(app: &mut App) {
                 driver::new_game,
                 driver::follow_content,
                 (
-                    (driver::begin, driver::apply_input, driver::tick_timer)
+                    (
+                        driver::begin,
+                        driver::follow_timer_setting.run_if(resource_changed::<Settings>),
+                        driver::apply_input,
+                        driver::tick_timer,
+                        driver::run_phase,
+                    )
                         .chain()
                         .before(PatientSystems::Alarms),
                     (

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use super::bedside::Bedside;
 
 use crate::content::{
-    Condition, Effect, Library, LocalizedText, Mood, NodeDef, NodeRef, OptionDef, Target, Timeout,
-    TimerDef, Value,
+    Condition, Effect, Library, LocalizedText, Mood, NodeDef, NodeRef, OptionDef, PhaseDef, Target,
+    Timeout, TimerDef, Value,
 };
 use crate::patient::Alarm;
 
@@ -50,6 +50,38 @@ pub struct StoryState {
     /// How characters feel, where a scene said so.
     #[serde(default)]
     pub moods: BTreeMap<String, Mood>,
+    /// The phase of an operation under way, and its minutes left; it waits
+    /// while an alarm's interrupt runs.
+    #[serde(default)]
+    pub phase: Option<RunningPhase>,
+    /// The phases finished in this scene, by id.
+    #[serde(default)]
+    pub phases_done: BTreeSet<String>,
+    /// Who came in (`true`) or went out (`false`) in this scene, against the
+    /// scene's `offstage`.
+    #[serde(default)]
+    pub stage: BTreeMap<String, bool>,
+    /// Relationship changes not yet announced to the player.
+    #[serde(skip)]
+    pub news: Vec<RelationshipChange>,
+}
+
+/// A phase of an operation under way.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunningPhase {
+    /// Its node.
+    pub at: NodeRef,
+    /// Simulated minutes still to run.
+    pub left: u32,
+}
+
+/// A relationship that changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RelationshipChange {
+    /// The relationship's id.
+    pub id: String,
+    /// By how much (after clamping to its range).
+    pub delta: i64,
 }
 
 /// What the story shows now.
@@ -76,6 +108,19 @@ pub enum Beat<'l> {
         options: Vec<&'l OptionDef>,
         /// The countdown, if the choice has one.
         timer: Option<&'l TimerDef>,
+    },
+    /// A phase of an operation running.
+    Phase {
+        /// The phase's node.
+        at: NodeRef,
+        /// The phase.
+        phase: &'l PhaseDef,
+        /// Who speaks the text, if anybody.
+        speaker: Option<&'l str>,
+        /// What is shown while it runs.
+        text: Option<&'l LocalizedText>,
+        /// Simulated minutes still to run.
+        left: u32,
     },
     /// The story is over.
     End {
@@ -117,6 +162,8 @@ pub enum StoryError {
     NoTimer(NodeRef),
     /// A `Resume` was reached while no interrupt was running.
     NothingToResume(NodeRef),
+    /// A `Phase` node names a phase its scene does not have.
+    UnknownPhase(NodeRef),
 }
 
 impl fmt::Display for StoryError {
@@ -134,6 +181,7 @@ impl fmt::Display for StoryError {
                 write!(f, "{at}: option `{option}` is not offered")
             }
             StoryError::NoTimer(at) => write!(f, "{at} has no timer"),
+            StoryError::UnknownPhase(at) => write!(f, "{at}: the phase does not exist"),
             StoryError::NothingToResume(at) => {
                 write!(
                     f,
@@ -166,6 +214,10 @@ impl StoryState {
             choice_log: Vec::new(),
             interrupted: None,
             moods: BTreeMap::new(),
+            phase: None,
+            phases_done: BTreeSet::new(),
+            stage: BTreeMap::new(),
+            news: Vec::new(),
         };
         state.enter(library, bedside, start)?;
         Ok(state)
@@ -208,6 +260,28 @@ impl StoryState {
                     prompt: prompt.as_ref(),
                     options: offered,
                     timer: timer.as_ref(),
+                })
+            }
+            Some(NodeDef::Phase {
+                phase,
+                speaker,
+                text,
+                ..
+            }) => {
+                let def = library
+                    .phase(&at.scene, phase)
+                    .ok_or_else(|| StoryError::UnknownPhase(at.clone()))?;
+                let left = self
+                    .phase
+                    .as_ref()
+                    .filter(|p| p.at == at)
+                    .map_or(def.minutes, |p| p.left);
+                Ok(Beat::Phase {
+                    at,
+                    phase: def,
+                    speaker: speaker.as_deref(),
+                    text: text.as_ref(),
+                    left,
                 })
             }
             Some(NodeDef::End { ending, .. }) => Ok(Beat::End { at, ending }),
@@ -269,7 +343,7 @@ impl StoryState {
                     option: None,
                     timed_out: true,
                 });
-                self.apply(bedside, effects);
+                self.apply(library, bedside, effects);
                 let next = self.resolve(library, goto)?;
                 self.enter(library, bedside, next)
             }
@@ -289,7 +363,7 @@ impl StoryState {
     ) -> Result<bool, StoryError> {
         let waiting = matches!(
             library.node(&self.cursor),
-            Some(NodeDef::Line { .. } | NodeDef::Choice { .. })
+            Some(NodeDef::Line { .. } | NodeDef::Choice { .. } | NodeDef::Phase { .. })
         );
         if !waiting || self.interrupted.is_some() {
             return Ok(false);
@@ -310,6 +384,59 @@ impl StoryState {
         self.interrupted = Some(self.cursor.clone());
         self.enter(library, bedside, next)?;
         Ok(true)
+    }
+
+    /// Lets one minute of the running phase pass for the patient; when it
+    /// was the last, the phase's `done` effects apply and the story goes
+    /// on. Does nothing unless the story waits at a running phase (not
+    /// while an interrupt runs). Returns whether a minute passed.
+    pub fn work(
+        &mut self,
+        library: &Library,
+        bedside: &mut dyn Bedside,
+    ) -> Result<bool, StoryError> {
+        let at = self.cursor.clone();
+        let Some(NodeDef::Phase { phase, next, .. }) = library.node(&at) else {
+            return Ok(false);
+        };
+        let def = library
+            .phase(&at.scene, phase)
+            .ok_or_else(|| StoryError::UnknownPhase(at.clone()))?;
+        // A phase the state does not know as running (a save or a reload
+        // from before it began) runs its full length.
+        let running = match &mut self.phase {
+            Some(running) if running.at == at => running,
+            other => other.insert(RunningPhase {
+                at: at.clone(),
+                left: def.minutes,
+            }),
+        };
+        if running.left > 0 {
+            bedside.wait(1);
+            running.left -= 1;
+        }
+        if running.left == 0 {
+            self.phase = None;
+            self.phases_done.insert(def.id.clone());
+            self.apply(library, bedside, &def.done);
+            let next = self.follow(library, next.as_ref())?;
+            self.enter(library, bedside, next)?;
+        }
+        Ok(true)
+    }
+
+    /// Whether a character of the current scene's cast is in the room (not
+    /// offstage, or brought in by `Enter`).
+    pub fn on_stage(&self, library: &Library, character: &str) -> bool {
+        let Some(scene) = library.scene(&self.cursor.scene) else {
+            return false;
+        };
+        scene.def.cast.iter().any(|c| c == character)
+            && self
+                .stage
+                .get(character)
+                .copied()
+                .unwrap_or_else(|| !scene.def.offstage.iter().any(|c| c == character))
     }
 
     /// How a character feels now.
@@ -379,23 +506,27 @@ impl StoryState {
             option: Some(chosen.id.clone()),
             timed_out,
         });
-        self.apply(bedside, &chosen.effects);
+        self.apply(library, bedside, &chosen.effects);
         let next = self.resolve(library, &chosen.goto)?;
         self.enter(library, bedside, next)
     }
 
-    fn apply(&mut self, bedside: &mut dyn Bedside, effects: &[Effect]) {
+    fn apply(&mut self, library: &Library, bedside: &mut dyn Bedside, effects: &[Effect]) {
         for effect in effects {
             match effect {
-                Effect::Set(name, value) => {
-                    self.variables.insert(name.clone(), *value);
-                }
+                Effect::Set(name, value) => self.set(library, name, *value),
                 Effect::Add(name, delta) => {
                     let value = match self.var(name) {
                         Value::Int(n) => Value::Int(n.saturating_add(*delta)),
                         other => other,
                     };
-                    self.variables.insert(name.clone(), value);
+                    self.set(library, name, value);
+                }
+                Effect::Enter(character) => {
+                    self.stage.insert(character.clone(), true);
+                }
+                Effect::Leave(character) => {
+                    self.stage.insert(character.clone(), false);
                 }
                 Effect::Order(intervention) => bedside.order(*intervention),
                 Effect::Wait(minutes) => bedside.wait(*minutes),
@@ -405,6 +536,27 @@ impl StoryState {
                 }
             }
         }
+    }
+
+    /// Sets a variable; a relationship stays in its range, and its change
+    /// is kept as news for the player.
+    fn set(&mut self, library: &Library, name: &str, value: Value) {
+        let value = match (library.relationships.get(name), value) {
+            (Some(r), Value::Int(n)) => {
+                let n = n.clamp(r.min, r.max);
+                if let Value::Int(old) = self.var(name)
+                    && old != n
+                {
+                    self.news.push(RelationshipChange {
+                        id: name.to_owned(),
+                        delta: n - old,
+                    });
+                }
+                Value::Int(n)
+            }
+            _ => value,
+        };
+        self.variables.insert(name.to_owned(), value);
     }
 
     fn resolve(&self, library: &Library, target: &Target) -> Result<NodeRef, StoryError> {
@@ -446,6 +598,12 @@ impl StoryState {
             {
                 self.interrupted = None;
             }
+            // So do a phase under way and who came and went.
+            if self.cursor.scene != at.scene {
+                self.phase = None;
+                self.phases_done.clear();
+                self.stage.clear();
+            }
             *self.visits.entry(at.to_string()).or_insert(0) += 1;
             self.cursor = at.clone();
             match library.node(&at) {
@@ -460,18 +618,34 @@ impl StoryState {
                         .interrupted
                         .take()
                         .ok_or_else(|| StoryError::NothingToResume(at.clone()))?;
-                    // Shown again, not entered again: no visit is counted.
-                    if matches!(
-                        library.node(&back),
-                        Some(NodeDef::Line { .. } | NodeDef::Choice { .. })
-                    ) {
+                    // Shown again, not entered again: no visit is counted,
+                    // and a phase goes on where it was.
+                    let shown_again = match library.node(&back) {
+                        Some(NodeDef::Line { .. } | NodeDef::Choice { .. }) => true,
+                        Some(NodeDef::Phase { .. }) => {
+                            self.phase.as_ref().is_some_and(|p| p.at == back)
+                        }
+                        _ => false,
+                    };
+                    if shown_again {
                         self.cursor = back;
                         return Ok(());
                     }
                     at = back;
                 }
+                Some(NodeDef::Phase { phase, .. }) => {
+                    let def = library
+                        .phase(&at.scene, phase)
+                        .ok_or_else(|| StoryError::UnknownPhase(at.clone()))?;
+                    self.phase = Some(RunningPhase {
+                        at: at.clone(),
+                        left: def.minutes,
+                    });
+                    self.apply(library, bedside, &def.start);
+                    return Ok(());
+                }
                 Some(NodeDef::Effects { effects, next, .. }) => {
-                    self.apply(bedside, effects);
+                    self.apply(library, bedside, effects);
                     at = self.follow(library, next.as_ref())?;
                 }
                 Some(NodeDef::Branch {

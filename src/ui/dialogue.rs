@@ -12,7 +12,7 @@ use crate::content::{ContentStatus, Lang, Library, NodeRef, parse_color};
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::story::{
-    Advance, ChoiceMade, CurrentBeat, DecisionTimer, OfferedOption, ShowLine, Story,
+    Advance, ChoiceMade, CurrentBeat, DecisionTimer, OfferedOption, ShowLine, ShowPhase, Story,
 };
 
 /// The widest the dialogue box grows, in points.
@@ -45,6 +45,8 @@ struct Typewriter {
     chars: f32,
     highlighted: usize,
     last_line: Option<ShowLine>,
+    /// Whether the options' medical hints are shown (H toggles).
+    hints: bool,
 }
 
 impl Typewriter {
@@ -126,9 +128,36 @@ fn dialogue_box(
                 }
             }
         }
+        CurrentBeat::Phase(phase) => {
+            typewriter.follow(&phase.at);
+            let response = dialogue_frame(ctx, width, |ui| {
+                phase_progress(ui, phase, lang);
+                if let Some(text) = &phase.text {
+                    speaker_label(ui, library, phase.speaker.as_deref(), lang);
+                    let body = RichText::new(text.get(lang));
+                    ui.label(if phase.speaker.is_some() {
+                        body
+                    } else {
+                        body.italics().color(MUTED)
+                    });
+                }
+                ui.with_layout(egui::Layout::bottom_up(egui::Align::Max), |ui| {
+                    ui.label(RichText::new(s::PHASE_KEYS.get(lang)).small().color(MUTED));
+                });
+            });
+            let pressed =
+                live && (pressed(ctx, egui::Key::Space) || pressed(ctx, egui::Key::Enter));
+            if pressed || (live && response.clicked()) {
+                advance.write(Advance);
+            }
+        }
         CurrentBeat::Choices(show) => {
             typewriter.follow(&show.at);
             let count = show.options.len();
+            let has_hints = show.options.iter().any(|o| o.hint.is_some());
+            if live && has_hints && pressed(ctx, egui::Key::H) {
+                typewriter.hints = !typewriter.hints;
+            }
             if live {
                 let picked = ctx.input(|i| {
                     if i.key_pressed(egui::Key::ArrowDown) {
@@ -169,6 +198,21 @@ fn dialogue_box(
                         ) {
                             clicked = Some(option.id.clone());
                         }
+                        if let Some(hint) = option.hint.as_ref().filter(|_| typewriter.hints) {
+                            egui::Frame::new()
+                                .fill(PANEL_FILL)
+                                .corner_radius(8.0)
+                                .inner_margin(egui::Margin::symmetric(14, 6))
+                                .show(ui, |ui| {
+                                    ui.set_width(width * 0.8 - 28.0);
+                                    ui.label(
+                                        RichText::new(hint.get(lang))
+                                            .small()
+                                            .italics()
+                                            .color(MUTED),
+                                    );
+                                });
+                        }
                     }
                 });
             if let Some(option) = clicked.filter(|_| live) {
@@ -192,9 +236,23 @@ fn dialogue_box(
                     }
                     (None, None) => speaker_label(ui, library, show.speaker.as_deref(), lang),
                 }
+                let mut toggle = false;
                 ui.with_layout(egui::Layout::bottom_up(egui::Align::Max), |ui| {
-                    ui.label(RichText::new(s::CHOICE_KEYS.get(lang)).small().color(MUTED));
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(s::CHOICE_KEYS.get(lang)).small().color(MUTED));
+                        if has_hints {
+                            let label = if typewriter.hints {
+                                s::HIDE_HINTS
+                            } else {
+                                s::SHOW_HINTS
+                            };
+                            toggle = ui.small_button(label.get(lang)).clicked();
+                        }
+                    });
                 });
+                if toggle && live {
+                    typewriter.hints = !typewriter.hints;
+                }
             });
         }
         CurrentBeat::Ended(_) => {
@@ -348,6 +406,34 @@ fn countdown(ui: &mut egui::Ui, timer: &DecisionTimer, lang: Lang) {
             ))
             .strong()
             .color(colour),
+        );
+    });
+    ui.ctx().request_repaint();
+}
+
+/// The phase's name and how far it has come: a bar and simulated minutes.
+fn phase_progress(ui: &mut egui::Ui, phase: &ShowPhase, lang: Lang) {
+    let minutes = phase.minutes.max(1);
+    let done = minutes.saturating_sub(phase.left);
+    let share = done as f32 / minutes as f32;
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(phase.name.get(lang))
+                .size(21.0)
+                .strong()
+                .color(ACCENT),
+        );
+        let (rect, _) = ui.allocate_exact_size(
+            egui::vec2(ui.available_width() - 150.0, 10.0),
+            egui::Sense::hover(),
+        );
+        ui.painter()
+            .rect_filled(rect, 5.0, Color32::from_white_alpha(25));
+        let mut filled = rect;
+        filled.set_width(rect.width() * share);
+        ui.painter().rect_filled(filled, 5.0, ACCENT);
+        ui.label(
+            RichText::new(format!("{done} / {minutes} {}", s::SIM_MINUTES.get(lang))).color(MUTED),
         );
     });
     ui.ctx().request_repaint();

@@ -5,11 +5,13 @@
 mod backdrop;
 mod dialogue;
 mod monitor;
+mod notices;
 mod pause;
 mod portrait;
 mod problems;
 mod strings;
 mod style;
+mod theatre;
 mod title;
 mod transition;
 mod waveform;
@@ -31,9 +33,11 @@ pub(super) fn plugin(app: &mut App) {
             title::plugin,
             dialogue::plugin,
             monitor::plugin,
+            notices::plugin,
             pause::plugin,
             portrait::plugin,
             problems::plugin,
+            theatre::plugin,
             transition::plugin,
         ));
 }

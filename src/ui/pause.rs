@@ -9,8 +9,10 @@ use super::style::PANEL_FILL;
 use crate::content::Lang;
 use crate::screen::Screen;
 use crate::settings::{
-    SetAlarmFlashing, SetLanguage, SetSmoothEdges, SetVolume, Settings, VolumeOf,
+    SetAlarmFlashing, SetLanguage, SetSmoothEdges, SetTimers, SetVolume, Settings, TimerMode,
+    VolumeOf,
 };
+use crate::story::Story;
 
 /// Whether the pause menu is open.
 #[derive(Resource, Default)]
@@ -44,6 +46,7 @@ fn pause_menu(
     mut flashing: MessageWriter<SetAlarmFlashing>,
     mut volumes: MessageWriter<SetVolume>,
     mut smoothing: MessageWriter<SetSmoothEdges>,
+    (mut timers, story): (MessageWriter<SetTimers>, Res<Story>),
     mut exit: MessageWriter<AppExit>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -92,6 +95,21 @@ fn pause_menu(
                                 }
                             }
                         });
+                        ui.label(RichText::new(s::TIMERS.get(lang)).small());
+                        ui.horizontal(|ui| {
+                            for (mode, label) in TimerMode::ALL.into_iter().zip([
+                                s::TIMERS_NORMAL,
+                                s::TIMERS_RELAXED,
+                                s::TIMERS_OFF,
+                            ]) {
+                                if ui
+                                    .selectable_label(settings.timers == mode, label.get(lang))
+                                    .clicked()
+                                {
+                                    timers.write(SetTimers(mode));
+                                }
+                            }
+                        });
                         let mut flash = settings.flash_alarms;
                         if ui.checkbox(&mut flash, s::FLASH_ALARMS.get(lang)).changed() {
                             flashing.write(SetAlarmFlashing(flash));
@@ -128,6 +146,7 @@ fn pause_menu(
                                 volumes.write(SetVolume(which, level));
                             }
                         }
+                        team(ui, &story, lang);
                         if ui
                             .add_sized(wide, egui::Button::new(s::TO_TITLE.get(lang)))
                             .clicked()
@@ -148,4 +167,38 @@ fn pause_menu(
                 });
         });
     Ok(())
+}
+
+/// The relationships as they stand, each a bar from its lowest to its
+/// highest value.
+fn team(ui: &mut egui::Ui, story: &Story, lang: Lang) {
+    let (Some(library), Some(state)) = (story.library(), story.state()) else {
+        return;
+    };
+    if library.relationships.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new(s::TEAM.get(lang)).small());
+    for (id, r) in &library.relationships {
+        let value = match state.var(id) {
+            crate::content::Value::Int(n) => n,
+            crate::content::Value::Bool(_) => 0,
+        };
+        let share = (value - r.min) as f32 / (r.max - r.min).max(1) as f32;
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(r.name.get(lang)).small());
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(90.0, 8.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(rect, 4.0, egui::Color32::from_white_alpha(25));
+            let mut filled = rect;
+            filled.set_width(rect.width() * share.clamp(0.0, 1.0));
+            let colour = if r.rising_is_worse {
+                egui::Color32::from_rgb(226, 120, 90)
+            } else {
+                super::style::ACCENT
+            };
+            ui.painter().rect_filled(filled, 4.0, colour);
+        });
+    }
 }

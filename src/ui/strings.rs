@@ -62,4 +62,17 @@ phrases! {
     ALARM_RR_HIGH = "AF HOCH" / "RR HIGH";
     ALARM_TEMP_HIGH = "TEMP HOCH" / "TEMP HIGH";
     ALARM_ASYSTOLE = "ASYSTOLIE" / "ASYSTOLE";
+    PHASE_KEYS = "Leertaste / Klick: Phase abschließen" / "Space / click: finish the phase";
+    SIM_MINUTES = "min" / "min";
+    SHOW_HINTS = "Hinweise (H)" / "Hints (H)";
+    HIDE_HINTS = "Hinweise aus (H)" / "Hide hints (H)";
+    TIME_UP = "Zeit abgelaufen" / "Time is up";
+    TIME_UP_TAKEN = "Für dich entschieden: {}" / "Decided for you: {}";
+    TIME_UP_HESITATED = "Du hast gezögert – die anderen handeln ohne dich." / "You hesitated – the others acted without you.";
+    TIMERS = "Entscheidungszeit" / "Decision time";
+    TIMERS_NORMAL = "Normal" / "Normal";
+    TIMERS_RELAXED = "Entspannt (×2)" / "Relaxed (×2)";
+    TIMERS_OFF = "Aus" / "Off";
+    TEAM = "Team" / "Team";
+    CHECKLIST = "OP-Ablauf" / "Operation";
 }

@@ -11,7 +11,7 @@ use bevy::prelude::*;
 use crate::settings::Settings;
 
 pub use figure::{Part, STANDING_HEIGHT, figure};
-pub use room::{Character, Prop, Room};
+pub use room::{Character, OperatingRoom, Prop, Room};
 pub use shapes::outline;
 
 /// The width of the room canvas, in world units.

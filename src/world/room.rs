@@ -23,6 +23,10 @@ pub struct Room {
     pub id: String,
 }
 
+/// Marks a room that is an operating theatre, where surgical phases run.
+#[derive(Component, Debug)]
+pub struct OperatingRoom;
+
 /// One shape of the room's picture.
 #[derive(Component, Debug)]
 pub struct Prop;
@@ -88,20 +92,34 @@ fn make_material(mut commands: Commands, mut materials: ResMut<Assets<ColorMater
 }
 
 /// The stage of the scene the story is in: its room, and those of its
-/// cast who are seen, at the room's places in order.
+/// cast who are in the room and seen: each at the place of the role the
+/// scene's `positions` give, the others at the free places in order.
 fn current_stage(story: &Story) -> Option<Stage> {
     let (library, state) = (story.library()?, story.state()?);
     let scene = library.scene(&state.cursor.scene)?;
     let room = library.rooms.get(&scene.def.room)?;
-    let seen = scene
+    let role_of = |id: &String| scene.def.positions.get(id);
+    let place_of_role = |role: &String| room.places.iter().find(|p| p.role.as_ref() == Some(role));
+    let mut free = room.places.iter().filter(|place| {
+        !scene
+            .def
+            .positions
+            .values()
+            .any(|role| place.role.as_ref() == Some(role))
+    });
+    let cast = scene
         .def
         .cast
         .iter()
-        .filter(|id| !scene.def.offstage.contains(id))
-        .filter_map(|id| Some((id, library.characters.get(id)?.look.clone()?)));
-    let cast = seen
-        .zip(&room.places)
-        .map(|((id, look), place)| (id.clone(), look, state.mood(id), place.clone()))
+        .filter(|id| state.on_stage(library, id))
+        .filter_map(|id| {
+            let look = library.characters.get(id)?.look.clone()?;
+            let place = match role_of(id) {
+                Some(role) => place_of_role(role)?,
+                None => free.next()?,
+            };
+            Some((id.clone(), look, state.mood(id), place.clone()))
+        })
         .collect();
     Some(Stage {
         room: room.clone(),
@@ -139,6 +157,7 @@ fn show_room(
             Visibility::default(),
             DespawnOnExit(Screen::Playing),
         ))
+        .insert_if(OperatingRoom, || room.operating)
         .with_children(|parent| {
             for (i, prop) in room.props.iter().enumerate() {
                 let (Some(top), Some(bottom)) = (

@@ -1,0 +1,136 @@
+//! The theatre's checklist: in a scene with an operation, the steps of its
+//! phases down the left side, done, running (with its progress) or to come.
+
+use bevy::prelude::*;
+use bevy_egui::egui::{self, Align2, Color32, RichText};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+
+use super::strings as s;
+use super::style::{ACCENT, MUTED, PANEL_FILL};
+use crate::content::{Lang, LocalizedText, PhaseDef};
+use crate::screen::Screen;
+use crate::settings::Settings;
+use crate::story::{CurrentBeat, Story, StoryState};
+
+/// The green of a finished step.
+const DONE: Color32 = Color32::from_rgb(120, 200, 120);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        checklist.run_if(in_state(Screen::Playing)),
+    );
+}
+
+/// How a step of the checklist stands.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Step {
+    Done,
+    /// Running, with the share done.
+    Running(f32),
+    ToCome,
+}
+
+/// The checklist's steps: one per phase name, in order; alternatives that
+/// never ran are left out.
+fn steps<'a>(
+    phases: &'a [PhaseDef],
+    state: &StoryState,
+    current: &CurrentBeat,
+) -> Vec<(&'a LocalizedText, Step)> {
+    let running = state.phase.as_ref().and_then(|running| {
+        let CurrentBeat::Phase(shown) = current else {
+            return None;
+        };
+        let share = 1.0 - shown.left as f32 / shown.minutes.max(1) as f32;
+        Some((running.at.clone(), shown.name.clone(), share))
+    });
+    let mut out: Vec<(&LocalizedText, Step)> = Vec::new();
+    for phase in phases {
+        let done = state.phases_done.contains(&phase.id);
+        let step = match &running {
+            Some((_, name, share)) if *name == phase.name => Step::Running(*share),
+            _ if done => Step::Done,
+            _ if phase.optional => continue,
+            _ => Step::ToCome,
+        };
+        match out.iter_mut().find(|(name, _)| **name == phase.name) {
+            // One step for alternatives of the same name: the best news wins.
+            Some((_, existing)) => {
+                if *existing == Step::ToCome {
+                    *existing = step;
+                }
+            }
+            None => out.push((&phase.name, step)),
+        }
+    }
+    out
+}
+
+fn checklist(
+    mut contexts: EguiContexts,
+    story: Res<Story>,
+    current: Res<CurrentBeat>,
+    settings: Res<Settings>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let (Some(library), Some(state)) = (story.library(), story.state()) else {
+        return Ok(());
+    };
+    let Some(scene) = library.scene(&state.cursor.scene) else {
+        return Ok(());
+    };
+    if scene.def.phases.is_empty() {
+        return Ok(());
+    }
+    let lang: Lang = settings.lang;
+    let steps = steps(&scene.def.phases, state, &current);
+    egui::Area::new(egui::Id::new("checklist"))
+        .anchor(Align2::LEFT_TOP, egui::vec2(20.0, 96.0))
+        .show(ctx, |ui| {
+            egui::Frame::new()
+                .fill(PANEL_FILL)
+                .corner_radius(10.0)
+                .inner_margin(egui::Margin::symmetric(14, 10))
+                .show(ui, |ui| {
+                    ui.label(RichText::new(s::CHECKLIST.get(lang)).small().color(MUTED));
+                    for (name, step) in steps {
+                        ui.horizontal(|ui| {
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+                            let centre = rect.center();
+                            let painter = ui.painter();
+                            let text = RichText::new(name.get(lang));
+                            match step {
+                                Step::Done => {
+                                    painter.circle_filled(centre, 6.0, DONE);
+                                    ui.label(text.color(MUTED));
+                                }
+                                Step::Running(share) => {
+                                    painter.circle_stroke(
+                                        centre,
+                                        6.0,
+                                        egui::Stroke::new(2.0, ACCENT),
+                                    );
+                                    painter.circle_filled(
+                                        centre,
+                                        6.0 * share.clamp(0.2, 1.0),
+                                        ACCENT,
+                                    );
+                                    ui.label(text.strong().color(ACCENT));
+                                }
+                                Step::ToCome => {
+                                    painter.circle_stroke(
+                                        centre,
+                                        6.0,
+                                        egui::Stroke::new(1.0, MUTED),
+                                    );
+                                    ui.label(text.color(MUTED));
+                                }
+                            }
+                        });
+                    }
+                });
+        });
+    Ok(())
+}
