@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::alarms::{Alarm, RaisedAlarms, crossed};
 use super::labs::LabResults;
-use super::physiology::{Intervention, Physiology, Vitals};
+use super::physiology::{Extent, Intervention, Physiology, Vitals};
 use super::scores::septic_shock;
 
 /// Blood culture yield when drawn before antibiotics (Cheng 2019).
@@ -26,6 +26,9 @@ pub struct Treatment {
     pub incision_at: Option<u32>,
     /// When blood cultures were drawn, and whether before antibiotics.
     pub cultures: Option<(u32, bool)>,
+    /// How far the first debridement went.
+    #[serde(default)]
+    pub debridement: Option<Extent>,
 }
 
 impl Treatment {
@@ -43,8 +46,8 @@ impl Treatment {
     /// The estimated probability of death, 0–1, for the case as it stands:
     /// 19 % after surgery within 6 h (Nawijn 2020), raised by each hour
     /// antibiotics came after the first (Kumar 2006 in shock, Seymour 2017
-    /// otherwise), by incision after 6 h (odds ratio 2.3) and by organ
-    /// injury. Without antibiotics or surgery so far, the delay counts up
+    /// otherwise), by incision after 6 h or a limited debridement (odds
+    /// ratio 2.3) and by organ injury. Without antibiotics or surgery so far, the delay counts up
     /// to now.
     pub fn outcome(&self, body: &Physiology) -> f64 {
         if !body.alive {
@@ -58,7 +61,11 @@ impl Treatment {
         } else {
             1.04
         };
-        let late_incision = self.incision_at.is_none_or(|t| t > 6 * 60);
+        // A limited debridement leaves doubtful tissue for the second look:
+        // source control is incomplete until then, counted like a late
+        // operation **[design]**.
+        let late_incision = self.incision_at.is_none_or(|t| t > 6 * 60)
+            || self.debridement == Some(Extent::Limited);
         let logit = (0.19f64 / 0.81).ln()
             + odds_ratio.ln() * (antibiotics - 1.0).max(0.0)
             + if late_incision { 2.3f64.ln() } else { 0.0 }
@@ -156,11 +163,11 @@ impl Chart<'_> {
             Intervention::Lactate { point_of_care } => {
                 self.labs.send_lactate(now, before.lactate, point_of_care);
             }
-            Intervention::Surgery { .. }
-            | Intervention::Incision
-            | Intervention::Debridement { .. }
-                if t.incision_at.is_none() =>
-            {
+            Intervention::Debridement { extent } => {
+                t.incision_at.get_or_insert(now);
+                t.debridement.get_or_insert(extent);
+            }
+            Intervention::Surgery { .. } | Intervention::Incision if t.incision_at.is_none() => {
                 t.incision_at = Some(now);
             }
             _ => {}
@@ -272,5 +279,57 @@ mod tests {
             "{:?}",
             case.vitals
         );
+    }
+
+    /// MAP one minute after induction at minute 70, after `orders` at 0.
+    fn map_after_induction(orders: &[Intervention]) -> f64 {
+        let mut case = Case::new();
+        for order in orders {
+            case.chart().order(*order);
+        }
+        for _ in 0..70 {
+            case.chart().step();
+        }
+        let before = case.vitals.map;
+        case.chart().order(Intervention::Induction);
+        case.chart().step();
+        before - case.vitals.map
+    }
+
+    #[test]
+    fn induction_drops_the_pressure_more_in_empty_vessels() {
+        let filled = map_after_induction(&[Intervention::Crystalloid {
+            ml: 1950.0,
+            over_min: 60,
+        }]);
+        let empty = map_after_induction(&[Intervention::Norepinephrine { dose: 0.1 }]);
+        assert!(
+            empty > filled * 1.5,
+            "drop filled {filled:.1}, under-filled {empty:.1} mmHg"
+        );
+    }
+
+    #[test]
+    fn a_limited_debridement_counts_as_incomplete_source_control() {
+        let outcome = |extent| {
+            let mut case = Case::new();
+            case.chart()
+                .order(Intervention::Antibiotics { adequate: true });
+            for _ in 0..90 {
+                case.chart().step();
+            }
+            case.chart().order(Intervention::Debridement { extent });
+            for _ in 0..30 {
+                case.chart().step();
+            }
+            (case.outcome(), case.body.source)
+        };
+        let (radical, radical_left) = outcome(Extent::Radical);
+        let (limited, limited_left) = outcome(Extent::Limited);
+        let (amputation, amputation_left) = outcome(Extent::Amputation);
+        assert!((radical - 0.19).abs() < 0.01, "{radical}");
+        assert!(limited > 0.3, "{limited}");
+        assert!(amputation <= radical + 0.01, "{amputation} against {radical}");
+        assert!(amputation_left < radical_left && radical_left < limited_left);
     }
 }

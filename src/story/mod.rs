@@ -4,6 +4,8 @@ mod bedside;
 mod driver;
 mod messages;
 mod runner;
+#[cfg(test)]
+mod theatre_tests;
 
 use bevy::prelude::*;
 
