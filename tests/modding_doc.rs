@@ -68,6 +68,7 @@ fn the_complete_example_plays_both_ways() {
     )
     .unwrap();
     assert_eq!(brave.var("courage"), Value::Int(1));
+    assert_eq!(brave.var("petra_trust"), Value::Int(1), "a relationship");
     assert!(
         String::from_utf8(out)
             .unwrap()
