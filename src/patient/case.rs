@@ -329,7 +329,10 @@ mod tests {
         let (amputation, amputation_left) = outcome(Extent::Amputation);
         assert!((radical - 0.19).abs() < 0.01, "{radical}");
         assert!(limited > 0.3, "{limited}");
-        assert!(amputation <= radical + 0.01, "{amputation} against {radical}");
+        assert!(
+            amputation <= radical + 0.01,
+            "{amputation} against {radical}"
+        );
         assert!(amputation_left < radical_left && radical_left < limited_left);
     }
 }

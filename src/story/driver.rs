@@ -307,7 +307,15 @@ pub(super) fn apply_input(
         }
     }
     for choice in choices.read() {
-        if state.cursor == choice.at {
+        // An option whose condition stopped holding a moment ago (her
+        // vitals moved) is no longer offered: the pick is ignored.
+        let offered = match state.beat(&library, &ward) {
+            Ok(Beat::Choice { at, options, .. }) => {
+                at == choice.at && options.iter().any(|o| o.id == choice.option)
+            }
+            _ => false,
+        };
+        if offered {
             results.push(state.choose(&library, &mut ward, &choice.option));
         }
     }
@@ -454,6 +462,33 @@ pub(super) fn react_to_alarms(
     }
     for result in results {
         story.record(result);
+    }
+}
+
+/// Offers a choice's options anew when the patient's vitals changed which
+/// of them hold.
+pub(super) fn refresh_offer(
+    mut story: ResMut<Story>,
+    current: Res<CurrentBeat>,
+    mut chart: ThePatient,
+) {
+    let CurrentBeat::Choices(shown) = &*current else {
+        return;
+    };
+    let (Some(library), Some(state)) = (&story.library, &story.state) else {
+        return;
+    };
+    let Ok(Beat::Choice { at, options, .. }) = state.beat(library, &chart.chart()) else {
+        return;
+    };
+    let same = at == shown.at
+        && options.len() == shown.options.len()
+        && options
+            .iter()
+            .zip(&shown.options)
+            .all(|(o, s)| o.id == s.id);
+    if !same {
+        story.moved = true;
     }
 }
 

@@ -53,6 +53,7 @@ pub(super) fn plugin(app: &mut App) {
                         .before(PatientSystems::Alarms),
                     (
                         driver::react_to_alarms,
+                        driver::refresh_offer,
                         driver::announce,
                         driver::hold_clock,
                     )
