@@ -45,6 +45,9 @@ fn apply_style(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
     let ctx = contexts.ctx_mut()?;
     *done = true;
     ctx.set_theme(egui::Theme::Dark);
+    // The zoom follows the window; egui's own Ctrl +/- would be undone at
+    // once.
+    ctx.options_mut(|options| options.zoom_with_keyboard = false);
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (TextStyle::Heading, FontId::proportional(30.0)),

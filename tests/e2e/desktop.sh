@@ -21,13 +21,16 @@ BIN="$CARGO_TARGET_DIR/debug/famulant"
 
 # A private X server, and a private config folder so that no saved
 # settings leak in or out.
-DISPLAY_NUMBER=$((90 + RANDOM % 9))
-export DISPLAY=":$DISPLAY_NUMBER"
 export XDG_CONFIG_HOME="$OUT/config"
 export WGPU_ADAPTER_NAME=llvmpipe
 export WGPU_BACKEND=vulkan
-Xvfb "$DISPLAY" -screen 0 1280x720x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
+# Xvfb picks a free display itself and writes its number to fd 3.
+rm -f "$OUT/display"
+Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp 3>"$OUT/display" >"$OUT/xvfb.log" 2>&1 &
 XVFB=$!
+for _ in $(seq 100); do [ -s "$OUT/display" ] && break; sleep 0.1; done
+[ -s "$OUT/display" ] || { echo "Xvfb did not start"; cat "$OUT/xvfb.log"; exit 1; }
+export DISPLAY=":$(head -1 "$OUT/display")"
 GAME=""
 cleanup() {
     [ -n "$GAME" ] && kill "$GAME" 2>/dev/null || true
