@@ -5,8 +5,8 @@ use bevy_egui::egui::{self, Align2, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::strings as s;
-use super::style::PANEL_FILL;
-use crate::content::Lang;
+use super::style::{ACCENT, PANEL_FILL};
+use crate::content::{Lang, Value};
 use crate::screen::Screen;
 use crate::settings::{
     SetAlarmFlashing, SetLanguage, SetSmoothEdges, SetTimers, SetVolume, Settings, TimerMode,
@@ -65,7 +65,7 @@ fn pause_menu(
     }
     let lang = settings.lang;
     egui::Area::new(egui::Id::new("pause"))
-        .anchor(Align2::CENTER_CENTER, egui::vec2(0.0, -60.0))
+        .anchor(Align2::CENTER_CENTER, egui::vec2(0.0, -20.0))
         .order(egui::Order::Foreground)
         .show(ctx, |ui| {
             egui::Frame::new()
@@ -146,7 +146,6 @@ fn pause_menu(
                                 volumes.write(SetVolume(which, level));
                             }
                         }
-                        team(ui, &story, lang);
                         if ui
                             .add_sized(wide, egui::Button::new(s::TO_TITLE.get(lang)))
                             .clicked()
@@ -166,39 +165,49 @@ fn pause_menu(
                     });
                 });
         });
+    team(ctx, &story, lang);
     Ok(())
 }
 
-/// The relationships as they stand, each a bar from its lowest to its
-/// highest value.
-fn team(ui: &mut egui::Ui, story: &Story, lang: Lang) {
+/// Beside the menu: the relationships as they stand, each a bar from its
+/// lowest to its highest value.
+fn team(ctx: &egui::Context, story: &Story, lang: Lang) {
     let (Some(library), Some(state)) = (story.library(), story.state()) else {
         return;
     };
     if library.relationships.is_empty() {
         return;
     }
-    ui.add_space(8.0);
-    ui.label(RichText::new(s::TEAM.get(lang)).small());
-    for (id, r) in &library.relationships {
-        let value = match state.var(id) {
-            crate::content::Value::Int(n) => n,
-            crate::content::Value::Bool(_) => 0,
-        };
-        let share = (value - r.min) as f32 / (r.max - r.min).max(1) as f32;
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(r.name.get(lang)).small());
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(90.0, 8.0), egui::Sense::hover());
-            ui.painter()
-                .rect_filled(rect, 4.0, egui::Color32::from_white_alpha(25));
-            let mut filled = rect;
-            filled.set_width(rect.width() * share.clamp(0.0, 1.0));
-            let colour = if r.rising_is_worse {
-                egui::Color32::from_rgb(226, 120, 90)
-            } else {
-                super::style::ACCENT
-            };
-            ui.painter().rect_filled(filled, 4.0, colour);
+    egui::Area::new(egui::Id::new("team"))
+        .anchor(Align2::RIGHT_CENTER, egui::vec2(-24.0, -20.0))
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            egui::Frame::new()
+                .fill(PANEL_FILL)
+                .corner_radius(14.0)
+                .inner_margin(egui::Margin::same(20))
+                .show(ui, |ui| {
+                    ui.heading(s::TEAM.get(lang));
+                    for (id, r) in &library.relationships {
+                        let value = match state.var(id) {
+                            Value::Int(n) => n,
+                            Value::Bool(_) => 0,
+                        };
+                        let share = (value - r.min) as f32 / (r.max - r.min).max(1) as f32;
+                        ui.label(RichText::new(r.name.get(lang)).small());
+                        let (rect, _) =
+                            ui.allocate_exact_size(egui::vec2(220.0, 8.0), egui::Sense::hover());
+                        ui.painter()
+                            .rect_filled(rect, 4.0, egui::Color32::from_white_alpha(25));
+                        let mut filled = rect;
+                        filled.set_width(rect.width() * share.clamp(0.0, 1.0));
+                        let colour = if r.rising_is_worse {
+                            egui::Color32::from_rgb(226, 120, 90)
+                        } else {
+                            ACCENT
+                        };
+                        ui.painter().rect_filled(filled, 4.0, colour);
+                    }
+                });
         });
-    }
 }
