@@ -1017,17 +1017,21 @@ fn is_time_of_day(text: &str) -> bool {
 fn convex(points: &[(f32, f32)]) -> bool {
     let n = points.len();
     let mut sign = 0.0f32;
+    let mut turned = 0.0f32;
     for i in 0..n {
         let (a, b, c) = (points[i], points[(i + 1) % n], points[(i + 2) % n]);
-        let cross = (b.0 - a.0) * (c.1 - b.1) - (b.1 - a.1) * (c.0 - b.0);
+        let (u, v) = ((b.0 - a.0, b.1 - a.1), (c.0 - b.0, c.1 - b.1));
+        let cross = u.0 * v.1 - u.1 * v.0;
         if cross.abs() > f32::EPSILON {
             if sign != 0.0 && cross.signum() != sign {
                 return false;
             }
             sign = cross.signum();
         }
+        turned += cross.atan2(u.0 * v.0 + u.1 * v.1);
     }
-    sign != 0.0
+    // Turning the same way at every corner, a star goes round twice.
+    sign != 0.0 && turned.abs() < 3.0 * std::f32::consts::PI
 }
 
 /// What is wrong with a medical order's numbers, if anything.
@@ -1152,6 +1156,19 @@ mod tests {
                 .any(|e| e.contains("`Resume` in a scene without interrupts")),
             "{errs:#?}"
         );
+    }
+
+    #[test]
+    fn a_star_is_not_convex() {
+        let square = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0)];
+        assert!(super::convex(&square));
+        let star: Vec<(f32, f32)> = (0..5)
+            .map(|k| {
+                let angle = k as f32 * 4.0 * std::f32::consts::PI / 5.0;
+                (angle.cos(), angle.sin())
+            })
+            .collect();
+        assert!(!super::convex(&star), "a pentagram turns one way but twice round");
     }
 
     #[test]
