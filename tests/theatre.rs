@@ -5,9 +5,10 @@
 
 mod common;
 
-use bevy::prelude::*;
-use common::TestGame;
+use common::{TestGame, copy_of_scenes};
 use famulant::content::Target;
+use famulant::content::Value;
+use famulant::patient::Alarm;
 use famulant::settings::{Settings, TimerMode};
 use famulant::story::{CurrentBeat, DecisionTimer, ShowChoices, StartAt};
 
@@ -79,4 +80,141 @@ fn relaxed_timers_give_twice_the_time() {
         (timer.fraction_left() - 0.75).abs() < 0.05,
         "a quarter of the relaxed time was used: {timer:?}"
     );
+}
+
+/// A small operation in the shipped theatre: prepare (resuscitate, or
+/// straight on, or let the time run out), then induction as a phase with the
+/// pressure alarm as interrupt.
+const INDUCTION: &str = r#"(
+    id: "test_or",
+    title: (de: "Test", en: "Test"),
+    room: "operating_room",
+    cast: ["bram", "roland", "anaesthetist"],
+    positions: {"bram": "patient", "roland": "surgeon", "anaesthetist": "anaesthetist"},
+    monitor: "bedside",
+    interrupts: [(alarm: "map_low", goto: "alarm")],
+    phases: [(id: "induction", name: (de: "Einleitung", en: "Induction"), minutes: 10, seconds: 5.0, start: [Order(Induction)])],
+    nodes: [
+        Choice(
+            id: "prepare",
+            options: [
+                (id: "resus", text: (de: "Erst stabilisieren.", en: "Stabilise first."),
+                    effects: [Order(Crystalloid(ml: 1000, over_min: 10)), Order(Norepinephrine(dose: 0.2)), Wait(15)], goto: "induce"),
+                (id: "straight", text: (de: "Sofort einleiten.", en: "Induce now."), goto: "induce"),
+            ],
+            timer: (seconds: 3.0, on_timeout: Goto(effects: [Set("hesitated", true)], goto: "induce")),
+        ),
+        Phase(id: "induce", phase: "induction", next: "done"),
+        End(id: "done", ending: "induced"),
+        Line(id: "alarm", speaker: "anaesthetist", text: (de: "Der Druck fällt!", en: "Her pressure is falling!")),
+        Resume(id: "back"),
+    ],
+)"#;
+
+/// The game with only the small operation (and the shipped characters and
+/// rooms), at its first choice.
+fn induction_game(tag: &str) -> TestGame {
+    let dir = copy_of_scenes(tag);
+    std::fs::write(
+        dir.join("index.ron"),
+        r#"(format: 1, start: "@test_or", scenes: ["test_or.ron"], variables: {"hesitated": false})"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("test_or.ron"), INDUCTION).unwrap();
+    let mut game = TestGame::with_scenes(&dir, false);
+    game.start();
+    assert_eq!(choices(&game).at.node, "prepare");
+    game
+}
+
+/// Runs frames until the story ends, pressing on at lines.
+fn run_to_end(game: &mut TestGame) -> String {
+    for _ in 0..400 {
+        match game.beat() {
+            CurrentBeat::Ended(end) => return end.ending,
+            CurrentBeat::Line(_) => game.advance(),
+            _ => game.wait(0.1),
+        }
+    }
+    panic!("no end; on screen: {:?}", game.beat());
+}
+
+#[test]
+fn induction_without_resuscitation_raises_the_pressure_alarm_during_the_phase() {
+    let mut game = induction_game("induction-straight");
+    game.choose("straight");
+    let CurrentBeat::Phase(phase) = game.beat() else {
+        panic!("the induction phase, got {:?}", game.beat());
+    };
+    assert_eq!((phase.minutes, phase.left), (10, 10));
+    // The phase takes the patient's time in real time: ten minutes in five
+    // seconds, and the interrupt comes at the minute her pressure falls.
+    game.update_until("the pressure alarm", |world| {
+        matches!(world.resource::<CurrentBeat>(), CurrentBeat::Line(line) if line.at.node == "alarm")
+    });
+    let case = game.patient();
+    assert!(case.vitals.map < 65.0, "{:?}", case.vitals);
+    assert!(game.alarms().contains(&Alarm::MapLow));
+    let interrupted_at = case.body.minute;
+    assert!(
+        interrupted_at < 10,
+        "during the phase, at minute {interrupted_at}"
+    );
+    game.wait(3.0);
+    assert_eq!(
+        game.patient().body.minute,
+        interrupted_at,
+        "the phase waits while the interrupt is read"
+    );
+    game.advance();
+    let CurrentBeat::Phase(phase) = game.beat() else {
+        panic!("back in the phase, got {:?}", game.beat());
+    };
+    assert_eq!(phase.left, 10 - interrupted_at, "it goes on where it was");
+    assert_eq!(run_to_end(&mut game), "induced");
+    assert_eq!(
+        game.patient().body.minute,
+        10,
+        "the phase took its ten minutes"
+    );
+}
+
+#[test]
+fn induction_after_resuscitation_raises_no_alarm() {
+    let mut game = induction_game("induction-resus");
+    game.choose("resus");
+    assert_eq!(run_to_end(&mut game), "induced");
+    let case = game.patient();
+    assert!(
+        !game.alarms().contains(&Alarm::MapLow),
+        "{:?} with {:?}",
+        game.alarms(),
+        case.vitals
+    );
+    assert_eq!(
+        case.body.minute, 25,
+        "15 minutes of preparation, 10 of induction"
+    );
+    assert!(!game.line_ids().contains(&"alarm".to_owned()));
+}
+
+#[test]
+fn a_decision_left_to_run_out_takes_its_declared_outcome() {
+    let mut game = induction_game("induction-timeout");
+    game.wait(3.5);
+    assert_eq!(game.expired(), 1);
+    assert_eq!(game.var("hesitated"), Value::Bool(true));
+    assert!(
+        matches!(game.beat(), CurrentBeat::Phase(_) | CurrentBeat::Line(_)),
+        "on to the induction: {:?}",
+        game.beat()
+    );
+    let state = game
+        .app
+        .world()
+        .resource::<famulant::story::Story>()
+        .state()
+        .cloned()
+        .unwrap();
+    assert!(state.choice_log.last().unwrap().timed_out);
 }
