@@ -1168,7 +1168,10 @@ mod tests {
                 (angle.cos(), angle.sin())
             })
             .collect();
-        assert!(!super::convex(&star), "a pentagram turns one way but twice round");
+        assert!(
+            !super::convex(&star),
+            "a pentagram turns one way but twice round"
+        );
     }
 
     #[test]
