@@ -145,7 +145,8 @@ fn text_play_prints_vitals_alarms_and_the_outcome() {
     );
     assert!(out.contains("alarm: map_low (minute 34)\n"), "{out}");
     assert!(out.contains("Sascha: The monitor shrills."), "{out}");
-    assert!(out.contains("\nending: to_theatre\n"), "{out}");
+    assert!(out.contains("[Induction: 10 min]"), "{out}");
+    assert!(out.contains("\nending: day_one_complete\n"), "{out}");
     let outcome: f64 = out
         .lines()
         .find_map(|l| l.strip_prefix("outcome: "))

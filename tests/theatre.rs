@@ -196,6 +196,13 @@ fn induction_after_resuscitation_raises_no_alarm() {
         "15 minutes of preparation, 10 of induction"
     );
     assert!(!game.line_ids().contains(&"alarm".to_owned()));
+    // The story is over: her clock is held even at a pace.
+    game.app
+        .world_mut()
+        .resource_mut::<famulant::clock::SimClock>()
+        .set_pace(10.0);
+    game.wait(5.0);
+    assert_eq!(game.patient().body.minute, 25);
 }
 
 #[test]
@@ -217,4 +224,133 @@ fn a_decision_left_to_run_out_takes_its_declared_outcome() {
         .cloned()
         .unwrap();
     assert!(state.choice_log.last().unwrap().timed_out);
+}
+
+/// What to do at a choice: take this option, or let the time run out.
+enum Pick {
+    Take(&'static str),
+    RunOut,
+}
+
+/// Plays from the emergency department to the end of the day in real game
+/// time, reading each line for five seconds (the patient's time runs at the
+/// scenes' pace meanwhile) and letting phases run at theirs, deciding by
+/// `picks` (by choice id; the first option elsewhere). Returns the ending.
+fn play_day(game: &mut TestGame, picks: &[(&str, Pick)]) -> String {
+    game.start();
+    for _ in 0..2000 {
+        match game.beat() {
+            CurrentBeat::Ended(end) => return end.ending,
+            CurrentBeat::Line(_) => {
+                game.wait(5.0);
+                if matches!(game.beat(), CurrentBeat::Line(_)) {
+                    game.advance();
+                }
+            }
+            CurrentBeat::Phase(_) => game.wait(0.5),
+            CurrentBeat::Choices(choices) => {
+                match picks.iter().find(|(at, _)| *at == choices.at.node) {
+                    Some((_, Pick::RunOut)) => {
+                        let expired = game.expired();
+                        game.update_until("the timer to run out", |w| {
+                            *w.resource::<CurrentBeat>() != CurrentBeat::Choices(choices.clone())
+                        });
+                        assert_eq!(game.expired(), expired + 1, "at {}", choices.at);
+                    }
+                    Some((_, Pick::Take(option))) => game.choose(option),
+                    None => game.choose(&choices.options[0].id.clone()),
+                }
+            }
+            CurrentBeat::Nothing => panic!("nothing on screen"),
+        }
+    }
+    panic!("no end; on screen: {:?}", game.beat());
+}
+
+#[test]
+fn a_good_and_a_poor_way_through_the_operation_end_far_apart() {
+    // Good: the hour-1 bundle, resuscitation and operation together, a
+    // radical debridement.
+    let mut good = game_at("@ch2_emergency");
+    let ending = play_day(
+        &mut good,
+        &[
+            ("e_orders", Pick::Take("o_bundle")),
+            ("t_dispute", Pick::Take("d_both")),
+            ("t_map_choice", Pick::Take("mp_pressor")),
+            ("t_extent", Pick::Take("x_radical")),
+        ],
+    );
+    assert_eq!(ending, "day_one_complete");
+    // Poor: the same emergency care, then no word in the dispute (Roland
+    // goes straight on, her fluids wearing off and no pressor running),
+    // hesitation when her pressure falls after induction, a limited
+    // debridement.
+    let mut poor = game_at("@ch2_emergency");
+    let ending = play_day(
+        &mut poor,
+        &[
+            ("e_orders", Pick::Take("o_bundle")),
+            ("t_dispute", Pick::RunOut),
+            ("t_map_choice", Pick::RunOut),
+            ("t_extent", Pick::Take("x_limited")),
+        ],
+    );
+    assert_eq!(ending, "day_one_complete");
+
+    let (good, good_lines, poor, poor_lines) = (
+        good.patient(),
+        good.line_ids(),
+        poor.patient(),
+        poor.line_ids(),
+    );
+    let (g, p) = (good.vitals, poor.vitals);
+    for (name, case) in [("good", &good), ("poor", &poor)] {
+        let v = case.vitals;
+        eprintln!(
+            "{name}: minute {} map {:.0} hr {:.0} lactate {:.2} temp {:.1} source {:.3} outcome {:.3}",
+            case.body.minute,
+            v.map,
+            v.hr,
+            v.lactate,
+            v.temp,
+            case.body.source,
+            case.outcome()
+        );
+    }
+    assert!(good.body.alive && poor.body.alive);
+    assert!(
+        poor.outcome() > good.outcome() + 0.1,
+        "outcome estimates: good {:.3}, poor {:.3}",
+        good.outcome(),
+        poor.outcome()
+    );
+    assert!(good.outcome() < 0.25, "{}", good.outcome());
+    assert!(
+        p.lactate > g.lactate + 0.3,
+        "lactate {} vs {}",
+        g.lactate,
+        p.lactate
+    );
+    assert!(p.hr > g.hr + 5.0, "heart rate {} vs {}", g.hr, p.hr);
+    assert!(
+        poor.body.source > 2.0 * good.body.source,
+        "necrotic source left: {} vs {}",
+        good.body.source,
+        poor.body.source
+    );
+    // The course is told as the model gives it.
+    assert!(good_lines.contains(&"i_good".to_owned()), "{good_lines:?}");
+    assert!(poor_lines.contains(&"i_slow".to_owned()), "{poor_lines:?}");
+    // The poor way heard the alarm after induction and Brandt acting
+    // alone; the good way had no alarm in theatre.
+    assert!(
+        poor_lines.contains(&"t_map_brandt".to_owned()),
+        "{poor_lines:?}"
+    );
+    assert!(poor_lines.contains(&"t_map_alone".to_owned()));
+    assert!(
+        !good_lines.contains(&"t_map_brandt".to_owned()),
+        "{good_lines:?}"
+    );
 }
