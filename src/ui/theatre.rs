@@ -1,5 +1,6 @@
 //! The theatre's checklist: in a scene with an operation, the steps of its
-//! phases down the left side, done, running (with its progress) or to come.
+//! phases as a row of dots under the room's name (done, running with its
+//! progress, or to come) and the step running or next; all on hover.
 
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, Color32, RichText};
@@ -85,52 +86,75 @@ fn checklist(
     }
     let lang: Lang = settings.lang;
     let steps = steps(&scene.def.phases, state, &current);
+    let done = steps.iter().filter(|(_, step)| *step == Step::Done).count();
+    // The step running, else the next to come, else the last.
+    let focus = steps
+        .iter()
+        .find(|(_, step)| matches!(step, Step::Running(_)))
+        .or_else(|| steps.iter().find(|(_, step)| *step == Step::ToCome))
+        .or(steps.last());
+    // Compact, under the room's name, above the heads of the cast; the
+    // whole list on hover.
     egui::Area::new(egui::Id::new("checklist"))
         .anchor(Align2::LEFT_TOP, egui::vec2(20.0, 96.0))
         .show(ctx, |ui| {
-            egui::Frame::new()
+            let response = egui::Frame::new()
                 .fill(PANEL_FILL)
                 .corner_radius(10.0)
-                .inner_margin(egui::Margin::symmetric(14, 10))
+                .inner_margin(egui::Margin::symmetric(14, 8))
                 .show(ui, |ui| {
-                    ui.label(RichText::new(s::CHECKLIST.get(lang)).small().color(MUTED));
-                    for (name, step) in steps {
-                        ui.horizontal(|ui| {
-                            let (rect, _) = ui
-                                .allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-                            let centre = rect.center();
-                            let painter = ui.painter();
-                            let text = RichText::new(name.get(lang));
-                            match step {
-                                Step::Done => {
-                                    painter.circle_filled(centre, 6.0, DONE);
-                                    ui.label(text.color(MUTED));
-                                }
-                                Step::Running(share) => {
-                                    painter.circle_stroke(
-                                        centre,
-                                        6.0,
-                                        egui::Stroke::new(2.0, ACCENT),
-                                    );
-                                    painter.circle_filled(
-                                        centre,
-                                        6.0 * share.clamp(0.2, 1.0),
-                                        ACCENT,
-                                    );
-                                    ui.label(text.strong().color(ACCENT));
-                                }
-                                Step::ToCome => {
-                                    painter.circle_stroke(
-                                        centre,
-                                        6.0,
-                                        egui::Stroke::new(1.0, MUTED),
-                                    );
-                                    ui.label(text.color(MUTED));
-                                }
-                            }
+                    ui.label(
+                        RichText::new(format!(
+                            "{} · {done}/{}",
+                            s::CHECKLIST.get(lang),
+                            steps.len()
+                        ))
+                        .small()
+                        .color(MUTED),
+                    );
+                    ui.horizontal(|ui| {
+                        ui.spacing_mut().item_spacing.x = 6.0;
+                        for (_, step) in &steps {
+                            dot(ui, *step);
+                        }
+                    });
+                    if let Some((name, step)) = focus {
+                        let text = RichText::new(name.get(lang)).small();
+                        ui.label(match step {
+                            Step::Running(_) => text.strong().color(ACCENT),
+                            _ => text.color(MUTED),
                         });
                     }
-                });
+                })
+                .response;
+            response.on_hover_ui(|ui| {
+                for (name, step) in &steps {
+                    ui.horizontal(|ui| {
+                        dot(ui, *step);
+                        ui.label(RichText::new(name.get(lang)).small());
+                    });
+                }
+            });
         });
     Ok(())
+}
+
+/// One step as a dot: filled green when done, a ring filling with its
+/// progress while it runs, an empty ring to come.
+fn dot(ui: &mut egui::Ui, step: Step) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+    let centre = rect.center();
+    let painter = ui.painter();
+    match step {
+        Step::Done => {
+            painter.circle_filled(centre, 6.0, DONE);
+        }
+        Step::Running(share) => {
+            painter.circle_stroke(centre, 6.0, egui::Stroke::new(2.0, ACCENT));
+            painter.circle_filled(centre, 6.0 * share.clamp(0.25, 1.0), ACCENT);
+        }
+        Step::ToCome => {
+            painter.circle_stroke(centre, 6.0, egui::Stroke::new(1.0, MUTED));
+        }
+    }
 }

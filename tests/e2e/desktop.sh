@@ -105,6 +105,15 @@ shoot alarm 2.5
 grep -q "interrupts the story" "$OUT/monitor.log" || { echo "no interrupt; log:"; cat "$OUT/monitor.log"; exit 1; }
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
 
+# The operating room with its team, the monitor and the dispute's running
+# countdown; then a phase under way with the operation's checklist.
+play theatre --lang de --autostart --start @ch3_theatre.t_dispute
+shoot theatre 3
+kill "$GAME"; wait "$GAME" 2>/dev/null || true
+play theatre-phase --lang en --autostart --start @ch3_theatre.t_debride_radical
+shoot theatre-phase 4
+kill "$GAME"; wait "$GAME" 2>/dev/null || true
+
 # A room drawn from rooms.ron, redrawn when the file changes: the doctors'
 # room from a copy of the scenes, then its whiteboard painted yellow.
 rm -rf "$OUT/scenes"
