@@ -139,13 +139,26 @@ pub struct Vitals {
     pub mentation: Mentation,
 }
 
-/// An infusion running now.
+/// An infusion (or a bleed) running now.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 struct Infusion {
     /// Litres per minute.
     rate: f64,
     /// Minutes left.
     minutes_left: u32,
+}
+
+impl Infusion {
+    /// `ml` millilitres (up to 5 L) spread evenly over `over_min` minutes
+    /// (1 to a day); none for nothing.
+    fn spread(ml: f64, over_min: u32) -> Option<Infusion> {
+        let litres = clean(ml, 0.0, 5000.0) / 1000.0;
+        let minutes = over_min.clamp(1, 24 * 60);
+        (litres > 0.0).then(|| Infusion {
+            rate: litres / f64::from(minutes),
+            minutes_left: minutes,
+        })
+    }
 }
 
 /// The whole state of the body, plus the orders running on it.
@@ -256,14 +269,7 @@ impl Physiology {
         match intervention {
             Intervention::BloodCultures | Intervention::Lactate { .. } => {}
             Intervention::Crystalloid { ml, over_min } => {
-                let litres = clean(ml, 0.0, 5000.0) / 1000.0;
-                let minutes = over_min.clamp(1, 24 * 60);
-                if litres > 0.0 {
-                    orders.infusions.push(Infusion {
-                        rate: litres / f64::from(minutes),
-                        minutes_left: minutes,
-                    });
-                }
+                orders.infusions.extend(Infusion::spread(ml, over_min));
             }
             Intervention::Antibiotics { adequate } => {
                 let quality = if adequate { 1.0 } else { 0.4 };
@@ -293,14 +299,7 @@ impl Physiology {
                 self.burden *= burden;
             }
             Intervention::BloodLoss { ml, over_min } => {
-                let litres = clean(ml, 0.0, 5000.0) / 1000.0;
-                let minutes = over_min.clamp(1, 24 * 60);
-                if litres > 0.0 {
-                    orders.bleeding.push(Infusion {
-                        rate: litres / f64::from(minutes),
-                        minutes_left: minutes,
-                    });
-                }
+                orders.bleeding.extend(Infusion::spread(ml, over_min));
             }
         }
         true

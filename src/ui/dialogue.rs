@@ -7,7 +7,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::pause::PauseMenu;
 use super::strings as s;
-use super::style::{ACCENT, MUTED, PANEL_FILL};
+use super::style::{ACCENT, MUTED, PANEL_FILL, bar};
 use crate::content::{ContentStatus, Lang, Library, NodeRef, parse_color};
 use crate::screen::Screen;
 use crate::settings::Settings;
@@ -389,15 +389,12 @@ fn countdown(ui: &mut egui::Ui, timer: &DecisionTimer, lang: Lang) {
         80,
     );
     ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(
+        bar(
+            ui,
             egui::vec2(ui.available_width() - 80.0, 10.0),
-            egui::Sense::hover(),
+            left,
+            colour,
         );
-        ui.painter()
-            .rect_filled(rect, 5.0, Color32::from_white_alpha(25));
-        let mut filled = rect;
-        filled.set_width(rect.width() * left);
-        ui.painter().rect_filled(filled, 5.0, colour);
         ui.label(
             RichText::new(format!(
                 "{:.0} {}",
@@ -423,15 +420,12 @@ fn phase_progress(ui: &mut egui::Ui, phase: &ShowPhase, lang: Lang) {
                 .strong()
                 .color(ACCENT),
         );
-        let (rect, _) = ui.allocate_exact_size(
+        bar(
+            ui,
             egui::vec2(ui.available_width() - 150.0, 10.0),
-            egui::Sense::hover(),
+            share,
+            ACCENT,
         );
-        ui.painter()
-            .rect_filled(rect, 5.0, Color32::from_white_alpha(25));
-        let mut filled = rect;
-        filled.set_width(rect.width() * share);
-        ui.painter().rect_filled(filled, 5.0, ACCENT);
         ui.label(
             RichText::new(format!("{done} / {minutes} {}", s::SIM_MINUTES.get(lang))).color(MUTED),
         );

@@ -5,7 +5,7 @@ use bevy_egui::egui::{self, Align2, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::strings as s;
-use super::style::{ACCENT, PANEL_FILL};
+use super::style::{ACCENT, PANEL_FILL, bar};
 use crate::content::{Lang, Value};
 use crate::screen::Screen;
 use crate::settings::{
@@ -195,18 +195,12 @@ fn team(ctx: &egui::Context, story: &Story, lang: Lang) {
                         };
                         let share = (value - r.min) as f32 / (r.max - r.min).max(1) as f32;
                         ui.label(RichText::new(r.name.get(lang)).small());
-                        let (rect, _) =
-                            ui.allocate_exact_size(egui::vec2(220.0, 8.0), egui::Sense::hover());
-                        ui.painter()
-                            .rect_filled(rect, 4.0, egui::Color32::from_white_alpha(25));
-                        let mut filled = rect;
-                        filled.set_width(rect.width() * share.clamp(0.0, 1.0));
                         let colour = if r.rising_is_worse {
                             egui::Color32::from_rgb(226, 120, 90)
                         } else {
                             ACCENT
                         };
-                        ui.painter().rect_filled(filled, 4.0, colour);
+                        bar(ui, egui::vec2(220.0, 8.0), share, colour);
                     }
                 });
         });

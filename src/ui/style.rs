@@ -20,6 +20,18 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, (apply_style, fit_to_window));
 }
 
+/// A bar `size` large, filled from the left to `share` (0–1) in `colour`
+/// on a faint track.
+pub fn bar(ui: &mut egui::Ui, size: egui::Vec2, share: f32, colour: egui::Color32) {
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let radius = size.y / 2.0;
+    ui.painter()
+        .rect_filled(rect, radius, egui::Color32::from_white_alpha(25));
+    let mut filled = rect;
+    filled.set_width(rect.width() * share.clamp(0.0, 1.0));
+    ui.painter().rect_filled(filled, radius, colour);
+}
+
 /// The overlay's zoom for a window of this logical size: 1 at 1280×720,
 /// larger or smaller with the window, so that the layout keeps its place.
 fn zoom_for(width: f32, height: f32) -> f32 {
