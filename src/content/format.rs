@@ -291,6 +291,10 @@ pub struct SceneDef {
     /// `{"roland": "surgeon"}`. The others take the free places in order.
     #[serde(default)]
     pub positions: BTreeMap<String, String>,
+    /// What cast members wear in this scene instead of their usual look:
+    /// `{"roland": (outfit: "scrubs", clothes: "#4f7fa8")}`.
+    #[serde(default)]
+    pub dress: BTreeMap<String, DressDef>,
     /// The time of day when the scene begins, as `"07:30"`.
     #[serde(default)]
     pub time: Option<String>,
@@ -310,6 +314,16 @@ pub struct SceneDef {
     pub phases: Vec<PhaseDef>,
     /// The nodes; the first one is where the scene begins.
     pub nodes: Vec<NodeDef>,
+}
+
+/// What a character wears in one scene.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DressDef {
+    /// The outfit, as in a look.
+    pub outfit: Outfit,
+    /// Its colour, `#rrggbb`.
+    pub clothes: String,
 }
 
 /// A stage of an operation: `(id: "induction", name: (de: …, en: …),

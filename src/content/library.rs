@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::format::{
-    CharacterDef, NodeDef, PhaseDef, RelationshipDef, RoomDef, SceneDef, Target, Value,
+    CharacterDef, LookDef, NodeDef, PhaseDef, RelationshipDef, RoomDef, SceneDef, Target, Value,
 };
 use super::load::ContentSet;
 
@@ -225,6 +225,17 @@ impl Library {
                 .collect(),
             NodeDef::End { .. } => Vec::new(),
         }
+    }
+
+    /// How a character looks in a scene: their look from `characters.ron`
+    /// in what the scene's `dress` gives them; none for a voice.
+    pub fn look_in(&self, scene: &str, character: &str) -> Option<LookDef> {
+        let mut look = self.characters.get(character)?.look.clone()?;
+        if let Some(dress) = self.scene(scene).and_then(|s| s.def.dress.get(character)) {
+            look.outfit = dress.outfit;
+            look.clothes = dress.clothes.clone();
+        }
+        Some(look)
     }
 
     /// The display name of a character, or the id when unknown.

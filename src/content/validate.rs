@@ -475,6 +475,18 @@ impl<'a> Validator<'a> {
         }
         self.positions(file);
         self.phases(file);
+        for (who, dress) in &scene.dress {
+            let path = [Seg::Field("dress")];
+            if !scene.cast.contains(who) {
+                self.error(
+                    file,
+                    &path,
+                    format!("`{who}` is dressed but not in the cast"),
+                )
+                .hint("`dress` changes what members of the scene's cast wear");
+            }
+            self.color(file, &path, &dress.clothes);
+        }
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, node) in scene.nodes.iter().enumerate() {
             let base: Path = vec![Seg::Field("nodes"), Seg::Index(i)];

@@ -167,13 +167,19 @@ fn theatre_data_is_checked() {
     let broken = THEATRE
         .replace(r#"phase: "debride")"#, r#"phase: "debridment")"#)
         .replace(r#"Enter("vladi")"#, r#"Enter("ines")"#)
-        .replace("minutes: 10,", "minutes: 0,");
+        .replace("minutes: 10,", "minutes: 0,")
+        .replace(
+            r#"offstage: ["vladi"],"#,
+            r#"offstage: ["vladi"], dress: {"ines": (outfit: "scrubs", clothes: "blue")},"#,
+        );
     let compiled = compile_files(&[("index.ron", MANIFEST), ("s1.ron", &broken)]);
     let errors: Vec<String> = compiled.diagnostics.iter().map(|d| d.to_string()).collect();
     for expected in [
         "unknown phase `debridment`",
         "`ines` is not in the scene's cast",
         "a phase of 0 minutes",
+        "`ines` is dressed but not in the cast",
+        "`blue` is not a colour",
     ] {
         assert!(
             errors.iter().any(|e| e.contains(expected)),

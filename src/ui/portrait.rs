@@ -34,10 +34,10 @@ fn portrait(mut contexts: EguiContexts, beat: Res<CurrentBeat>, story: Res<Story
     let (Some(id), Some(library), Some(state)) = (speaker, story.library(), story.state()) else {
         return Ok(());
     };
-    let Some(look) = library.characters.get(id).and_then(|c| c.look.as_ref()) else {
+    let Some(look) = library.look_in(&state.cursor.scene, id) else {
         return Ok(());
     };
-    let parts = figure(look, state.mood(id));
+    let parts = figure(&look, state.mood(id));
     let ctx = contexts.ctx_mut()?;
     let screen = ctx.content_rect();
     let width = (screen.width() - 48.0).min(BOX_WIDTH);

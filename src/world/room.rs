@@ -113,7 +113,7 @@ fn current_stage(story: &Story) -> Option<Stage> {
         .iter()
         .filter(|id| state.on_stage(library, id))
         .filter_map(|id| {
-            let look = library.characters.get(id)?.look.clone()?;
+            let look = library.look_in(&scene.def.id, id)?;
             let place = match role_of(id) {
                 Some(role) => place_of_role(role)?,
                 None => free.next()?,
