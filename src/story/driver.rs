@@ -389,7 +389,10 @@ pub(super) fn run_phase(
         *run = PhaseRun::default();
         return;
     };
-    let due = if std::mem::take(&mut run.hurry) {
+    // Hurried, the phase runs all its minutes now; an alarm stops it at its
+    // minute, and it hurries on next frame unless the alarm took the story
+    // elsewhere.
+    let due = if run.hurry {
         run.carry = 0.0;
         left
     } else {
@@ -479,6 +482,9 @@ pub(super) fn refresh_offer(
         return;
     };
     let Ok(Beat::Choice { at, options, .. }) = state.beat(library, &chart.chart()) else {
+        // No longer a choice that can be shown (none of its options holds
+        // and it has no timer): announcing reports the fault.
+        story.moved = true;
         return;
     };
     let same = at == shown.at
@@ -552,7 +558,15 @@ pub(super) fn announce(
         }
         if let Some(ParkedTimer(t)) = parked.as_deref() {
             if Some(&t.at) == choice_at {
-                commands.insert_resource(t.clone());
+                // The setting may have changed while the interrupt ran.
+                if let Some(total) = settings.timers.seconds(t.declared) {
+                    let left = t.fraction_left();
+                    commands.insert_resource(DecisionTimer {
+                        total,
+                        remaining: left * total,
+                        ..t.clone()
+                    });
+                }
                 commands.remove_resource::<ParkedTimer>();
                 resumed = true;
             } else if state.interrupted.as_ref() != Some(&t.at) {
@@ -577,15 +591,23 @@ pub(super) fn announce(
             options,
             timer,
         } => {
-            if let Some(timer) = timer.filter(|_| !same_choice && !resumed)
-                && let Some(total) = settings.timers.seconds(timer.seconds)
-            {
-                commands.insert_resource(DecisionTimer {
-                    at: at.clone(),
-                    declared: timer.seconds,
-                    total,
-                    remaining: total,
-                });
+            if let Some(timer) = timer.filter(|_| !same_choice && !resumed) {
+                // With timers off a choice that offers nothing (its options
+                // all wait on conditions) would wait for ever: its declared
+                // outcome comes at once instead, and is shown as such.
+                let total = match settings.timers.seconds(timer.seconds) {
+                    Some(total) => Some(total),
+                    None if options.is_empty() => Some(f32::MIN_POSITIVE),
+                    None => None,
+                };
+                if let Some(total) = total {
+                    commands.insert_resource(DecisionTimer {
+                        at: at.clone(),
+                        declared: timer.seconds,
+                        total,
+                        remaining: total,
+                    });
+                }
             }
             let show = ShowChoices {
                 at,

@@ -54,6 +54,10 @@ pub struct StoryState {
     /// while an alarm's interrupt runs.
     #[serde(default)]
     pub phase: Option<RunningPhase>,
+    /// The phase an alarm interrupted, kept apart so that a phase run by
+    /// the interrupt does not overwrite it.
+    #[serde(default)]
+    pub interrupted_phase: Option<RunningPhase>,
     /// The phases finished in this scene, by id.
     #[serde(default)]
     pub phases_done: BTreeSet<String>,
@@ -215,6 +219,7 @@ impl StoryState {
             interrupted: None,
             moods: BTreeMap::new(),
             phase: None,
+            interrupted_phase: None,
             phases_done: BTreeSet::new(),
             stage: BTreeMap::new(),
             news: Vec::new(),
@@ -382,6 +387,10 @@ impl StoryState {
         };
         let next = self.resolve(library, &handler.goto)?;
         self.interrupted = Some(self.cursor.clone());
+        self.interrupted_phase = self
+            .phase
+            .clone()
+            .filter(|running| running.at == self.cursor);
         self.enter(library, bedside, next)?;
         Ok(true)
     }
@@ -597,6 +606,7 @@ impl StoryState {
                 .is_some_and(|back| back.scene != at.scene)
             {
                 self.interrupted = None;
+                self.interrupted_phase = None;
             }
             // So do a phase under way and who came and went.
             if self.cursor.scene != at.scene {
@@ -623,6 +633,10 @@ impl StoryState {
                     let shown_again = match library.node(&back) {
                         Some(NodeDef::Line { .. } | NodeDef::Choice { .. }) => true,
                         Some(NodeDef::Phase { .. }) => {
+                            let saved = self.interrupted_phase.take();
+                            if saved.as_ref().is_some_and(|p| p.at == back) {
+                                self.phase = saved;
+                            }
                             self.phase.as_ref().is_some_and(|p| p.at == back)
                         }
                         _ => false,

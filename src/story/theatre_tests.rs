@@ -120,6 +120,41 @@ fn an_alarm_interrupts_a_phase_which_then_goes_on_where_it_was() {
 }
 
 #[test]
+fn a_phase_run_by_the_interrupt_does_not_restart_the_interrupted_one() {
+    let scene = THEATRE
+        .replace(
+            r#"phases: ["#,
+            r#"phases: [
+        (id: "pause", name: (de: "Pause", en: "Pause"), minutes: 5),"#,
+        )
+        .replace(
+            r#"Resume(id: "back"),"#,
+            r#"Phase(id: "hold", phase: "pause"),
+        Resume(id: "back"),"#,
+        );
+    let compiled = compile_files(&[("index.ron", MANIFEST), ("s1.ron", &scene)]);
+    assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
+    let lib = compiled.library.unwrap();
+    let mut patient = Case::new();
+    let mut story = StoryState::new(&lib, &mut patient).unwrap();
+    for _ in 0..4 {
+        story.work(&lib, &mut patient).unwrap();
+    }
+    assert!(story.interrupt(&lib, &mut patient, Alarm::MapLow).unwrap());
+    story.advance(&lib, &mut patient).unwrap();
+    assert_eq!(phase_left(&story, &lib, &patient), ("hold".into(), 5));
+    for _ in 0..5 {
+        story.work(&lib, &mut patient).unwrap();
+    }
+    assert_eq!(
+        phase_left(&story, &lib, &patient),
+        ("p_induction".into(), 6),
+        "back in the induction with its minutes left"
+    );
+    assert_eq!(story.visits_of(&NodeRef::new("s1", "p_induction")), 1);
+}
+
+#[test]
 fn relationships_stay_in_their_range_and_report_their_changes() {
     let lib = library();
     let mut patient = Case::new();

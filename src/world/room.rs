@@ -107,19 +107,26 @@ fn current_stage(story: &Story) -> Option<Stage> {
             .values()
             .any(|role| place.role.as_ref() == Some(role))
     });
-    let cast = scene
+    // Places are handed out over the whole seen cast, those in the room
+    // at the start first, so that nobody moves when somebody comes or goes.
+    let mut seen: Vec<(&String, LookDef)> = scene
         .def
         .cast
         .iter()
-        .filter(|id| state.on_stage(library, id))
-        .filter_map(|id| {
-            let look = library.look_in(&scene.def.id, id)?;
+        .filter_map(|id| Some((id, library.look_in(&scene.def.id, id)?)))
+        .collect();
+    seen.sort_by_key(|(id, _)| scene.def.offstage.contains(id));
+    let cast = seen
+        .into_iter()
+        .filter_map(|(id, look)| {
             let place = match role_of(id) {
                 Some(role) => place_of_role(role)?,
                 None => free.next()?,
             };
-            Some((id.clone(), look, state.mood(id), place.clone()))
+            Some((id, look, place))
         })
+        .filter(|(id, _, _)| state.on_stage(library, id))
+        .map(|(id, look, place)| (id.clone(), look, state.mood(id), place.clone()))
         .collect();
     Some(Stage {
         room: room.clone(),
