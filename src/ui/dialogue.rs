@@ -5,10 +5,11 @@ use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, Color32, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
+use super::monitor::bedside_left;
 use super::pause::PauseMenu;
 use super::strings as s;
 use super::style::{ACCENT, MUTED, PANEL_FILL, bar};
-use crate::content::{ContentStatus, Lang, Library, NodeRef, parse_color};
+use crate::content::{ContentStatus, Lang, Library, MonitorView, NodeRef, parse_color};
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::story::{
@@ -183,10 +184,31 @@ fn dialogue_box(
                 }
             }
             let mut clicked = None;
+            // Beside the full monitor the options keep to its left, where
+            // they can grow up past its bottom edge.
+            let bedside = story
+                .state()
+                .and_then(|state| library.scene(&state.cursor.scene))
+                .is_some_and(|scene| scene.def.monitor == MonitorView::Bedside);
+            let box_left = screen_rect.center().x - width / 2.0;
+            let (anchor, offset, options_width) = if bedside {
+                let room = bedside_left(screen_rect.width()) - 16.0 - box_left;
+                (
+                    Align2::LEFT_BOTTOM,
+                    egui::vec2(box_left, -(BOX_HEIGHT + 40.0)),
+                    room.min(width * 0.8),
+                )
+            } else {
+                (
+                    Align2::CENTER_BOTTOM,
+                    egui::vec2(0.0, -(BOX_HEIGHT + 40.0)),
+                    width * 0.8,
+                )
+            };
             egui::Area::new(egui::Id::new("choices"))
-                .anchor(Align2::CENTER_BOTTOM, egui::vec2(0.0, -(BOX_HEIGHT + 40.0)))
+                .anchor(anchor, offset)
                 .show(ctx, |ui| {
-                    ui.set_width(width * 0.8);
+                    ui.set_width(options_width);
                     for (i, option) in show.options.iter().enumerate() {
                         if option_button(
                             ui,
@@ -194,7 +216,7 @@ fn dialogue_box(
                             option,
                             lang,
                             i == typewriter.highlighted,
-                            width * 0.8,
+                            options_width,
                         ) {
                             clicked = Some(option.id.clone());
                         }
@@ -204,7 +226,7 @@ fn dialogue_box(
                                 .corner_radius(8.0)
                                 .inner_margin(egui::Margin::symmetric(14, 6))
                                 .show(ui, |ui| {
-                                    ui.set_width(width * 0.8 - 28.0);
+                                    ui.set_width(options_width - 28.0);
                                     ui.label(
                                         RichText::new(hint.get(lang))
                                             .small()
