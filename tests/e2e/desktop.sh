@@ -185,6 +185,41 @@ for entry in "${ROOMS[@]}"; do
     shoot "$room" 5
     kill "$GAME"; wait "$GAME" 2>/dev/null || true
 done
+
+# The overlay at other window sizes, on a larger screen: the window resized
+# to 1920×1080 and to 1024×768 keeps the dialogue box at the bottom centre
+# (dark panel at 88 % of the height) over the room (light wall at 35 %).
+rm -f "$OUT/display-large"
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$OUT/display-large" >"$OUT/xvfb-large.log" 2>&1 &
+LARGE=$!
+for _ in $(seq 100); do [ -s "$OUT/display-large" ] && break; sleep 0.1; done
+LARGE_DISPLAY=":$(head -1 "$OUT/display-large")"
+brightness() { # FILE X Y -> 0..255, the mean of the pixel's channels
+    convert "$1" -crop "1x1+$2+$3" +repage -format "%[fx:int(255*mean)]" info: 2>/dev/null || echo -1
+}
+for size in 1920x1080 1024x768; do
+    width="${size%x*}"
+    height="${size#*x}"
+    DISPLAY="$LARGE_DISPLAY" "$BIN" play --scenes "$ROOT/scenes" --lang de --autostart >"$OUT/size-$size.log" 2>&1 &
+    GAME=$!
+    WINDOW=$(DISPLAY="$LARGE_DISPLAY" timeout 120 xdotool search --sync --name '^Famulant$' | head -1)
+    [ -n "$WINDOW" ] || { echo "no window at $size"; cat "$OUT/size-$size.log"; kill "$LARGE"; exit 1; }
+    DISPLAY="$LARGE_DISPLAY" xdotool windowsize "$WINDOW" "$width" "$height"
+    sleep 6
+    DISPLAY="$LARGE_DISPLAY" import -window "$WINDOW" "$OUT/size-$size.png"
+    kill "$GAME"; wait "$GAME" 2>/dev/null || true
+    shot=$(identify -format '%wx%h' "$OUT/size-$size.png")
+    panel=$(brightness "$OUT/size-$size.png" $((width / 2)) $((height * 88 / 100)))
+    wall=$(brightness "$OUT/size-$size.png" $((width / 2)) $((height * 35 / 100)))
+    echo "size-$size.png: $shot, dialogue box $panel, room $wall"
+    if [ "$shot" != "$size" ] || [ "$panel" -lt 0 ] || [ "$panel" -gt 70 ] || [ "$wall" -lt 110 ]; then
+        echo "the overlay does not fit a $size window"
+        kill "$LARGE"
+        exit 1
+    fi
+done
+kill "$LARGE" 2>/dev/null || true
+
 grep -h "first frame" "$OUT"/*.log || true
 GAME=""
 echo "screenshots in $OUT"
