@@ -13,17 +13,11 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/famulant-target}"
 (cd "$ROOT" && cargo build --release --quiet --bin famulant --example empty_window)
 OUT="$(mktemp -d)"
 export XDG_CONFIG_HOME="$OUT/config"
-export WGPU_ADAPTER_NAME=llvmpipe
-export WGPU_BACKEND=vulkan
-# Xvfb picks a free display itself and writes its number to fd 3.
-rm -f "$OUT/display"
-Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp 3>"$OUT/display" >"$OUT/xvfb.log" 2>&1 &
-XVFB=$!
-for _ in $(seq 100); do [ -s "$OUT/display" ] && break; sleep 0.1; done
-[ -s "$OUT/display" ] || { echo "Xvfb did not start"; cat "$OUT/xvfb.log"; exit 1; }
-export DISPLAY=":$(head -1 "$OUT/display")"
-trap 'kill $XVFB 2>/dev/null || true; rm -rf "$OUT"' EXIT
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+source "$ROOT/tests/e2e/xvfb.sh"
+XVFB_PID=""
+trap '[ -n "$XVFB_PID" ] && kill $XVFB_PID 2>/dev/null; rm -rf "$OUT"' EXIT
+start_xvfb "$OUT" xvfb 1280x720
+export DISPLAY="$XVFB_DISPLAY"
 echo "empty Bevy + bevy_egui window: $("$CARGO_TARGET_DIR/release/examples/empty_window" "$SECONDS_TO_MEASURE" 2>/dev/null | grep '^frames:')"
 game() {
     "$CARGO_TARGET_DIR/release/famulant" play --scenes "$ROOT/scenes" --lang de --autostart \

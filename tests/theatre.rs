@@ -354,3 +354,49 @@ fn a_good_and_a_poor_way_through_the_operation_end_far_apart() {
         "{good_lines:?}"
     );
 }
+
+#[test]
+fn an_option_that_depends_on_her_vitals_appears_while_the_choice_is_open() {
+    let dir = copy_of_scenes("vitals-option");
+    std::fs::write(
+        dir.join("index.ron"),
+        r#"(format: 1, start: "@test_offer", scenes: ["test_offer.ron"])"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("test_offer.ron"),
+        r#"(
+    id: "test_offer",
+    title: (de: "Test", en: "Test"),
+    room: "emergency",
+    cast: ["roland"],
+    nodes: [
+        Effects(id: "start", effects: [Pace(10.0)]),
+        Choice(
+            id: "watch",
+            options: [
+                (id: "wait", text: (de: "Warten.", en: "Wait."), goto: "done"),
+                (id: "pressor", text: (de: "Noradrenalin.", en: "Norepinephrine."), when: Vital("map", "<", 65), goto: "done"),
+            ],
+        ),
+        End(id: "done", ending: "seen"),
+    ],
+)"#,
+    )
+    .unwrap();
+    let mut game = TestGame::with_scenes(&dir, false);
+    game.start();
+    let offered = |game: &TestGame| -> Vec<String> {
+        choices(game).options.iter().map(|o| o.id.clone()).collect()
+    };
+    assert_eq!(offered(&game), ["wait"], "her pressure holds at first");
+    // Untreated, her MAP falls below 65 after about half an hour: three
+    // seconds at ten minutes a second.
+    game.update_until("the pressor to be offered", |world| {
+        matches!(world.resource::<CurrentBeat>(), CurrentBeat::Choices(c) if c.options.len() == 2)
+    });
+    assert!(game.patient().vitals.map < 65.0);
+    assert_eq!(offered(&game), ["wait", "pressor"]);
+    game.choose("pressor");
+    assert_eq!(run_to_end(&mut game), "seen");
+}

@@ -156,6 +156,17 @@ pub(super) struct PhaseRun {
 }
 
 impl DecisionTimer {
+    /// The countdown as the timer setting `mode` makes it, keeping the
+    /// share of time left; none when the game waits.
+    fn with_setting(&self, mode: TimerMode) -> Option<DecisionTimer> {
+        let total = mode.seconds(self.declared)?;
+        Some(DecisionTimer {
+            total,
+            remaining: self.fraction_left() * total,
+            ..self.clone()
+        })
+    }
+
     /// The share of time left, from 1 down to 0.
     pub fn fraction_left(&self) -> f32 {
         (self.remaining / self.total).clamp(0.0, 1.0)
@@ -429,12 +440,8 @@ pub(super) fn follow_timer_setting(
     timer: Option<ResMut<DecisionTimer>>,
 ) {
     let Some(mut timer) = timer else { return };
-    match settings.timers.seconds(timer.declared) {
-        Some(total) => {
-            let left = timer.fraction_left();
-            timer.total = total;
-            timer.remaining = left * total;
-        }
+    match timer.with_setting(settings.timers) {
+        Some(rescaled) => *timer = rescaled,
         None => commands.remove_resource::<DecisionTimer>(),
     }
 }
@@ -469,7 +476,7 @@ pub(super) fn react_to_alarms(
 }
 
 /// Offers a choice's options anew when the patient's vitals changed which
-/// of them hold.
+/// of them hold (run when her vitals changed).
 pub(super) fn refresh_offer(
     mut story: ResMut<Story>,
     current: Res<CurrentBeat>,
@@ -559,13 +566,8 @@ pub(super) fn announce(
         if let Some(ParkedTimer(t)) = parked.as_deref() {
             if Some(&t.at) == choice_at {
                 // The setting may have changed while the interrupt ran.
-                if let Some(total) = settings.timers.seconds(t.declared) {
-                    let left = t.fraction_left();
-                    commands.insert_resource(DecisionTimer {
-                        total,
-                        remaining: left * total,
-                        ..t.clone()
-                    });
+                if let Some(t) = t.with_setting(settings.timers) {
+                    commands.insert_resource(t);
                 }
                 commands.remove_resource::<ParkedTimer>();
                 resumed = true;

@@ -17,7 +17,7 @@ pub use messages::{
 };
 pub use runner::{Beat, ChoiceRecord, RelationshipChange, RunningPhase, StoryError, StoryState};
 
-use crate::patient::PatientSystems;
+use crate::patient::{Patient, PatientSystems, Vitals};
 use crate::screen::Screen;
 use crate::settings::Settings;
 
@@ -53,7 +53,8 @@ pub(super) fn plugin(app: &mut App) {
                         .before(PatientSystems::Alarms),
                     (
                         driver::react_to_alarms,
-                        driver::refresh_offer,
+                        driver::refresh_offer
+                            .run_if(any_match_filter::<(With<Patient>, Changed<Vitals>)>),
                         driver::announce,
                         driver::hold_clock,
                     )

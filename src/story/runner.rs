@@ -54,8 +54,8 @@ pub struct StoryState {
     /// while an alarm's interrupt runs.
     #[serde(default)]
     pub phase: Option<RunningPhase>,
-    /// The phase an alarm interrupted, kept apart so that a phase run by
-    /// the interrupt does not overwrite it.
+    /// The phase an alarm interrupted, set aside with its minutes left
+    /// while the interrupt runs (which may run a phase of its own).
     #[serde(default)]
     pub interrupted_phase: Option<RunningPhase>,
     /// The phases finished in this scene, by id.
@@ -273,9 +273,7 @@ impl StoryState {
                 text,
                 ..
             }) => {
-                let def = library
-                    .phase(&at.scene, phase)
-                    .ok_or_else(|| StoryError::UnknownPhase(at.clone()))?;
+                let def = phase_def(library, &at, phase)?;
                 let left = self
                     .phase
                     .as_ref()
@@ -387,10 +385,9 @@ impl StoryState {
         };
         let next = self.resolve(library, &handler.goto)?;
         self.interrupted = Some(self.cursor.clone());
-        self.interrupted_phase = self
-            .phase
-            .clone()
-            .filter(|running| running.at == self.cursor);
+        if self.phase.as_ref().is_some_and(|p| p.at == self.cursor) {
+            self.interrupted_phase = self.phase.take();
+        }
         self.enter(library, bedside, next)?;
         Ok(true)
     }
@@ -408,9 +405,7 @@ impl StoryState {
         let Some(NodeDef::Phase { phase, next, .. }) = library.node(&at) else {
             return Ok(false);
         };
-        let def = library
-            .phase(&at.scene, phase)
-            .ok_or_else(|| StoryError::UnknownPhase(at.clone()))?;
+        let def = phase_def(library, &at, phase)?;
         // A phase the state does not know as running (a save or a reload
         // from before it began) runs its full length.
         let running = match &mut self.phase {
@@ -634,10 +629,11 @@ impl StoryState {
                         Some(NodeDef::Line { .. } | NodeDef::Choice { .. }) => true,
                         Some(NodeDef::Phase { .. }) => {
                             let saved = self.interrupted_phase.take();
-                            if saved.as_ref().is_some_and(|p| p.at == back) {
+                            let goes_on = saved.as_ref().is_some_and(|p| p.at == back);
+                            if goes_on {
                                 self.phase = saved;
                             }
-                            self.phase.as_ref().is_some_and(|p| p.at == back)
+                            goes_on
                         }
                         _ => false,
                     };
@@ -648,9 +644,7 @@ impl StoryState {
                     at = back;
                 }
                 Some(NodeDef::Phase { phase, .. }) => {
-                    let def = library
-                        .phase(&at.scene, phase)
-                        .ok_or_else(|| StoryError::UnknownPhase(at.clone()))?;
+                    let def = phase_def(library, &at, phase)?;
                     self.phase = Some(RunningPhase {
                         at: at.clone(),
                         left: def.minutes,
@@ -675,6 +669,17 @@ impl StoryState {
         }
         Err(StoryError::Loop(at))
     }
+}
+
+/// The phase a `Phase` node at `at` names.
+fn phase_def<'l>(
+    library: &'l Library,
+    at: &NodeRef,
+    phase: &str,
+) -> Result<&'l PhaseDef, StoryError> {
+    library
+        .phase(&at.scene, phase)
+        .ok_or_else(|| StoryError::UnknownPhase(at.clone()))
 }
 
 #[cfg(test)]

@@ -22,22 +22,19 @@ BIN="$CARGO_TARGET_DIR/debug/famulant"
 # A private X server, and a private config folder so that no saved
 # settings leak in or out.
 export XDG_CONFIG_HOME="$OUT/config"
-export WGPU_ADAPTER_NAME=llvmpipe
-export WGPU_BACKEND=vulkan
-# Xvfb picks a free display itself and writes its number to fd 3.
-rm -f "$OUT/display"
-Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp 3>"$OUT/display" >"$OUT/xvfb.log" 2>&1 &
-XVFB=$!
-for _ in $(seq 100); do [ -s "$OUT/display" ] && break; sleep 0.1; done
-[ -s "$OUT/display" ] || { echo "Xvfb did not start"; cat "$OUT/xvfb.log"; exit 1; }
-export DISPLAY=":$(head -1 "$OUT/display")"
+source "$ROOT/tests/e2e/xvfb.sh"
 GAME=""
+XVFB=""
+LARGE=""
 cleanup() {
     [ -n "$GAME" ] && kill "$GAME" 2>/dev/null || true
-    kill "$XVFB" 2>/dev/null || true
+    [ -n "$XVFB" ] && kill "$XVFB" 2>/dev/null || true
+    [ -n "$LARGE" ] && kill "$LARGE" 2>/dev/null || true
 }
 trap cleanup EXIT
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+start_xvfb "$OUT" xvfb 1280x720
+XVFB=$XVFB_PID
+export DISPLAY="$XVFB_DISPLAY"
 
 # Waits until the game's window is mapped, then `settle` more seconds, and
 # saves the screen as NAME.png; fails if the game died or the picture is blank.
@@ -189,11 +186,9 @@ done
 # The overlay at other window sizes, on a larger screen: the window resized
 # to 1920×1080 and to 1024×768 keeps the dialogue box at the bottom centre
 # (dark panel at 88 % of the height) over the room (light wall at 35 %).
-rm -f "$OUT/display-large"
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$OUT/display-large" >"$OUT/xvfb-large.log" 2>&1 &
-LARGE=$!
-for _ in $(seq 100); do [ -s "$OUT/display-large" ] && break; sleep 0.1; done
-LARGE_DISPLAY=":$(head -1 "$OUT/display-large")"
+start_xvfb "$OUT" xvfb-large 1920x1080
+LARGE=$XVFB_PID
+LARGE_DISPLAY="$XVFB_DISPLAY"
 brightness() { # FILE X Y -> 0..255, the mean of the pixel's channels
     convert "$1" -crop "1x1+$2+$3" +repage -format "%[fx:int(255*mean)]" info: 2>/dev/null || echo -1
 }
@@ -203,7 +198,7 @@ for size in 1920x1080 1024x768; do
     DISPLAY="$LARGE_DISPLAY" "$BIN" play --scenes "$ROOT/scenes" --lang de --autostart >"$OUT/size-$size.log" 2>&1 &
     GAME=$!
     WINDOW=$(DISPLAY="$LARGE_DISPLAY" timeout 120 xdotool search --sync --name '^Famulant$' | head -1)
-    [ -n "$WINDOW" ] || { echo "no window at $size"; cat "$OUT/size-$size.log"; kill "$LARGE"; exit 1; }
+    [ -n "$WINDOW" ] || { echo "no window at $size"; cat "$OUT/size-$size.log"; exit 1; }
     DISPLAY="$LARGE_DISPLAY" xdotool windowsize "$WINDOW" "$width" "$height"
     sleep 6
     DISPLAY="$LARGE_DISPLAY" import -window "$WINDOW" "$OUT/size-$size.png"
@@ -214,7 +209,6 @@ for size in 1920x1080 1024x768; do
     echo "size-$size.png: $shot, dialogue box $panel, room $wall"
     if [ "$shot" != "$size" ] || [ "$panel" -lt 0 ] || [ "$panel" -gt 70 ] || [ "$wall" -lt 110 ]; then
         echo "the overlay does not fit a $size window"
-        kill "$LARGE"
         exit 1
     fi
 done
