@@ -243,7 +243,9 @@ pub struct PropDef {
     pub shape: PropShape,
     /// Where its centre is (for a polygon: its origin).
     pub at: (f32, f32),
-    /// Its colour as `#rrggbb`, or `#rrggbbaa` with opacity.
+    /// Its colour as `#rrggbb`, or `#rrggbbaa` with opacity; white unless
+    /// said.
+    #[serde(default = "white")]
     pub color: String,
     /// A second colour for its bottom edge: the colour runs from `color` at
     /// the top to this one at the bottom.
@@ -258,6 +260,10 @@ pub struct PropDef {
     pub rotate: f32,
 }
 
+fn white() -> String {
+    "#ffffff".to_owned()
+}
+
 /// The outline of a prop.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub enum PropShape {
@@ -268,6 +274,10 @@ pub enum PropShape {
     /// A convex polygon through these points, relative to `at`:
     /// `Polygon([(0, 0), (100, 0), (50, 80)])`.
     Polygon(Vec<(f32, f32)>),
+    /// An SVG picture from the scenes folder, stretched to this width and
+    /// height: `Image("art/or_lamp.svg", 440, 240)`. `color` tints it
+    /// (white, the default, leaves it as drawn).
+    Image(String, f32, f32),
 }
 
 /// One scene file: a stretch of story in one room.

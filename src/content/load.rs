@@ -1,14 +1,16 @@
 //! Putting the content files together into a [`Library`], from a folder on
 //! disk (the command line) or from loaded assets (the game).
 
+use std::collections::HashSet;
 use std::path::Path;
 
+use super::art::parse_svg;
 use super::diagnostic::{self, Diagnostic, Pos};
-use super::format::{CharacterDef, Manifest, RoomDef, SceneDef};
+use super::format::{CharacterDef, Manifest, PropShape, RoomDef, SceneDef};
 use super::library::Library;
 use super::locate::Seg;
 use super::parse::{ContentFile, parse};
-use super::validate::validate;
+use super::validate::{is_picture_path, validate};
 
 /// The manifest's file name within the scenes folder.
 pub const MANIFEST_FILE: &str = "index.ron";
@@ -47,6 +49,17 @@ impl Compiled {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Adds diagnostics found elsewhere; errors among them take the
+    /// library away.
+    fn with(mut self, more: Vec<Diagnostic>) -> Self {
+        self.diagnostics.extend(more);
+        diagnostic::sort(&mut self.diagnostics);
+        if self.has_errors() {
+            self.library = None;
+        }
+        self
     }
 
     fn failed(mut diagnostics: Vec<Diagnostic>) -> Self {
@@ -145,10 +158,61 @@ pub fn compile_with(shown: &str, read: impl Fn(&str) -> std::io::Result<String>)
             .collect(),
         Err(_) => Vec::new(),
     };
+    let rooms = load(ROOMS_FILE).and_then(|(path, text)| parse(&path, &text));
+    let pictures = match &rooms {
+        Ok(rooms) => check_pictures(rooms, &read, &path_of),
+        Err(_) => Vec::new(),
+    };
     compile(
         manifest,
         load(CHARACTERS_FILE).and_then(|(path, text)| parse(&path, &text)),
-        load(ROOMS_FILE).and_then(|(path, text)| parse(&path, &text)),
+        rooms,
         scenes,
     )
+    .with(pictures)
+}
+
+/// Reads each SVG picture the rooms use, once: a file that cannot be read
+/// is an error at the prop that names it, a broken picture an error at its
+/// line and column in the picture's file.
+fn check_pictures(
+    rooms: &ContentFile<Vec<RoomDef>>,
+    read: &impl Fn(&str) -> std::io::Result<String>,
+    path_of: &impl Fn(&str) -> String,
+) -> Vec<Diagnostic> {
+    let mut seen = HashSet::new();
+    let mut found = Vec::new();
+    for (i, room) in rooms.value.iter().enumerate() {
+        for (k, prop) in room.props.iter().enumerate() {
+            let PropShape::Image(path, _, _) = &prop.shape else {
+                continue;
+            };
+            // A path that is not a picture's is reported by `validate`.
+            if !is_picture_path(path) || !seen.insert(path.as_str()) {
+                continue;
+            }
+            match read(path) {
+                Ok(text) => found.extend(parse_svg(&path_of(path), text.as_bytes()).err()),
+                Err(err) => {
+                    let at = rooms.located.pos_of(&[
+                        Seg::Index(i),
+                        Seg::Field("props"),
+                        Seg::Index(k),
+                        Seg::Field("shape"),
+                    ]);
+                    found.push(
+                        Diagnostic::error(
+                            &rooms.path,
+                            at,
+                            format!("cannot read the picture `{path}`: {err}"),
+                        )
+                        .with_hint(
+                            "a picture's path is relative to the folder that holds rooms.ron",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    found
 }

@@ -1,6 +1,7 @@
 //! Content: the scene file format, its parsing and validation, and the
 //! Bevy assets that load it and reload it when a file changes.
 
+mod art;
 mod assets;
 mod diagnostic;
 #[cfg(test)]
@@ -13,6 +14,7 @@ mod parse;
 mod text;
 mod validate;
 
+pub use art::{Raster, parse_svg, rasterise};
 pub use assets::{ContentStatus, SCENES_SOURCE, register_source};
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use format::{

@@ -367,6 +367,14 @@ impl<'a> Validator<'a> {
             PropShape::Polygon(points) if !convex(points) => {
                 Some("a polygon that is not convex".to_owned())
             }
+            PropShape::Image(_, w, h) if !(*w > 0.0 && *h > 0.0) => {
+                Some(format!("a picture {w} wide and {h} high"))
+            }
+            PropShape::Image(path, _, _) if !is_picture_path(path) => {
+                self.error(file, shape_at, format!("`{path}` is not a picture's path"))
+                    .hint("pictures are SVG files in the scenes folder, named relative to it with `/`, such as \"art/or_lamp.svg\"");
+                return;
+            }
             _ => None,
         };
         if let Some(problem) = problem {
@@ -1014,6 +1022,15 @@ impl<'a> Validator<'a> {
 }
 
 /// Whether `text` is a time of day as `HH:MM`.
+/// Whether `path` names an SVG file inside the scenes folder.
+pub fn is_picture_path(path: &str) -> bool {
+    path.ends_with(".svg")
+        && !path.starts_with('/')
+        && !path.contains('\\')
+        && !path.contains(':')
+        && path.split('/').all(|part| !part.is_empty() && part != "..")
+}
+
 fn is_time_of_day(text: &str) -> bool {
     let Some((hours, minutes)) = text.split_once(':') else {
         return false;
@@ -1205,6 +1222,62 @@ mod tests {
         assert!(errs[1].contains("`#fff` is not a colour"), "{errs:#?}");
         assert!(errs[2].starts_with("scenes/rooms.ron:6:"), "{errs:#?}");
         assert!(errs[2].contains("not convex"), "{errs:#?}");
+    }
+
+    #[test]
+    fn pictures_are_read_and_their_errors_placed() {
+        let rooms = r##"[
+    (id: "office", name: (de: "Büro", en: "Office"), color: "#d0d8e0", props: [
+        (name: "lamp", shape: Image("art/lamp.svg", 200, 100), at: (0, 0)),
+        (name: "again", shape: Image("art/lamp.svg", 100, 50), at: (50, 0), color: "#ffd0d0"),
+        (name: "gone", shape: Image("art/gone.svg", 10, 10), at: (0, 0)),
+        (name: "broken", shape: Image("art/broken.svg", 10, 10), at: (0, 0)),
+        (name: "outside", shape: Image("../secret.svg", 10, 10), at: (0, 0)),
+        (name: "flat", shape: Image("art/lamp.svg", 0, 10), at: (0, 0)),
+    ]),
+]"##;
+        let lamp = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><rect width="200" height="100" fill="#eee"/></svg>"##;
+        let broken =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">\n<g>\n</svg>\n";
+        let compiled = compile_files(&[
+            ("rooms.ron", rooms),
+            ("s1.ron", SCENE),
+            ("art/lamp.svg", lamp),
+            ("art/broken.svg", broken),
+        ]);
+        let errs: Vec<String> = compiled.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(errs.len(), 4, "{errs:#?}");
+        assert!(compiled.library.is_none());
+        assert!(errs[0].starts_with("scenes/art/broken.svg:3:"), "{errs:#?}");
+        assert!(errs[1].starts_with("scenes/rooms.ron:5:"), "{errs:#?}");
+        assert!(
+            errs[1].contains("cannot read the picture `art/gone.svg`"),
+            "{errs:#?}"
+        );
+        assert!(errs[2].starts_with("scenes/rooms.ron:7:"), "{errs:#?}");
+        assert!(
+            errs[2].contains("`../secret.svg` is not a picture's path"),
+            "{errs:#?}"
+        );
+        assert!(errs[3].starts_with("scenes/rooms.ron:8:"), "{errs:#?}");
+        assert!(
+            errs[3].contains("a picture 0 wide and 10 high"),
+            "{errs:#?}"
+        );
+        let fine = compile_files(&[
+            (
+                "rooms.ron",
+                &rooms
+                    .replace("(name: \"gone\"", "// (")
+                    .replace("(name: \"broken\"", "// (")
+                    .replace("(name: \"outside\"", "// (")
+                    .replace("(name: \"flat\"", "// ("),
+            ),
+            ("s1.ron", SCENE),
+            ("art/lamp.svg", lamp),
+        ]);
+        assert!(fine.diagnostics.is_empty(), "{:#?}", fine.diagnostics);
+        assert!(fine.library.is_some());
     }
 
     #[test]

@@ -7,6 +7,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::monitor::bedside_left;
 use super::pause::PauseMenu;
+use super::portrait::speaker_portrait;
 use super::strings as s;
 use super::style::{ACCENT, MUTED, PANEL_FILL, bar};
 use crate::content::{ContentStatus, Lang, Library, MonitorView, NodeRef, parse_color};
@@ -102,22 +103,27 @@ fn dialogue_box(
             let done = typewriter.chars >= total;
             let shown: String = text.chars().take(typewriter.chars as usize).collect();
             let response = dialogue_frame(ctx, width, |ui| {
-                speaker_label(ui, library, line.speaker.as_deref(), lang);
-                let body = RichText::new(shown);
-                ui.label(if line.speaker.is_some() {
-                    body
-                } else {
-                    body.italics().color(MUTED)
-                });
-                if done {
-                    // The hint to go on pulses once the line is complete.
-                    let pulse = 0.55 + 0.45 * (time.elapsed_secs() * 3.0).sin();
-                    ui.with_layout(egui::Layout::bottom_up(egui::Align::Max), |ui| {
-                        let hint = RichText::new(s::LINE_KEYS.get(lang)).small();
-                        ui.label(hint.color(MUTED.gamma_multiply(pulse)));
+                ui.horizontal_top(|ui| {
+                    speaker_portrait(ui, &story, line.speaker.as_deref());
+                    ui.vertical(|ui| {
+                        speaker_label(ui, library, line.speaker.as_deref(), lang);
+                        let body = RichText::new(shown);
+                        ui.label(if line.speaker.is_some() {
+                            body
+                        } else {
+                            body.italics().color(MUTED)
+                        });
+                        if done {
+                            // The hint to go on pulses once the line is complete.
+                            let pulse = 0.55 + 0.45 * (time.elapsed_secs() * 3.0).sin();
+                            ui.with_layout(egui::Layout::bottom_up(egui::Align::Max), |ui| {
+                                let hint = RichText::new(s::LINE_KEYS.get(lang)).small();
+                                ui.label(hint.color(MUTED.gamma_multiply(pulse)));
+                            });
+                            ui.ctx().request_repaint();
+                        }
                     });
-                    ui.ctx().request_repaint();
-                }
+                });
             });
             let pressed =
                 live && (pressed(ctx, egui::Key::Space) || pressed(ctx, egui::Key::Enter));

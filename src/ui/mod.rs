@@ -35,7 +35,6 @@ pub(super) fn plugin(app: &mut App) {
             monitor::plugin,
             notices::plugin,
             pause::plugin,
-            portrait::plugin,
             problems::plugin,
             theatre::plugin,
             transition::plugin,

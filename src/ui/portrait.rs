@@ -1,66 +1,42 @@
-//! The speaker's portrait above the dialogue box while they say a line:
-//! their head and shoulders, drawn from the same figure as in the room,
-//! with the same mood.
+//! The speaker's portrait at the left of the dialogue box while they say a
+//! line: their head and shoulders, drawn from the same figure as in the
+//! room, with the same mood. Inside the box, it covers nothing of the room.
 
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Color32, Pos2, Rect, epaint};
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
-use super::dialogue::{BOX_BOTTOM, BOX_HEIGHT, BOX_WIDTH};
-use super::style::PANEL_FILL;
-use crate::screen::Screen;
-use crate::story::{CurrentBeat, Story};
+use crate::story::Story;
 use crate::world::{Part, figure, outline};
 
 /// The portrait's size, in points.
-const SIZE: f32 = 128.0;
+pub(super) const SIZE: f32 = 128.0;
 /// How much of the figure it shows, in canvas units from the top of the
 /// head down.
 const SPAN: f32 = 110.0;
+/// Behind the figure: a little lighter than the dialogue box.
+const BACKDROP: Color32 = Color32::from_rgb(52, 60, 70);
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        portrait.run_if(in_state(Screen::Playing)),
-    );
-}
-
-fn portrait(mut contexts: EguiContexts, beat: Res<CurrentBeat>, story: Res<Story>) -> Result {
-    // With a choice, the options take the place above the box.
-    let speaker = match &*beat {
-        CurrentBeat::Line(line) => line.speaker.as_deref(),
-        _ => None,
-    };
+/// Shows the portrait of `speaker` (when they have a look) in `ui`, in the
+/// scene's dress and with their mood, followed by a gap.
+pub(super) fn speaker_portrait(ui: &mut egui::Ui, story: &Story, speaker: Option<&str>) {
     let (Some(id), Some(library), Some(state)) = (speaker, story.library(), story.state()) else {
-        return Ok(());
+        return;
     };
     let Some(look) = library.look_in(&state.cursor.scene, id) else {
-        return Ok(());
+        return;
     };
     let parts = figure(&look, state.mood(id));
-    let ctx = contexts.ctx_mut()?;
-    let screen = ctx.content_rect();
-    let width = (screen.width() - 48.0).min(BOX_WIDTH);
-    let corner = Pos2::new(
-        screen.center().x - width / 2.0 + 24.0,
-        screen.bottom() - BOX_BOTTOM - BOX_HEIGHT - SIZE - 6.0,
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(SIZE, SIZE), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 10.0, BACKDROP);
+    paint(&painter, rect.shrink(4.0), &parts);
+    painter.rect_stroke(
+        rect,
+        10.0,
+        egui::Stroke::new(1.0, Color32::from_white_alpha(40)),
+        egui::StrokeKind::Inside,
     );
-    egui::Area::new(egui::Id::new("portrait"))
-        .fixed_pos(corner)
-        .interactable(false)
-        .show(ctx, |ui| {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(SIZE, SIZE), egui::Sense::hover());
-            let painter = ui.painter_at(rect);
-            painter.rect_filled(rect, 12.0, PANEL_FILL);
-            paint(&painter, rect.shrink(4.0), &parts);
-            painter.rect_stroke(
-                rect,
-                12.0,
-                egui::Stroke::new(1.0, Color32::from_white_alpha(40)),
-                egui::StrokeKind::Inside,
-            );
-        });
-    Ok(())
+    ui.add_space(18.0);
 }
 
 /// An sRGB egui colour from linear RGBA.

@@ -1,6 +1,6 @@
-//! Problems in the scene files, or a story that cannot go on, shown on
-//! top of every screen until they are fixed: modders see file, line and
-//! column without looking at a terminal.
+//! Problems in the scene files, a story that cannot go on, or pictures
+//! that cannot be drawn, shown on top of every screen until they are
+//! fixed: modders see file, line and column without looking at a terminal.
 
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, Color32, RichText};
@@ -11,6 +11,7 @@ use super::style::MUTED;
 use crate::content::{ContentStatus, Severity};
 use crate::settings::Settings;
 use crate::story::Story;
+use crate::world::ArtProblems;
 
 const ERROR: Color32 = Color32::from_rgb(240, 110, 100);
 const WARNING: Color32 = Color32::from_rgb(235, 190, 90);
@@ -26,6 +27,7 @@ fn problems(
     status: Res<ContentStatus>,
     story: Res<Story>,
     settings: Res<Settings>,
+    art: Res<ArtProblems>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let lang = settings.lang;
@@ -45,6 +47,10 @@ fn problems(
                 .collect(),
         ),
         (_, Some(fault)) => (s::STORY_FAULT.get(lang), vec![(ERROR, fault.clone())]),
+        _ if !art.0.is_empty() => (
+            s::ART_ERRORS.get(lang),
+            art.0.iter().map(|(_, d)| (ERROR, d.to_string())).collect(),
+        ),
         _ => return Ok(()),
     };
     let width = (ctx.content_rect().width() - 80.0).min(1000.0);

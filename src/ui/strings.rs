@@ -44,6 +44,7 @@ phrases! {
     CONTENT_ERRORS = "Die Szenendateien enthalten Fehler" / "The scene files have errors";
     CONTENT_ERRORS_HELP = "Beheben und speichern: Das Spiel lädt die Dateien dann neu." / "Fix and save the file: the game reloads it.";
     STORY_FAULT = "Die Geschichte kann nicht weitergehen" / "The story cannot go on";
+    ART_ERRORS = "Bilder, die nicht gezeichnet werden können" / "Pictures that cannot be drawn";
     FLASH_ALARMS = "Alarme blinken" / "Flashing alarms";
     VOLUME = "Lautstärke" / "Volume";
     SMOOTH_EDGES = "Glatte Kanten" / "Smooth edges";

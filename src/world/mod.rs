@@ -1,6 +1,7 @@
 //! The world on screen: the camera, and the rooms and their people drawn
 //! from their data.
 
+mod art;
 mod figure;
 mod room;
 mod shapes;
@@ -10,6 +11,7 @@ use bevy::prelude::*;
 
 use crate::settings::Settings;
 
+pub use art::{ArtProblems, SvgError};
 pub use figure::{Part, STANDING_HEIGHT, figure};
 pub use room::{Character, OperatingRoom, Prop, Room};
 pub use shapes::outline;
@@ -22,7 +24,7 @@ pub const CANVAS_HEIGHT: f32 = 720.0;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_camera)
         .add_systems(Update, smooth_edges.run_if(resource_changed::<Settings>))
-        .add_plugins(room::plugin);
+        .add_plugins((art::plugin, room::plugin));
 }
 
 /// Smooth edges (4× multisampling) as the settings say: cheap on a graphics

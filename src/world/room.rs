@@ -7,9 +7,11 @@
 use bevy::prelude::*;
 use bevy::sprite_render::AlphaMode2d;
 
-use super::figure::{STANDING_HEIGHT, figure};
-use super::shapes::{linear, prop_mesh};
-use crate::content::{LookDef, Mood, PlaceDef, RoomDef};
+use super::figure::{figure, lying_figure};
+use super::shapes::{MeshBuilder, linear};
+use crate::content::{
+    LookDef, Mood, PlaceDef, PropDef, PropShape, RoomDef, SCENES_SOURCE, parse_rgba,
+};
 use crate::screen::Screen;
 use crate::story::{CurrentBeat, Story};
 
@@ -27,7 +29,8 @@ pub struct Room {
 #[derive(Component, Debug)]
 pub struct OperatingRoom;
 
-/// One shape of the room's picture.
+/// A picture in the room (an SVG prop). The room's shapes are drawn
+/// together, a few meshes for all of them.
 #[derive(Component, Debug)]
 pub struct Prop;
 
@@ -54,9 +57,7 @@ struct Stage {
 struct Shown(Option<Stage>);
 
 /// The two materials the props share, white, the colours being in the
-/// meshes' vertices: opaque for solid props (drawn front to back, so the
-/// software renderer shades each pixel about once), blended for
-/// see-through ones.
+/// meshes' vertices: opaque for solid props, blended for see-through ones.
 #[derive(Resource)]
 struct PropMaterial {
     opaque: Handle<ColorMaterial>,
@@ -135,12 +136,14 @@ fn current_stage(story: &Story) -> Option<Stage> {
 }
 
 /// Draws the story's stage when it is not the one on screen.
+#[allow(clippy::too_many_arguments)]
 fn show_room(
     mut commands: Commands,
     story: Res<Story>,
     mut shown: ResMut<Shown>,
     rooms: Query<Entity, With<Room>>,
     material: Res<PropMaterial>,
+    server: Res<AssetServer>,
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut meshes: ResMut<Assets<Mesh>>,
 ) {
@@ -154,6 +157,7 @@ fn show_room(
         commands.entity(entity).despawn();
     }
     let room = &stage.room;
+    let layers = props_in_layers(room);
     commands
         .spawn((
             Name::new(format!("Room {}", room.id)),
@@ -166,29 +170,39 @@ fn show_room(
         ))
         .insert_if(OperatingRoom, || room.operating)
         .with_children(|parent| {
-            for (i, prop) in room.props.iter().enumerate() {
-                let (Some(top), Some(bottom)) = (
-                    linear(&prop.color),
-                    linear(prop.bottom.as_deref().unwrap_or(&prop.color)),
-                ) else {
-                    continue; // reported by `check`
+            for layer in layers {
+                match layer {
+                    Layer::Solid(builder) => parent.spawn((
+                        Name::new("solid props"),
+                        Mesh2d(meshes.add(builder.build())),
+                        MeshMaterial2d(material.opaque.clone()),
+                        Transform::default(),
+                    )),
+                    Layer::SeeThrough(z, builder) => parent.spawn((
+                        Name::new(format!("see-through props from layer {z}")),
+                        Mesh2d(meshes.add(builder.build())),
+                        MeshMaterial2d(material.blended.clone()),
+                        Transform::from_xyz(0.0, 0.0, z),
+                    )),
+                    Layer::Picture(prop, z) => {
+                        let PropShape::Image(path, w, h) = &prop.shape else {
+                            unreachable!("pictures are image props");
+                        };
+                        let [r, g, b, a] = parse_rgba(&prop.color).unwrap_or([255; 4]);
+                        parent.spawn((
+                            Name::new(prop.name.clone().unwrap_or_else(|| path.clone())),
+                            Prop,
+                            Sprite {
+                                image: server.load(format!("{SCENES_SOURCE}://{path}")),
+                                custom_size: Some(Vec2::new(*w, *h)),
+                                color: Color::srgba_u8(r, g, b, a),
+                                ..default()
+                            },
+                            Transform::from_xyz(prop.at.0, prop.at.1, z)
+                                .with_rotation(Quat::from_rotation_z(prop.rotate.to_radians())),
+                        ))
+                    }
                 };
-                let name = prop.name.clone().unwrap_or_else(|| format!("prop {i}"));
-                // Later props in the file lie in front of earlier ones on
-                // the same layer.
-                let z = prop.layer + i as f32 * 0.001;
-                parent.spawn((
-                    Name::new(name),
-                    Prop,
-                    Mesh2d(meshes.add(prop_mesh(&prop.shape, top, bottom))),
-                    MeshMaterial2d(if top[3] >= 1.0 && bottom[3] >= 1.0 {
-                        material.opaque.clone()
-                    } else {
-                        material.blended.clone()
-                    }),
-                    Transform::from_xyz(prop.at.0, prop.at.1, z)
-                        .with_rotation(Quat::from_rotation_z(prop.rotate.to_radians())),
-                ));
             }
             for (k, (id, look, mood, place)) in stage.cast.iter().enumerate() {
                 let tint = materials.add(ColorMaterial {
@@ -196,41 +210,94 @@ fn show_room(
                     alpha_mode: AlphaMode2d::Opaque,
                     ..default()
                 });
-                // Lying, the figure turns with its head to the left and the
-                // place marks the middle of the body.
-                let (rotation, lift) = if place.lying {
-                    (
-                        Quat::from_rotation_z(std::f32::consts::FRAC_PI_2),
-                        -STANDING_HEIGHT * look.height / 2.0,
-                    )
+                let parts = if place.lying {
+                    lying_figure(look, *mood)
                 } else {
-                    (Quat::IDENTITY, 0.0)
+                    figure(look, *mood)
                 };
-                parent
-                    .spawn((
-                        Name::new(id.clone()),
-                        Character {
-                            id: id.clone(),
-                            mood: *mood,
-                            tint: tint.clone(),
-                        },
-                        Transform::from_xyz(place.at.0, place.at.1, place.layer + k as f32 * 0.001)
-                            .with_rotation(rotation),
-                        Visibility::default(),
-                    ))
-                    .with_children(|body| {
-                        for (i, part) in figure(look, *mood).into_iter().enumerate() {
-                            body.spawn((
-                                Mesh2d(meshes.add(prop_mesh(&part.shape, part.top, part.bottom))),
-                                MeshMaterial2d(tint.clone()),
-                                Transform::from_xyz(part.at.x, part.at.y + lift, i as f32 * 0.0004)
-                                    .with_rotation(Quat::from_rotation_z(part.rotate.to_radians())),
-                            ));
-                        }
-                    });
+                let mut body = MeshBuilder::default();
+                for (i, part) in parts.iter().enumerate() {
+                    body.add(
+                        &part.shape,
+                        part.at.extend(i as f32 * 0.0004),
+                        part.rotate,
+                        part.top,
+                        part.bottom,
+                    );
+                }
+                parent.spawn((
+                    Name::new(id.clone()),
+                    Character {
+                        id: id.clone(),
+                        mood: *mood,
+                        tint: tint.clone(),
+                    },
+                    Mesh2d(meshes.add(body.build())),
+                    MeshMaterial2d(tint),
+                    Transform::from_xyz(place.at.0, place.at.1, place.layer + k as f32 * 0.001),
+                ));
             }
         });
     shown.0 = Some(stage);
+}
+
+/// What a room's props become on screen, so that they cost few draws: all
+/// solid shapes in one mesh (the depth buffer keeps their order; front to
+/// back, so that hidden pixels are not shaded), see-through shapes in one
+/// mesh for each run between pictures (drawn back to front, sorted with
+/// the pictures by depth), and each picture a sprite.
+enum Layer<'a> {
+    Solid(MeshBuilder),
+    SeeThrough(f32, MeshBuilder),
+    Picture(&'a PropDef, f32),
+}
+
+/// A room's props as [`Layer`]s. A prop's depth is its layer, later props
+/// in the file a little in front of earlier ones on the same layer.
+fn props_in_layers(room: &RoomDef) -> Vec<Layer<'_>> {
+    let mut props: Vec<(f32, &PropDef)> = room
+        .props
+        .iter()
+        .enumerate()
+        .map(|(i, prop)| (prop.layer + i as f32 * 0.001, prop))
+        .collect();
+    props.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Shapes with their colours; unreadable colours are reported by `check`.
+    let shapes = props.iter().filter_map(|&(z, prop)| {
+        let top = linear(&prop.color)?;
+        let bottom = linear(prop.bottom.as_deref().unwrap_or(&prop.color))?;
+        let at = Vec3::new(prop.at.0, prop.at.1, z);
+        Some((prop, at, top, bottom, top[3] >= 1.0 && bottom[3] >= 1.0))
+    });
+    let mut solid = MeshBuilder::default();
+    for (prop, at, top, bottom, _) in shapes
+        .clone()
+        .filter(|s| s.4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        if !matches!(prop.shape, PropShape::Image(..)) {
+            solid.add(&prop.shape, at, prop.rotate, top, bottom);
+        }
+    }
+    let mut layers = Vec::new();
+    let mut see_through: Option<(f32, MeshBuilder)> = None;
+    for (prop, at, top, bottom, opaque) in shapes {
+        if matches!(prop.shape, PropShape::Image(..)) {
+            layers.extend(see_through.take().map(|(z, b)| Layer::SeeThrough(z, b)));
+            layers.push(Layer::Picture(prop, at.z));
+        } else if !opaque {
+            let (base, builder) = see_through.get_or_insert_with(|| (at.z, MeshBuilder::default()));
+            let at = at - Vec3::Z * *base;
+            builder.add(&prop.shape, at, prop.rotate, top, bottom);
+        }
+    }
+    layers.extend(see_through.map(|(z, b)| Layer::SeeThrough(z, b)));
+    if !solid.is_empty() {
+        layers.push(Layer::Solid(solid));
+    }
+    layers
 }
 
 /// Lets the speaker stand out: the others are dimmed while someone speaks.

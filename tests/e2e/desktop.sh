@@ -147,7 +147,7 @@ ROOMS=(
 STORY="$OUT/rooms-story"
 rm -rf "$STORY"
 mkdir -p "$STORY"
-cp "$ROOT/scenes/characters.ron" "$ROOT/scenes/rooms.ron" "$STORY/"
+cp -r "$ROOT/scenes/characters.ron" "$ROOT/scenes/rooms.ron" "$ROOT/scenes/art" "$STORY/"
 files=""
 for i in "${!ROOMS[@]}"; do
     room="${ROOMS[$i]%%:*}"
