@@ -5,12 +5,11 @@ use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, Color32, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
-use super::monitor::bedside_left;
 use super::pause::PauseMenu;
 use super::portrait::speaker_portrait;
 use super::strings as s;
 use super::style::{ACCENT, MUTED, PANEL_FILL, bar};
-use crate::content::{ContentStatus, Lang, Library, MonitorView, NodeRef, parse_color};
+use crate::content::{ContentStatus, Lang, Library, NodeRef, parse_color};
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::story::{
@@ -23,6 +22,12 @@ pub(super) const BOX_WIDTH: f32 = 1100.0;
 pub(super) const BOX_HEIGHT: f32 = 190.0;
 /// The gap below the dialogue box, in points.
 pub(super) const BOX_BOTTOM: f32 = 24.0;
+/// Options stand two to a row when the box's inside is this wide.
+const MIN_TWO_COLUMNS: f32 = 800.0;
+/// The space between options side by side.
+const OPTION_GAP: f32 = 12.0;
+/// An option not highlighted: a little lighter than the box.
+const OPTION_FILL: Color32 = Color32::from_rgb(50, 58, 68);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Typewriter>()
@@ -190,66 +195,20 @@ fn dialogue_box(
                 }
             }
             let mut clicked = None;
-            // Beside the full monitor the options keep to its left, where
-            // they can grow up past its bottom edge.
-            let bedside = story
-                .state()
-                .and_then(|state| library.scene(&state.cursor.scene))
-                .is_some_and(|scene| scene.def.monitor == MonitorView::Bedside);
-            let box_left = screen_rect.center().x - width / 2.0;
-            let (anchor, offset, options_width) = if bedside {
-                let room = bedside_left(screen_rect.width()) - 16.0 - box_left;
-                (
-                    Align2::LEFT_BOTTOM,
-                    egui::vec2(box_left, -(BOX_HEIGHT + 40.0)),
-                    room.min(width * 0.8),
-                )
+            let mut toggle = false;
+            // The options are in the box, under the prompt, two to a row
+            // where there is room: the box grows over the floor and leaves
+            // the faces in the room and the monitor free.
+            let inner = width - 56.0;
+            let columns = if count > 1 && inner >= MIN_TWO_COLUMNS {
+                2
             } else {
-                (
-                    Align2::CENTER_BOTTOM,
-                    egui::vec2(0.0, -(BOX_HEIGHT + 40.0)),
-                    width * 0.8,
-                )
+                1
             };
-            egui::Area::new(egui::Id::new("choices"))
-                .anchor(anchor, offset)
-                .show(ctx, |ui| {
-                    ui.set_width(options_width);
-                    for (i, option) in show.options.iter().enumerate() {
-                        if option_button(
-                            ui,
-                            i,
-                            option,
-                            lang,
-                            i == typewriter.highlighted,
-                            options_width,
-                        ) {
-                            clicked = Some(option.id.clone());
-                        }
-                        if let Some(hint) = option.hint.as_ref().filter(|_| typewriter.hints) {
-                            egui::Frame::new()
-                                .fill(PANEL_FILL)
-                                .corner_radius(8.0)
-                                .inner_margin(egui::Margin::symmetric(14, 6))
-                                .show(ui, |ui| {
-                                    ui.set_width(options_width - 28.0);
-                                    ui.label(
-                                        RichText::new(hint.get(lang))
-                                            .small()
-                                            .italics()
-                                            .color(MUTED),
-                                    );
-                                });
-                        }
-                    }
-                });
-            if let Some(option) = clicked.filter(|_| live) {
-                choose.write(ChoiceMade {
-                    at: show.at.clone(),
-                    option,
-                });
-            }
-            dialogue_frame(ctx, width, |ui| {
+            let column = (inner - OPTION_GAP * (columns - 1) as f32) / columns as f32;
+            box_area(ctx, |ui| {
+                ui.set_width(inner);
+                ui.set_min_height(BOX_HEIGHT - 36.0);
                 if let Some(timer) = &timer {
                     countdown(ui, timer, lang);
                 }
@@ -264,24 +223,53 @@ fn dialogue_box(
                     }
                     (None, None) => speaker_label(ui, library, show.speaker.as_deref(), lang),
                 }
-                let mut toggle = false;
-                ui.with_layout(egui::Layout::bottom_up(egui::Align::Max), |ui| {
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(s::CHOICE_KEYS.get(lang)).small().color(MUTED));
-                        if has_hints {
-                            let label = if typewriter.hints {
-                                s::HIDE_HINTS
-                            } else {
-                                s::SHOW_HINTS
-                            };
-                            toggle = ui.small_button(label.get(lang)).clicked();
+                ui.add_space(8.0);
+                for (row, options) in show.options.chunks(columns).enumerate() {
+                    ui.horizontal_top(|ui| {
+                        ui.spacing_mut().item_spacing.x = OPTION_GAP;
+                        for (k, option) in options.iter().enumerate() {
+                            let i = row * columns + k;
+                            ui.vertical(|ui| {
+                                ui.set_width(column);
+                                let lit = i == typewriter.highlighted;
+                                if option_button(ui, i, option, lang, lit, column) {
+                                    clicked = Some(option.id.clone());
+                                }
+                                if let Some(hint) =
+                                    option.hint.as_ref().filter(|_| typewriter.hints)
+                                {
+                                    ui.label(
+                                        RichText::new(hint.get(lang))
+                                            .small()
+                                            .italics()
+                                            .color(MUTED),
+                                    );
+                                }
+                            });
                         }
                     });
-                });
-                if toggle && live {
-                    typewriter.hints = !typewriter.hints;
                 }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(RichText::new(s::CHOICE_KEYS.get(lang)).small().color(MUTED));
+                    if has_hints {
+                        let label = if typewriter.hints {
+                            s::HIDE_HINTS
+                        } else {
+                            s::SHOW_HINTS
+                        };
+                        toggle = ui.small_button(label.get(lang)).clicked();
+                    }
+                });
             });
+            if toggle && live {
+                typewriter.hints = !typewriter.hints;
+            }
+            if let Some(option) = clicked.filter(|_| live) {
+                choose.write(ChoiceMade {
+                    at: show.at.clone(),
+                    option,
+                });
+            }
         }
         CurrentBeat::Ended(_) => {
             let mut back = false;
@@ -330,12 +318,24 @@ const NUMBER_KEYS: [egui::Key; 9] = [
     egui::Key::Num9,
 ];
 
-/// The box at the bottom of the screen; returns its response, clickable.
+/// The box at the bottom of the screen, as tall as [`BOX_HEIGHT`]; returns
+/// its response, clickable.
 fn dialogue_frame(
     ctx: &egui::Context,
     width: f32,
     add: impl FnOnce(&mut egui::Ui),
 ) -> egui::Response {
+    box_area(ctx, |ui| {
+        ui.set_width(width - 56.0);
+        ui.set_height(BOX_HEIGHT - 36.0);
+        ui.vertical(add);
+    })
+    .interact(egui::Sense::click())
+}
+
+/// The box's frame at the bottom of the screen, around what `add` puts in;
+/// it grows upwards with its content.
+fn box_area(ctx: &egui::Context, add: impl FnOnce(&mut egui::Ui)) -> egui::Response {
     egui::Area::new(egui::Id::new("dialogue"))
         .anchor(Align2::CENTER_BOTTOM, egui::vec2(0.0, -BOX_BOTTOM))
         .show(ctx, |ui| {
@@ -344,13 +344,8 @@ fn dialogue_frame(
                 .corner_radius(14.0)
                 .stroke(egui::Stroke::new(1.0, Color32::from_white_alpha(28)))
                 .inner_margin(egui::Margin::symmetric(28, 18))
-                .show(ui, |ui| {
-                    ui.set_width(width - 56.0);
-                    ui.set_height(BOX_HEIGHT - 36.0);
-                    ui.vertical(add);
-                })
+                .show(ui, add)
                 .response
-                .interact(egui::Sense::click())
         })
         .inner
 }
@@ -390,7 +385,7 @@ fn option_button(
     let fill = if highlighted {
         ACCENT.gamma_multiply(0.7)
     } else {
-        PANEL_FILL
+        OPTION_FILL
     };
     let text = RichText::new(format!("{}   {}", index + 1, option.text.get(lang)));
     let button = egui::Button::new(text)

@@ -23,13 +23,6 @@ const COMPACT: egui::Vec2 = vec2(430.0, 118.0);
 /// Distance from the window's top-right corner.
 const MARGIN: f32 = 16.0;
 
-/// Where the full bedside monitor begins on the left, in a screen
-/// `screen_width` points wide: panels that grow up to its height keep left
-/// of this.
-pub(super) fn bedside_left(screen_width: f32) -> f32 {
-    screen_width - MARGIN - FULL.x
-}
-
 const BACKGROUND: Color32 = Color32::from_rgb(8, 12, 16);
 const FRAME: Color32 = Color32::from_rgb(60, 70, 82);
 const LABEL: Color32 = Color32::from_rgb(150, 160, 172);

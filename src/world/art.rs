@@ -109,3 +109,74 @@ fn note_art_problems(
         problems.0.push((failure.id, diagnostic));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::content::{Pos, register_source};
+
+    /// A headless app with the scenes source at `dir` and the picture
+    /// loader.
+    fn app(dir: &std::path::Path) -> App {
+        let mut app = App::new();
+        register_source(&mut app, dir);
+        app.add_plugins((MinimalPlugins, AssetPlugin::default()))
+            .init_asset::<Image>()
+            .add_plugins(plugin);
+        app
+    }
+
+    /// Updates until `done` holds, for at most ten seconds.
+    fn until(app: &mut App, done: impl Fn(&World) -> bool) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            app.update();
+            if done(app.world()) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        false
+    }
+
+    #[test]
+    fn a_picture_loads_as_a_texture_and_a_broken_one_is_a_problem() {
+        let dir = std::env::temp_dir().join(format!("famulant-art-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("art")).unwrap();
+        std::fs::write(
+            dir.join("art/good.svg"),
+            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 20"><rect width="30" height="20" fill="#3f8f8a"/></svg>"##,
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("art/broken.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\">\n  <g>\n</svg>\n",
+        )
+        .unwrap();
+        let mut app = app(&dir);
+        let server = app.world().resource::<AssetServer>().clone();
+        let good: Handle<Image> = server.load(format!("{SCENES_SOURCE}://art/good.svg"));
+        let broken: Handle<Image> = server.load(format!("{SCENES_SOURCE}://art/broken.svg"));
+        let id = good.id();
+        assert!(until(&mut app, |world| world
+            .resource::<Assets<Image>>()
+            .get(id)
+            .is_some()));
+        let image = app.world().resource::<Assets<Image>>().get(id).unwrap();
+        assert_eq!((image.width(), image.height()), (60, 40));
+        assert!(until(&mut app, |world| !world
+            .resource::<ArtProblems>()
+            .0
+            .is_empty()));
+        let problems = &app.world().resource::<ArtProblems>().0;
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let (failed, diagnostic) = &problems[0];
+        assert_eq!(*failed, broken.id());
+        assert_eq!(diagnostic.file, "scenes/art/broken.svg");
+        assert_eq!(diagnostic.pos, Pos { line: 3, col: 1 });
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

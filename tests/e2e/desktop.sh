@@ -129,6 +129,18 @@ if ! [[ "$changed" =~ ^[0-9]+$ ]] || [ "$changed" -lt 12000 ]; then
     echo "the room did not change after rooms.ron was edited"
     exit 1
 fi
+# A picture redrawn when its SVG changes: the window's morning sky turns red.
+sed -i 's/stop-color="#a9cde6"/stop-color="#e05050"/' "$OUT/scenes/art/window_morning.svg"
+grep -q '#e05050' "$OUT/scenes/art/window_morning.svg" || { echo "the sky was not found in window_morning.svg"; exit 1; }
+sleep 4
+shoot reload-picture 0
+changed=$(compare -metric AE -fuzz 10% -crop 150x60+230+60 "$OUT/reload-after.png" "$OUT/reload-picture.png" null: 2>&1 || true)
+echo "hot reload: $changed pixels of the window's sky changed"
+changed="${changed%% *}"
+if ! [[ "$changed" =~ ^[0-9]+$ ]] || [ "$changed" -lt 4000 ]; then
+    echo "the picture did not change after its SVG was edited"
+    exit 1
+fi
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
 
 # Every room with a cast: a small story with one scene a room, each shot
