@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Frame time in the busiest room (the emergency department: the room, four
-# people, the bedside monitor with its traces) against an empty Bevy +
-# bevy_egui window, both release builds, one after the other in the same
-# Xvfb with Mesa's software Vulkan (llvmpipe); the game once with smooth
-# edges (4x multisampling, the default) and once without.
+# Frame time in the busiest rooms (the emergency department: the room, four
+# people, the bedside monitor with its traces; the operating theatre: six
+# people, SVG pictures, the monitor) against an empty Bevy + bevy_egui
+# window, all release builds, one after the other in the same Xvfb with
+# Mesa's software Vulkan (llvmpipe); the game with smooth edges on
+# "Automatic" (the default: off on a software renderer) and forced "On"
+# (4x multisampling).
 #
 #   benches/frames.sh [SECONDS]     (default 20)
 set -euo pipefail
@@ -21,9 +23,12 @@ export DISPLAY="$XVFB_DISPLAY"
 echo "empty Bevy + bevy_egui window: $("$CARGO_TARGET_DIR/release/examples/empty_window" "$SECONDS_TO_MEASURE" 2>/dev/null | grep '^frames:')"
 game() {
     "$CARGO_TARGET_DIR/release/famulant" play --scenes "$ROOT/scenes" --lang de --autostart \
-        --start @ch2_emergency --measure-frames "$SECONDS_TO_MEASURE" 2>/dev/null | grep '^frames:'
+        --start "$1" --measure-frames "$SECONDS_TO_MEASURE" 2>/dev/null | grep '^frames:'
 }
-echo "emergency department:          $(game)"
 mkdir -p "$XDG_CONFIG_HOME/famulant"
-echo "(smooth_edges: false)" >"$XDG_CONFIG_HOME/famulant/settings.ron"
-echo "  the same, smooth edges off:  $(game)"
+for edges in Auto On; do
+    echo "(edges: $edges)" >"$XDG_CONFIG_HOME/famulant/settings.ron"
+    echo "smooth edges $edges:"
+    echo "  emergency department:        $(game @ch2_emergency)"
+    echo "  operating theatre:           $(game @ch3_theatre)"
+done

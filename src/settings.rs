@@ -26,10 +26,40 @@ pub struct Settings {
     pub monitor_volume: f32,
     /// The rooms' background sound, 0 to 1 (times `volume`).
     pub ambience_volume: f32,
-    /// Smooth the edges of rooms and people (multisampling).
-    pub smooth_edges: bool,
+    /// Whether the edges of rooms and people are smoothed.
+    pub edges: EdgeSmoothing,
     /// How much time decisions give.
     pub timers: TimerMode,
+}
+
+/// Whether the edges of rooms and people are smoothed (4× multisampling):
+/// nearly free on a graphics card, about half the frame rate on a software
+/// renderer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EdgeSmoothing {
+    /// On with a graphics card, off when the picture is drawn in software.
+    #[default]
+    Auto,
+    /// Always smoothed.
+    On,
+    /// Never smoothed.
+    Off,
+}
+
+impl EdgeSmoothing {
+    /// Every choice, in the order the menu shows them.
+    pub const ALL: [EdgeSmoothing; 3] =
+        [EdgeSmoothing::Auto, EdgeSmoothing::On, EdgeSmoothing::Off];
+
+    /// Whether edges are smoothed on a renderer that draws in software
+    /// (`software`) or on a graphics card.
+    pub fn smooths(self, software: bool) -> bool {
+        match self {
+            EdgeSmoothing::Auto => !software,
+            EdgeSmoothing::On => true,
+            EdgeSmoothing::Off => false,
+        }
+    }
 }
 
 /// How much time timed decisions give the player.
@@ -69,7 +99,7 @@ impl Default for Settings {
             volume: 0.8,
             monitor_volume: 0.8,
             ambience_volume: 0.6,
-            smooth_edges: true,
+            edges: EdgeSmoothing::Auto,
             timers: TimerMode::Normal,
         }
     }
@@ -138,9 +168,9 @@ pub struct SetVolume(pub VolumeOf, pub f32);
 #[derive(Message, Clone, Copy, Debug, PartialEq)]
 pub struct SetAlarmFlashing(pub bool);
 
-/// The player turned smooth edges on or off.
+/// The player picked whether edges are smoothed.
 #[derive(Message, Clone, Copy, Debug, PartialEq)]
-pub struct SetSmoothEdges(pub bool);
+pub struct SetSmoothEdges(pub EdgeSmoothing);
 
 /// The player picked how much time decisions give.
 #[derive(Message, Clone, Copy, Debug, PartialEq)]
@@ -197,10 +227,10 @@ fn set_alarm_flashing(
 }
 
 fn set_smooth_edges(mut requests: MessageReader<SetSmoothEdges>, mut settings: ResMut<Settings>) {
-    if let Some(SetSmoothEdges(on)) = requests.read().last()
-        && settings.smooth_edges != *on
+    if let Some(SetSmoothEdges(edges)) = requests.read().last()
+        && settings.edges != *edges
     {
-        settings.smooth_edges = *on;
+        settings.edges = *edges;
     }
 }
 
@@ -245,11 +275,24 @@ mod tests {
             volume: 0.5,
             monitor_volume: 1.0,
             ambience_volume: 0.0,
-            smooth_edges: false,
+            edges: EdgeSmoothing::Off,
             timers: TimerMode::Relaxed,
         };
         file.write(&chosen).unwrap();
         assert_eq!(file.read(), chosen);
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn edges_are_smoothed_automatically_only_on_a_graphics_card() {
+        assert!(EdgeSmoothing::Auto.smooths(false));
+        assert!(!EdgeSmoothing::Auto.smooths(true));
+        assert!(EdgeSmoothing::On.smooths(true));
+        assert!(!EdgeSmoothing::Off.smooths(false));
+        // A file from before the choice had three values still reads, with
+        // the old field ignored.
+        let old: Settings = ron::from_str("(lang: En, smooth_edges: false)").unwrap();
+        assert_eq!(old.lang, Lang::En);
+        assert_eq!(old.edges, EdgeSmoothing::Auto);
     }
 }

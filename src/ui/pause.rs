@@ -9,8 +9,8 @@ use super::style::{ACCENT, PANEL_FILL, bar};
 use crate::content::{Lang, Value};
 use crate::screen::Screen;
 use crate::settings::{
-    SetAlarmFlashing, SetLanguage, SetSmoothEdges, SetTimers, SetVolume, Settings, TimerMode,
-    VolumeOf,
+    EdgeSmoothing, SetAlarmFlashing, SetLanguage, SetSmoothEdges, SetTimers, SetVolume, Settings,
+    TimerMode, VolumeOf,
 };
 use crate::story::Story;
 
@@ -114,13 +114,21 @@ fn pause_menu(
                         if ui.checkbox(&mut flash, s::FLASH_ALARMS.get(lang)).changed() {
                             flashing.write(SetAlarmFlashing(flash));
                         }
-                        let mut smooth = settings.smooth_edges;
-                        if ui
-                            .checkbox(&mut smooth, s::SMOOTH_EDGES.get(lang))
-                            .changed()
-                        {
-                            smoothing.write(SetSmoothEdges(smooth));
-                        }
+                        ui.label(RichText::new(s::SMOOTH_EDGES.get(lang)).small());
+                        ui.horizontal(|ui| {
+                            for (edges, label) in EdgeSmoothing::ALL.into_iter().zip([
+                                s::EDGES_AUTO,
+                                s::EDGES_ON,
+                                s::EDGES_OFF,
+                            ]) {
+                                if ui
+                                    .selectable_label(settings.edges == edges, label.get(lang))
+                                    .clicked()
+                                {
+                                    smoothing.write(SetSmoothEdges(edges));
+                                }
+                            }
+                        });
                         for (which, label, value) in [
                             (VolumeOf::All, s::VOLUME, settings.volume),
                             (

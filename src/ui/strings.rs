@@ -74,6 +74,9 @@ phrases! {
     TIMERS_NORMAL = "Normal" / "Normal";
     TIMERS_RELAXED = "Entspannt (×2)" / "Relaxed (×2)";
     TIMERS_OFF = "Aus" / "Off";
+    EDGES_AUTO = "Automatisch" / "Automatic";
+    EDGES_ON = "An" / "On";
+    EDGES_OFF = "Aus" / "Off";
     TEAM = "Team" / "Team";
     CHECKLIST = "OP-Ablauf" / "Operation";
 }

@@ -8,6 +8,8 @@ mod shapes;
 
 use bevy::camera::ScalingMode;
 use bevy::prelude::*;
+use bevy::render::renderer::RenderAdapterInfo;
+use wgpu_types::DeviceType;
 
 use crate::settings::Settings;
 
@@ -28,9 +30,15 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// Smooth edges (4× multisampling) as the settings say: cheap on a graphics
-/// card, about half the frame rate on a software renderer.
-fn smooth_edges(settings: Res<Settings>, mut cameras: Query<&mut Msaa, With<Camera2d>>) {
-    let wanted = if settings.smooth_edges {
+/// card, about half the frame rate on a software renderer, where the
+/// automatic setting leaves them off.
+fn smooth_edges(
+    settings: Res<Settings>,
+    adapter: Option<Res<RenderAdapterInfo>>,
+    mut cameras: Query<&mut Msaa, With<Camera2d>>,
+) {
+    let software = adapter.is_some_and(|info| draws_in_software(&info));
+    let wanted = if settings.edges.smooths(software) {
         Msaa::Sample4
     } else {
         Msaa::Off
@@ -40,6 +48,16 @@ fn smooth_edges(settings: Res<Settings>, mut cameras: Query<&mut Msaa, With<Came
             *msaa = wanted;
         }
     }
+}
+
+/// Whether the renderer is a CPU rasteriser (Mesa's llvmpipe, SwiftShader
+/// in a browser without a graphics card).
+fn draws_in_software(info: &RenderAdapterInfo) -> bool {
+    let name = info.name.to_lowercase();
+    info.device_type == DeviceType::Cpu
+        || ["llvmpipe", "softpipe", "swiftshader", "software"]
+            .iter()
+            .any(|soft| name.contains(soft))
 }
 
 /// The camera shows the whole canvas in any window: wider windows see more
