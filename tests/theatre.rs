@@ -50,8 +50,19 @@ fn with_timers_off_the_patient_waits_while_a_decision_is_open() {
     assert_eq!(choices(&game).at, asked.at, "the decision is still open");
     assert_eq!(game.expired(), 0, "and never runs out");
 
-    // The same minute later with timers on: her time runs at the pace.
+    // Timers turned on while the decision is open: it gets its full
+    // countdown from then.
     set_timers(&mut game, TimerMode::Normal);
+    game.update();
+    let timer = game
+        .app
+        .world()
+        .get_resource::<DecisionTimer>()
+        .expect("a countdown once timers are on")
+        .clone();
+    assert_eq!(timer.at, asked.at);
+    assert_eq!(Some(timer.total), asked.seconds);
+    assert!(timer.remaining > 0.9 * timer.total, "{timer:?}");
     game.choose(&asked.options[0].id);
     let line_minute = game.patient().body.minute;
     game.wait(10.0);

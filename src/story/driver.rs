@@ -438,11 +438,31 @@ pub(super) fn follow_timer_setting(
     mut commands: Commands,
     settings: Res<Settings>,
     timer: Option<ResMut<DecisionTimer>>,
+    parked: Option<Res<ParkedTimer>>,
+    beat: Res<CurrentBeat>,
 ) {
-    let Some(mut timer) = timer else { return };
-    match timer.with_setting(settings.timers) {
-        Some(rescaled) => *timer = rescaled,
-        None => commands.remove_resource::<DecisionTimer>(),
+    match timer {
+        Some(mut timer) => match timer.with_setting(settings.timers) {
+            Some(rescaled) => *timer = rescaled,
+            None => commands.remove_resource::<DecisionTimer>(),
+        },
+        // A timed choice shown while timers were off gets its whole
+        // countdown when they are turned on (one parked by an interrupt
+        // gets its own back when the story returns to it).
+        None => {
+            if let CurrentBeat::Choices(show) = &*beat
+                && parked.is_none()
+                && let Some(declared) = show.seconds
+                && let Some(total) = settings.timers.seconds(declared)
+            {
+                commands.insert_resource(DecisionTimer {
+                    at: show.at.clone(),
+                    declared,
+                    total,
+                    remaining: total,
+                });
+            }
+        }
     }
 }
 

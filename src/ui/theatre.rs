@@ -8,7 +8,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::strings as s;
 use super::style::{ACCENT, MUTED, PANEL_FILL};
-use crate::content::{Lang, LocalizedText, PhaseDef};
+use crate::content::{Lang, Library, LocalizedText, NodeDef, PhaseDef};
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::story::{CurrentBeat, Story, StoryState};
@@ -35,17 +35,29 @@ enum Step {
 /// The checklist's steps: one per phase name, in order; alternatives that
 /// never ran are left out.
 fn steps<'a>(
+    library: &Library,
     phases: &'a [PhaseDef],
     state: &StoryState,
     current: &CurrentBeat,
 ) -> Vec<(&'a LocalizedText, Step)> {
-    let running = state.phase.as_ref().and_then(|running| {
+    let shown = state.phase.as_ref().and_then(|running| {
         let CurrentBeat::Phase(shown) = current else {
             return None;
         };
         let share = 1.0 - shown.left as f32 / shown.minutes.max(1) as f32;
         Some((running.at.clone(), shown.name.clone(), share))
     });
+    // While an alarm's interrupt runs, the phase it broke into still counts
+    // as running, where it stopped.
+    let paused = state.interrupted_phase.as_ref().and_then(|paused| {
+        let Some(NodeDef::Phase { phase, .. }) = library.node(&paused.at) else {
+            return None;
+        };
+        let def = library.phase(&paused.at.scene, phase)?;
+        let share = 1.0 - paused.left as f32 / def.minutes.max(1) as f32;
+        Some((paused.at.clone(), def.name.clone(), share))
+    });
+    let running = shown.or(paused);
     let mut out: Vec<(&LocalizedText, Step)> = Vec::new();
     for phase in phases {
         let done = state.phases_done.contains(&phase.id);
@@ -85,7 +97,7 @@ fn checklist(
         return Ok(());
     }
     let lang: Lang = settings.lang;
-    let steps = steps(&scene.def.phases, state, &current);
+    let steps = steps(library, &scene.def.phases, state, &current);
     let done = steps.iter().filter(|(_, step)| *step == Step::Done).count();
     // The step running, else the next to come, else the last.
     let focus = steps
@@ -156,5 +168,37 @@ fn dot(ui: &mut egui::Ui, step: Step) {
         Step::ToCome => {
             painter.circle_stroke(centre, 6.0, egui::Stroke::new(1.0, MUTED));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{NodeRef, load_dir};
+    use crate::patient::Case;
+    use crate::story::RunningPhase;
+
+    #[test]
+    fn a_phase_an_alarm_broke_into_still_counts_as_running() {
+        let scenes = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenes");
+        let library = load_dir(&scenes, "scenes").library.expect("shipped scenes");
+        let mut patient = Case::new();
+        let mut state = StoryState::new(&library, &mut patient).unwrap();
+        let phases = &library.scene("ch3_theatre").unwrap().def.phases;
+        let induction = |steps: &[(&LocalizedText, Step)]| {
+            steps
+                .iter()
+                .find(|(name, _)| name.en.as_deref() == Some("Induction"))
+                .map(|(_, step)| *step)
+        };
+        let before = steps(&library, phases, &state, &CurrentBeat::Nothing);
+        assert_eq!(induction(&before), Some(Step::ToCome));
+        // Induction (10 minutes) stopped with 5 to go by the pressure alarm.
+        state.interrupted_phase = Some(RunningPhase {
+            at: NodeRef::new("ch3_theatre", "t_induction"),
+            left: 5,
+        });
+        let paused = steps(&library, phases, &state, &CurrentBeat::Nothing);
+        assert_eq!(induction(&paused), Some(Step::Running(0.5)));
     }
 }

@@ -325,3 +325,141 @@ fn highlight_speaker(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::content::Target;
+    use crate::story::StartAt;
+
+    /// The game's core, headless, with the room drawn (meshes and sprites
+    /// as assets, nothing rendered), started at `start`, run until the room
+    /// stands.
+    fn stage_at(start: &str) -> App {
+        let scenes = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenes");
+        let mut app = crate::headless_app(&scenes, false);
+        app.init_asset::<Mesh>()
+            .init_asset::<ColorMaterial>()
+            .init_asset::<Image>()
+            .add_plugins(plugin)
+            .insert_resource(StartAt(Target::parse(start).unwrap()));
+        app.world_mut()
+            .resource_mut::<NextState<Screen>>()
+            .set(Screen::Playing);
+        let begun = Instant::now();
+        while app.world_mut().query::<&Room>().iter(app.world()).count() == 0 {
+            assert!(begun.elapsed() < Duration::from_secs(10), "no room");
+            app.update();
+        }
+        app
+    }
+
+    fn count<F: bevy::ecs::query::QueryFilter>(app: &mut App) -> usize {
+        app.world_mut()
+            .query_filtered::<Entity, F>()
+            .iter(app.world())
+            .count()
+    }
+
+    #[test]
+    fn the_theatre_stands_with_its_team_and_its_pictures() {
+        let mut app = stage_at("@ch3_theatre");
+        let rooms: Vec<String> = app
+            .world_mut()
+            .query::<&Room>()
+            .iter(app.world())
+            .map(|room| room.id.clone())
+            .collect();
+        assert_eq!(rooms, ["operating_room"]);
+        assert_eq!(count::<With<OperatingRoom>>(&mut app), 1);
+        // Everybody the scene shows at first stands there, each one mesh.
+        let mut cast: Vec<String> = app
+            .world_mut()
+            .query_filtered::<&Character, With<Mesh2d>>()
+            .iter(app.world())
+            .map(|c| c.id.clone())
+            .collect();
+        cast.sort();
+        let story = app.world().resource::<Story>();
+        let (library, state) = (story.library().unwrap(), story.state().unwrap());
+        let scene = library.scene(&state.cursor.scene).unwrap();
+        let mut seen: Vec<String> = scene
+            .def
+            .cast
+            .iter()
+            .filter(|id| state.on_stage(library, id))
+            .filter(|id| library.look_in(&scene.def.id, id).is_some())
+            .cloned()
+            .collect();
+        seen.sort();
+        assert_eq!(cast, seen);
+        assert!(cast.contains(&"bram".to_owned()));
+        // The lamp and the anaesthesia machine are pictures; every other
+        // shape is in a few meshes, not one entity each.
+        let pictures: Vec<String> = app
+            .world_mut()
+            .query_filtered::<&Name, (With<Prop>, With<Sprite>)>()
+            .iter(app.world())
+            .map(|name| name.to_string())
+            .collect();
+        assert!(pictures.contains(&"lamp".to_owned()), "{pictures:?}");
+        assert!(pictures.contains(&"anaesthesia machine".to_owned()));
+        let props = app.world().resource::<Story>().library().unwrap().rooms["operating_room"]
+            .props
+            .len();
+        let meshes = count::<(With<Mesh2d>, Without<Character>)>(&mut app);
+        assert!(
+            meshes <= 4 && props > 15,
+            "{meshes} meshes for {props} props"
+        );
+    }
+
+    #[test]
+    fn solid_shapes_go_front_to_back_and_see_through_ones_between_pictures() {
+        let room: RoomDef = crate::content::parse(
+            "rooms.ron",
+            r##"(id: "r", name: (de: "R", en: "R"), color: "#000000", props: [
+                (shape: Rect(10, 10), at: (0, 0), color: "#ffffff"),
+                (shape: Rect(10, 10), at: (0, 0), color: "#ffffff80", layer: 1),
+                (shape: Image("art/a.svg", 10, 10), at: (0, 0), layer: 2),
+                (shape: Rect(10, 10), at: (0, 0), color: "#ffffff80", layer: 3),
+                (shape: Rect(10, 10), at: (0, 0), color: "#ffffff80", layer: 3.5),
+                (shape: Rect(10, 10), at: (0, 0), color: "#ffffff", layer: 4),
+            ])"##,
+        )
+        .unwrap()
+        .value;
+        let layers = props_in_layers(&room);
+        let kinds: Vec<String> = layers
+            .iter()
+            .map(|layer| match layer {
+                Layer::Solid(_) => "solid".to_owned(),
+                Layer::SeeThrough(z, _) => format!("see-through from {z:.3}"),
+                Layer::Picture(_, z) => format!("picture at {z:.3}"),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "see-through from 1.001",
+                "picture at 2.002",
+                "see-through from 3.003",
+                "solid"
+            ]
+        );
+        let Some(Layer::Solid(solid)) = layers.into_iter().last() else {
+            unreachable!("the solid mesh comes last")
+        };
+        let mesh = solid.build();
+        let depths: Vec<f32> = match mesh.attribute(Mesh::ATTRIBUTE_POSITION) {
+            Some(bevy::mesh::VertexAttributeValues::Float32x3(p)) => {
+                p.iter().map(|v| v[2]).collect()
+            }
+            _ => unreachable!(),
+        };
+        // The front shape (layer 4) first, the back one (layer 0) last.
+        assert!(depths.first() > depths.last(), "{depths:?}");
+    }
+}
