@@ -95,40 +95,22 @@ fn pause_menu(
                                 }
                             }
                         });
-                        ui.label(RichText::new(s::TIMERS.get(lang)).small());
-                        ui.horizontal(|ui| {
-                            for (mode, label) in TimerMode::ALL.into_iter().zip([
-                                s::TIMERS_NORMAL,
-                                s::TIMERS_RELAXED,
-                                s::TIMERS_OFF,
-                            ]) {
-                                if ui
-                                    .selectable_label(settings.timers == mode, label.get(lang))
-                                    .clicked()
-                                {
-                                    timers.write(SetTimers(mode));
-                                }
-                            }
-                        });
+                        let labels = [s::TIMERS_NORMAL, s::TIMERS_RELAXED, s::TIMERS_OFF];
+                        let modes = TimerMode::ALL.into_iter().zip(labels);
+                        if let Some(mode) = one_of(ui, s::TIMERS, modes, settings.timers, lang) {
+                            timers.write(SetTimers(mode));
+                        }
                         let mut flash = settings.flash_alarms;
                         if ui.checkbox(&mut flash, s::FLASH_ALARMS.get(lang)).changed() {
                             flashing.write(SetAlarmFlashing(flash));
                         }
-                        ui.label(RichText::new(s::SMOOTH_EDGES.get(lang)).small());
-                        ui.horizontal(|ui| {
-                            for (edges, label) in EdgeSmoothing::ALL.into_iter().zip([
-                                s::EDGES_AUTO,
-                                s::EDGES_ON,
-                                s::EDGES_OFF,
-                            ]) {
-                                if ui
-                                    .selectable_label(settings.edges == edges, label.get(lang))
-                                    .clicked()
-                                {
-                                    smoothing.write(SetSmoothEdges(edges));
-                                }
-                            }
-                        });
+                        let labels = [s::EDGES_AUTO, s::EDGES_ON, s::EDGES_OFF];
+                        let choices = EdgeSmoothing::ALL.into_iter().zip(labels);
+                        if let Some(edges) =
+                            one_of(ui, s::SMOOTH_EDGES, choices, settings.edges, lang)
+                        {
+                            smoothing.write(SetSmoothEdges(edges));
+                        }
                         for (which, label, value) in [
                             (VolumeOf::All, s::VOLUME, settings.volume),
                             (
@@ -212,4 +194,29 @@ fn team(ctx: &egui::Context, story: &Story, lang: Lang) {
                     }
                 });
         });
+}
+
+/// A setting with a few values: its name, then the values in a row, the
+/// current one selected. Returns the value clicked.
+fn one_of<T: PartialEq + Copy>(
+    ui: &mut egui::Ui,
+    name: s::Tr,
+    choices: impl IntoIterator<Item = (T, s::Tr)>,
+    current: T,
+    lang: Lang,
+) -> Option<T> {
+    ui.label(RichText::new(name.get(lang)).small());
+    ui.horizontal(|ui| {
+        let mut picked = None;
+        for (value, label) in choices {
+            if ui
+                .selectable_label(current == value, label.get(lang))
+                .clicked()
+            {
+                picked = Some(value);
+            }
+        }
+        picked
+    })
+    .inner
 }

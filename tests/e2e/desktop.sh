@@ -38,6 +38,25 @@ export DISPLAY="$XVFB_DISPLAY"
 
 # Waits until the game's window is mapped, then `settle` more seconds, and
 # saves the screen as NAME.png; fails if the game died or the picture is blank.
+# Shoots NAME every half second until the region CROP (WxH+X+Y) differs
+# from the shot BEFORE in at least MIN pixels; fails after 10 s, naming
+# WHAT did not change.
+await_change() {
+    local before="$1" name="$2" crop="$3" min="$4" what="$5" changed=""
+    for _ in $(seq 20); do
+        sleep 0.5
+        shoot "$name" 0 >/dev/null
+        changed=$(compare -metric AE -fuzz 10% -crop "$crop" "$OUT/$before.png" "$OUT/$name.png" null: 2>&1 || true)
+        changed="${changed%% *}"
+        [[ "$changed" =~ ^[0-9]+$ ]] && [ "$changed" -ge "$min" ] && break
+    done
+    echo "hot reload: $changed pixels changed in $crop"
+    if ! [[ "$changed" =~ ^[0-9]+$ ]] || [ "$changed" -lt "$min" ]; then
+        echo "$what did not change on screen"
+        exit 1
+    fi
+}
+
 shoot() {
     local name="$1" settle="$2"
     local start=$SECONDS
@@ -120,27 +139,11 @@ GAME=$!
 shoot reload-before 8
 sed -i 's/(name: "whiteboard", shape: Rect(384, 214), at: (120, 170), color: "#fbfbf8"/(name: "whiteboard", shape: Rect(384, 214), at: (120, 170), color: "#f2d600"/' "$OUT/scenes/rooms.ron"
 grep -q '#f2d600' "$OUT/scenes/rooms.ron" || { echo "the whiteboard was not found in rooms.ron"; exit 1; }
-sleep 4
-shoot reload-after 0
-changed=$(compare -metric AE -fuzz 10% -crop 360x70+580+88 "$OUT/reload-before.png" "$OUT/reload-after.png" null: 2>&1 || true)
-echo "hot reload: $changed pixels of the whiteboard changed"
-changed="${changed%% *}"
-if ! [[ "$changed" =~ ^[0-9]+$ ]] || [ "$changed" -lt 12000 ]; then
-    echo "the room did not change after rooms.ron was edited"
-    exit 1
-fi
+await_change reload-before reload-after 360x70+580+88 12000 "the whiteboard, after rooms.ron was edited,"
 # A picture redrawn when its SVG changes: the window's morning sky turns red.
 sed -i 's/stop-color="#a9cde6"/stop-color="#e05050"/' "$OUT/scenes/art/window_morning.svg"
 grep -q '#e05050' "$OUT/scenes/art/window_morning.svg" || { echo "the sky was not found in window_morning.svg"; exit 1; }
-sleep 4
-shoot reload-picture 0
-changed=$(compare -metric AE -fuzz 10% -crop 150x60+230+60 "$OUT/reload-after.png" "$OUT/reload-picture.png" null: 2>&1 || true)
-echo "hot reload: $changed pixels of the window's sky changed"
-changed="${changed%% *}"
-if ! [[ "$changed" =~ ^[0-9]+$ ]] || [ "$changed" -lt 4000 ]; then
-    echo "the picture did not change after its SVG was edited"
-    exit 1
-fi
+await_change reload-after reload-picture 150x60+230+60 4000 "the window's sky, after its SVG was edited,"
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
 
 # Every room with a cast: a small story with one scene a room, each shot
