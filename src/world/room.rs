@@ -10,7 +10,7 @@ use bevy::sprite_render::AlphaMode2d;
 use super::figure::{figure, lying_figure};
 use super::shapes::{MeshBuilder, linear};
 use crate::content::{
-    LookDef, Mood, PlaceDef, PropDef, PropShape, RoomDef, SCENES_SOURCE, parse_rgba,
+    ContentStatus, LookDef, Mood, PlaceDef, PropDef, PropShape, RoomDef, SCENES_SOURCE, parse_rgba,
 };
 use crate::screen::Screen;
 use crate::story::{CurrentBeat, Story};
@@ -45,10 +45,13 @@ pub struct Character {
     tint: Handle<ColorMaterial>,
 }
 
-/// What the stage shows: the room and who is where, feeling what.
+/// What the stage shows: the room (by id, in the content of a generation:
+/// a reload is a new one) and who is where, feeling what. Compared every
+/// frame, so it holds no more than that.
 #[derive(Clone, Debug, PartialEq)]
 struct Stage {
-    room: RoomDef,
+    room: String,
+    generation: u32,
     cast: Vec<(String, LookDef, Mood, PlaceDef)>,
 }
 
@@ -95,7 +98,7 @@ fn make_material(mut commands: Commands, mut materials: ResMut<Assets<ColorMater
 /// The stage of the scene the story is in: its room, and those of its
 /// cast who are in the room and seen: each at the place of the role the
 /// scene's `positions` give, the others at the free places in order.
-fn current_stage(story: &Story) -> Option<Stage> {
+fn current_stage(story: &Story, generation: u32) -> Option<Stage> {
     let (library, state) = (story.library()?, story.state()?);
     let scene = library.scene(&state.cursor.scene)?;
     let room = library.rooms.get(&scene.def.room)?;
@@ -130,7 +133,8 @@ fn current_stage(story: &Story) -> Option<Stage> {
         .map(|(id, look, place)| (id.clone(), look, state.mood(id), place.clone()))
         .collect();
     Some(Stage {
-        room: room.clone(),
+        room: room.id.clone(),
+        generation,
         cast,
     })
 }
@@ -140,6 +144,7 @@ fn current_stage(story: &Story) -> Option<Stage> {
 fn show_room(
     mut commands: Commands,
     story: Res<Story>,
+    status: Res<ContentStatus>,
     mut shown: ResMut<Shown>,
     rooms: Query<Entity, With<Room>>,
     material: Res<PropMaterial>,
@@ -147,16 +152,26 @@ fn show_room(
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut meshes: ResMut<Assets<Mesh>>,
 ) {
-    let Some(stage) = current_stage(&story) else {
+    let ContentStatus::Ready { generation, .. } = *status else {
+        return;
+    };
+    let Some(stage) = current_stage(&story, generation) else {
         return;
     };
     if shown.0.as_ref() == Some(&stage) {
         return;
     }
+    // The room as this generation of the content has it (the story may
+    // take a new generation a frame later; its cast is compared anew then).
+    let Some(room) = status
+        .library()
+        .and_then(|library| library.rooms.get(&stage.room))
+    else {
+        return;
+    };
     for entity in &rooms {
         commands.entity(entity).despawn();
     }
-    let room = &stage.room;
     let layers = props_in_layers(room);
     commands
         .spawn((
