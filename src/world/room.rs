@@ -15,6 +15,12 @@ use crate::content::{
 use crate::screen::Screen;
 use crate::story::{CurrentBeat, Story};
 
+/// The depth between one part of a figure and the next, enough for the
+/// depth buffer to tell them apart.
+const PART_DEPTH: f32 = 0.0004;
+/// The depth a figure takes: room for a hundred parts.
+const FIGURE_DEPTH: f32 = 100.0 * PART_DEPTH;
+
 /// How much the characters who do not speak are dimmed.
 const LISTENER_TINT: f32 = 0.8;
 
@@ -220,6 +226,12 @@ fn show_room(
                 };
             }
             for (k, (id, look, mood, place)) in stage.cast.iter().enumerate() {
+                // Those on the same layer stand one behind the other, each
+                // figure's parts (one depth step each) within its own slice.
+                let ahead = stage.cast[..k]
+                    .iter()
+                    .filter(|(_, _, _, other)| other.layer == place.layer)
+                    .count() as f32;
                 let tint = materials.add(ColorMaterial {
                     color: Color::WHITE,
                     alpha_mode: AlphaMode2d::Opaque,
@@ -234,7 +246,7 @@ fn show_room(
                 for (i, part) in parts.iter().enumerate() {
                     body.add(
                         &part.shape,
-                        part.at.extend(i as f32 * 0.0004),
+                        part.at.extend(i as f32 * PART_DEPTH),
                         part.rotate,
                         part.top,
                         part.bottom,
@@ -249,7 +261,7 @@ fn show_room(
                     },
                     Mesh2d(meshes.add(body.build())),
                     MeshMaterial2d(tint),
-                    Transform::from_xyz(place.at.0, place.at.1, place.layer + k as f32 * 0.001),
+                    Transform::from_xyz(place.at.0, place.at.1, place.layer + ahead * FIGURE_DEPTH),
                 ));
             }
         });
@@ -429,6 +441,32 @@ mod tests {
             meshes <= 4 && props > 15,
             "{meshes} meshes for {props} props"
         );
+    }
+
+    #[test]
+    fn every_figure_fits_its_depth_slice() {
+        let scenes = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenes");
+        let library = crate::content::load_dir(&scenes, "scenes").library.unwrap();
+        for character in library.characters.values() {
+            let Some(look) = &character.look else {
+                continue;
+            };
+            for mood in [
+                Mood::Neutral,
+                Mood::Worried,
+                Mood::Angry,
+                Mood::Relieved,
+                Mood::Tired,
+            ] {
+                for parts in [figure(look, mood), lying_figure(look, mood)] {
+                    assert!(
+                        parts.len() as f32 * PART_DEPTH < FIGURE_DEPTH,
+                        "{}",
+                        character.id
+                    );
+                }
+            }
+        }
     }
 
     #[test]
