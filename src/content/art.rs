@@ -29,7 +29,16 @@ pub struct Raster {
 
 /// Reads an SVG file. `shown` is how a diagnostic names it.
 pub fn parse_svg(shown: &str, bytes: &[u8]) -> Result<Tree, Diagnostic> {
-    Tree::from_data(bytes, &usvg::Options::default()).map_err(|err| {
+    // `<image>` is not drawn: neither files (they would be read from
+    // anywhere, and not reloaded) nor embedded data.
+    let options = usvg::Options {
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: Box::new(|_, _, _| None),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..usvg::Options::default()
+    };
+    Tree::from_data(bytes, &options).map_err(|err| {
         let (pos, message) = match &err {
             usvg::Error::ParsingFailed(xml) => {
                 let at = xml.pos();
@@ -63,7 +72,7 @@ pub fn rasterise(tree: &Tree) -> Raster {
         Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    let rgba = pixmap
+    let mut rgba: Vec<u8> = pixmap
         .pixels()
         .iter()
         .flat_map(|p| {
@@ -71,10 +80,39 @@ pub fn rasterise(tree: &Tree) -> Raster {
             [c.red(), c.green(), c.blue(), c.alpha()]
         })
         .collect();
+    bleed(&mut rgba, width as usize, height as usize);
     Raster {
         width,
         height,
         rgba,
+    }
+}
+
+/// Gives fully transparent pixels next to drawn ones the colour of such a
+/// neighbour (still transparent), so that a picture filtered between
+/// pixels gets no dark fringe from the black of "nothing".
+fn bleed(rgba: &mut [u8], width: usize, height: usize) {
+    let source = rgba.to_vec();
+    let drawn = |x: usize, y: usize| source[(y * width + x) * 4 + 3] > 0;
+    for y in 0..height {
+        for x in 0..width {
+            if drawn(x, y) {
+                continue;
+            }
+            let neighbours = [
+                (x.wrapping_sub(1), y),
+                (x + 1, y),
+                (x, y.wrapping_sub(1)),
+                (x, y + 1),
+            ];
+            if let Some((nx, ny)) = neighbours
+                .into_iter()
+                .find(|&(nx, ny)| nx < width && ny < height && drawn(nx, ny))
+            {
+                let (to, from) = ((y * width + x) * 4, (ny * width + nx) * 4);
+                rgba[to..to + 3].copy_from_slice(&source[from..from + 3]);
+            }
+        }
     }
 }
 
@@ -103,6 +141,25 @@ mod tests {
         assert_eq!((r, g), (0, 0));
         assert!(b >= 254, "blue {b}");
         assert!((127..=128).contains(&a), "alpha {a}");
+    }
+
+    #[test]
+    fn transparent_pixels_beside_a_shape_take_its_colour_not_black() {
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="1"><rect width="2" height="1" fill="#ff8000"/></svg>"##;
+        let raster = rasterise(&parse_svg("edge.svg", svg.as_bytes()).unwrap());
+        // Pixels 0-3 drawn, 4 beside them, 5-7 far off.
+        assert_eq!(pixel(&raster, 4, 0), [255, 128, 0, 0]);
+        assert_eq!(pixel(&raster, 7, 0), [0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn embedded_and_linked_images_are_not_drawn() {
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="2" height="2">
+  <image width="2" height="2" xlink:href="/etc/hostname"/>
+  <image width="2" height="2" xlink:href="data:image/svg+xml;utf8,&lt;svg xmlns='http://www.w3.org/2000/svg' width='2' height='2'&gt;&lt;rect width='2' height='2' fill='red'/&gt;&lt;/svg&gt;"/>
+</svg>"##;
+        let raster = rasterise(&parse_svg("images.svg", svg.as_bytes()).unwrap());
+        assert!(raster.rgba.iter().all(|&b| b == 0), "nothing drawn");
     }
 
     #[test]

@@ -357,6 +357,10 @@ impl<'a> Validator<'a> {
                     .hint("write colours as \"#rrggbb\", or \"#rrggbbaa\" with opacity");
             }
         }
+        if matches!(prop.shape, PropShape::Image(..)) && prop.bottom.is_some() {
+            self.warning(file, bottom_at, "a picture has no bottom colour".to_owned())
+                .hint("`color` tints a picture as a whole; `bottom` is left unused");
+        }
         let problem = match &prop.shape {
             PropShape::Rect(w, h) | PropShape::Ellipse(w, h) if !(*w > 0.0 && *h > 0.0) => {
                 Some(format!("a shape {w} wide and {h} high"))
@@ -1021,16 +1025,18 @@ impl<'a> Validator<'a> {
     }
 }
 
-/// Whether `text` is a time of day as `HH:MM`.
 /// Whether `path` names an SVG file inside the scenes folder.
 pub fn is_picture_path(path: &str) -> bool {
     path.ends_with(".svg")
         && !path.starts_with('/')
         && !path.contains('\\')
         && !path.contains(':')
+        && !path.contains('#')
+        && !path.chars().any(char::is_control)
         && path.split('/').all(|part| !part.is_empty() && part != "..")
 }
 
+/// Whether `text` is a time of day as `HH:MM`.
 fn is_time_of_day(text: &str) -> bool {
     let Some((hours, minutes)) = text.split_once(':') else {
         return false;

@@ -5,11 +5,12 @@ use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, Color32, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
+use super::monitor::bedside_bottom;
 use super::pause::PauseMenu;
 use super::portrait::speaker_portrait;
 use super::strings as s;
 use super::style::{ACCENT, MUTED, PANEL_FILL, bar};
-use crate::content::{ContentStatus, Lang, Library, NodeRef, parse_color};
+use crate::content::{ContentStatus, Lang, Library, MonitorView, NodeRef, parse_color};
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::story::{
@@ -17,11 +18,22 @@ use crate::story::{
 };
 
 /// The widest the dialogue box grows, in points.
-pub(super) const BOX_WIDTH: f32 = 1100.0;
+const BOX_WIDTH: f32 = 1100.0;
 /// The dialogue box's height, in points.
 pub(super) const BOX_HEIGHT: f32 = 190.0;
 /// The gap below the dialogue box, in points.
 pub(super) const BOX_BOTTOM: f32 = 24.0;
+/// How far above the window's bottom the dialogue box reaches, in points:
+/// taller while a choice is open. Notices keep above it.
+#[derive(Resource, Debug)]
+pub(super) struct BoxTop(pub f32);
+
+impl Default for BoxTop {
+    fn default() -> Self {
+        Self(BOX_BOTTOM + BOX_HEIGHT)
+    }
+}
+
 /// Options stand two to a row when the box's inside is this wide.
 const MIN_TWO_COLUMNS: f32 = 800.0;
 /// The space between options side by side.
@@ -31,6 +43,7 @@ const OPTION_FILL: Color32 = Color32::from_rgb(50, 58, 68);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Typewriter>()
+        .init_resource::<BoxTop>()
         .add_systems(
             OnExit(Screen::Playing),
             |mut typewriter: ResMut<Typewriter>| {
@@ -78,11 +91,13 @@ fn dialogue_box(
     status: Res<ContentStatus>,
     time: Res<Time<Real>>,
     mut typewriter: ResMut<Typewriter>,
+    mut box_top: ResMut<BoxTop>,
     mut advance: MessageWriter<Advance>,
     mut choose: MessageWriter<ChoiceMade>,
     mut screen: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    box_top.0 = BOX_BOTTOM + BOX_HEIGHT;
     let Some(library) = story.library() else {
         return Ok(());
     };
@@ -167,17 +182,31 @@ fn dialogue_box(
             typewriter.follow(&show.at);
             let count = show.options.len();
             let has_hints = show.options.iter().any(|o| o.hint.is_some());
+            // The options are in the box, under the prompt, two to a row
+            // where there is room: the box grows over the floor and leaves
+            // the faces in the room free.
+            let inner = width - 56.0;
+            let columns = if count > 1 && inner >= MIN_TWO_COLUMNS {
+                2
+            } else {
+                1
+            };
             if live && has_hints && pressed(ctx, egui::Key::H) {
                 typewriter.hints = !typewriter.hints;
             }
             if live {
                 let picked = ctx.input(|i| {
-                    if i.key_pressed(egui::Key::ArrowDown) {
-                        typewriter.highlighted = (typewriter.highlighted + 1) % count.max(1);
-                    }
-                    if i.key_pressed(egui::Key::ArrowUp) {
-                        typewriter.highlighted =
-                            (typewriter.highlighted + count.max(1) - 1) % count.max(1);
+                    // Down and up go by rows, right and left by options.
+                    let n = count.max(1);
+                    for (key, step) in [
+                        (egui::Key::ArrowDown, columns),
+                        (egui::Key::ArrowUp, n - columns % n),
+                        (egui::Key::ArrowRight, 1),
+                        (egui::Key::ArrowLeft, n - 1),
+                    ] {
+                        if i.key_pressed(key) {
+                            typewriter.highlighted = (typewriter.highlighted + step) % n;
+                        }
                     }
                     let by_number = NUMBER_KEYS
                         .iter()
@@ -196,17 +225,19 @@ fn dialogue_box(
             }
             let mut clicked = None;
             let mut toggle = false;
-            // The options are in the box, under the prompt, two to a row
-            // where there is room: the box grows over the floor and leaves
-            // the faces in the room and the monitor free.
-            let inner = width - 56.0;
-            let columns = if count > 1 && inner >= MIN_TWO_COLUMNS {
-                2
-            } else {
-                1
-            };
             let column = (inner - OPTION_GAP * (columns - 1) as f32) / columns as f32;
-            box_area(ctx, |ui| {
+            // Beside the full bedside monitor the box keeps below it; long
+            // options (with hints) scroll.
+            let bedside = story
+                .state()
+                .and_then(|state| library.scene(&state.cursor.scene))
+                .is_some_and(|scene| scene.def.monitor == MonitorView::Bedside);
+            let tallest = if bedside {
+                screen_rect.height() - BOX_BOTTOM - bedside_bottom() - 12.0
+            } else {
+                screen_rect.height() * 0.75
+            };
+            let response = box_area(ctx, "choice box", |ui| {
                 ui.set_width(inner);
                 ui.set_min_height(BOX_HEIGHT - 36.0);
                 if let Some(timer) = &timer {
@@ -224,32 +255,43 @@ fn dialogue_box(
                     (None, None) => speaker_label(ui, library, show.speaker.as_deref(), lang),
                 }
                 ui.add_space(8.0);
-                for (row, options) in show.options.chunks(columns).enumerate() {
-                    ui.horizontal_top(|ui| {
-                        ui.spacing_mut().item_spacing.x = OPTION_GAP;
-                        for (k, option) in options.iter().enumerate() {
-                            let i = row * columns + k;
-                            ui.vertical(|ui| {
-                                ui.set_width(column);
-                                let lit = i == typewriter.highlighted;
-                                if option_button(ui, i, option, lang, lit, column) {
-                                    clicked = Some(option.id.clone());
-                                }
-                                if let Some(hint) =
-                                    option.hint.as_ref().filter(|_| typewriter.hints)
-                                {
-                                    ui.label(
-                                        RichText::new(hint.get(lang))
-                                            .small()
-                                            .italics()
-                                            .color(MUTED),
-                                    );
+                // What the box holds besides the options: margins, the
+                // countdown, the prompt, the keys.
+                let around = 36.0 + 110.0;
+                egui::ScrollArea::vertical()
+                    .max_height((tallest - around).max(120.0))
+                    .show(ui, |ui| {
+                        for (row, options) in show.options.chunks(columns).enumerate() {
+                            ui.horizontal_top(|ui| {
+                                ui.spacing_mut().item_spacing.x = OPTION_GAP;
+                                for (k, option) in options.iter().enumerate() {
+                                    let i = row * columns + k;
+                                    ui.vertical(|ui| {
+                                        ui.set_width(column);
+                                        let lit = i == typewriter.highlighted;
+                                        if option_button(ui, i, option, lang, lit, column) {
+                                            clicked = Some(option.id.clone());
+                                        }
+                                        if let Some(hint) =
+                                            option.hint.as_ref().filter(|_| typewriter.hints)
+                                        {
+                                            ui.label(
+                                                RichText::new(hint.get(lang))
+                                                    .small()
+                                                    .italics()
+                                                    .color(MUTED),
+                                            );
+                                        }
+                                    });
                                 }
                             });
                         }
                     });
-                }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                // A row of its own height (a centred layout would take all
+                // the height left and keep the box from shrinking).
+                let row = egui::vec2(ui.available_width(), 0.0);
+                let keys = egui::Layout::right_to_left(egui::Align::Center);
+                ui.allocate_ui_with_layout(row, keys, |ui| {
                     ui.label(RichText::new(s::CHOICE_KEYS.get(lang)).small().color(MUTED));
                     if has_hints {
                         let label = if typewriter.hints {
@@ -261,6 +303,7 @@ fn dialogue_box(
                     }
                 });
             });
+            box_top.0 = screen_rect.bottom() - response.rect.top();
             if toggle && live {
                 typewriter.hints = !typewriter.hints;
             }
@@ -325,7 +368,7 @@ fn dialogue_frame(
     width: f32,
     add: impl FnOnce(&mut egui::Ui),
 ) -> egui::Response {
-    box_area(ctx, |ui| {
+    box_area(ctx, "dialogue", |ui| {
         ui.set_width(width - 56.0);
         ui.set_height(BOX_HEIGHT - 36.0);
         ui.vertical(add);
@@ -335,8 +378,8 @@ fn dialogue_frame(
 
 /// The box's frame at the bottom of the screen, around what `add` puts in;
 /// it grows upwards with its content.
-fn box_area(ctx: &egui::Context, add: impl FnOnce(&mut egui::Ui)) -> egui::Response {
-    egui::Area::new(egui::Id::new("dialogue"))
+fn box_area(ctx: &egui::Context, id: &str, add: impl FnOnce(&mut egui::Ui)) -> egui::Response {
+    egui::Area::new(egui::Id::new(id))
         .anchor(Align2::CENTER_BOTTOM, egui::vec2(0.0, -BOX_BOTTOM))
         .show(ctx, |ui| {
             egui::Frame::new()

@@ -23,6 +23,12 @@ const COMPACT: egui::Vec2 = vec2(430.0, 118.0);
 /// Distance from the window's top-right corner.
 const MARGIN: f32 = 16.0;
 
+/// How far down from the window's top the full bedside monitor reaches:
+/// panels growing up from the bottom keep below this.
+pub(super) fn bedside_bottom() -> f32 {
+    MARGIN + FULL.y
+}
+
 const BACKGROUND: Color32 = Color32::from_rgb(8, 12, 16);
 const FRAME: Color32 = Color32::from_rgb(60, 70, 82);
 const LABEL: Color32 = Color32::from_rgb(150, 160, 172);

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, Color32, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
-use super::dialogue::{BOX_BOTTOM, BOX_HEIGHT};
+use super::dialogue::BoxTop;
 use super::strings as s;
 use super::style::{MUTED, PANEL_FILL};
 use crate::content::{LocalizedText, NodeRef};
@@ -76,6 +76,7 @@ fn show(
     notices: Res<Notices>,
     settings: Res<Settings>,
     time: Res<Time<Real>>,
+    box_top: Res<BoxTop>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let lang = settings.lang;
@@ -85,10 +86,7 @@ fn show(
             None => s::TIME_UP_HESITATED.get(lang).to_owned(),
         };
         egui::Area::new(egui::Id::new("expired"))
-            .anchor(
-                Align2::CENTER_BOTTOM,
-                egui::vec2(0.0, -(BOX_BOTTOM + BOX_HEIGHT + 8.0)),
-            )
+            .anchor(Align2::CENTER_BOTTOM, egui::vec2(0.0, -(box_top.0 + 8.0)))
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {
                 egui::Frame::new()
@@ -109,10 +107,7 @@ fn show(
     }
     let elapsed = time.elapsed_secs();
     egui::Area::new(egui::Id::new("relationships"))
-        .anchor(
-            Align2::LEFT_BOTTOM,
-            egui::vec2(20.0, -(BOX_BOTTOM + BOX_HEIGHT + 12.0)),
-        )
+        .anchor(Align2::LEFT_BOTTOM, egui::vec2(20.0, -(box_top.0 + 12.0)))
         .show(ctx, |ui| {
             for (change, at) in &notices.toasts {
                 let age = elapsed - at;

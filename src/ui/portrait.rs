@@ -9,7 +9,7 @@ use crate::story::Story;
 use crate::world::{Part, figure, outline};
 
 /// The portrait's size, in points.
-pub(super) const SIZE: f32 = 128.0;
+const SIZE: f32 = 128.0;
 /// How much of the figure it shows, in canvas units from the top of the
 /// head down.
 const SPAN: f32 = 110.0;

@@ -11,7 +11,7 @@ use bevy::image::Image;
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
-use crate::content::{Diagnostic, SCENES_SOURCE, parse_svg, rasterise};
+use crate::content::{ContentStatus, Diagnostic, PropShape, SCENES_SOURCE, parse_svg, rasterise};
 
 /// Pictures that could not be loaded, by asset, as diagnostics.
 #[derive(Resource, Debug, Default)]
@@ -78,12 +78,14 @@ impl AssetLoader for SvgLoader {
     }
 }
 
-/// Keeps [`ArtProblems`] up to date: a failed load adds its diagnostic, a
-/// successful (re)load of the same picture removes it.
+/// Keeps [`ArtProblems`] up to date: a failed load adds its diagnostic
+/// (once a file), a successful (re)load of the same picture removes it, and
+/// so does a change of the rooms that leaves the picture unused.
 fn note_art_problems(
     mut failed: MessageReader<AssetLoadFailedEvent<Image>>,
     mut events: MessageReader<AssetEvent<Image>>,
     mut problems: ResMut<ArtProblems>,
+    status: Res<ContentStatus>,
 ) {
     for event in events.read() {
         if let AssetEvent::LoadedWithDependencies { id } | AssetEvent::Modified { id } = event
@@ -91,6 +93,21 @@ fn note_art_problems(
         {
             problems.0.retain(|(p, _)| p != id);
         }
+    }
+    if status.is_changed()
+        && !problems.0.is_empty()
+        && let Some(library) = status.library()
+    {
+        let in_use: Vec<String> = library
+            .rooms
+            .values()
+            .flat_map(|room| &room.props)
+            .filter_map(|prop| match &prop.shape {
+                PropShape::Image(path, _, _) => Some(format!("{SCENES_SOURCE}/{path}")),
+                _ => None,
+            })
+            .collect();
+        problems.0.retain(|(_, d)| in_use.contains(&d.file));
     }
     for failure in failed.read() {
         let ours = match &failure.error {
@@ -100,12 +117,14 @@ fn note_art_problems(
         let diagnostic = match ours {
             Some(err) => err.0.clone(),
             None => Diagnostic::error(
-                &failure.path.to_string(),
+                &format!("{SCENES_SOURCE}/{}", failure.path.path().display()),
                 crate::content::Pos::START,
                 failure.error.to_string(),
             ),
         };
-        problems.0.retain(|(p, _)| *p != failure.id);
+        problems
+            .0
+            .retain(|(p, d)| *p != failure.id && d.file != diagnostic.file);
         problems.0.push((failure.id, diagnostic));
     }
 }
@@ -124,6 +143,7 @@ mod tests {
         register_source(&mut app, dir);
         app.add_plugins((MinimalPlugins, AssetPlugin::default()))
             .init_asset::<Image>()
+            .init_resource::<ContentStatus>()
             .add_plugins(plugin);
         app
     }

@@ -11,13 +11,11 @@ use crate::content::{HairStyle, LookDef, Mood, Outfit, PropShape};
 /// The figures are drawn at this size against the units below.
 const SCALE: f32 = 0.8;
 
-/// How tall an average adult stands, in canvas units.
-pub const STANDING_HEIGHT: f32 = 340.0 * SCALE;
-
 /// Where the head turns, above the shoulders.
 const NECK: Vec2 = Vec2::new(0.0, 262.0);
 
-/// One shape of a figure, with its feet at (0, 0).
+/// One shape of a figure, placed against the figure's origin: the feet of
+/// one standing, the middle of the body of one lying.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Part {
     /// The outline.
@@ -125,8 +123,10 @@ impl Palette {
     }
 }
 
-/// Where the arms go for a mood, from the shoulder: the elbow and the hand,
-/// for the figure's right side (x mirrored for the left).
+/// Where the arms go for a mood, given the shoulder: the elbow and the
+/// hand, for the figure's right side (x mirrored for the left); hands that
+/// meet in front or rest on the hips are placed against the body, the
+/// others against the shoulder.
 fn arm_pose(mood: Mood, shoulder: Vec2) -> (Vec2, Vec2) {
     let s = shoulder;
     match mood {
@@ -633,6 +633,9 @@ fn scaled(shape: &PropShape, k: f32) -> PropShape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How tall an average adult stands, in canvas units.
+    const STANDING_HEIGHT: f32 = 340.0 * SCALE;
 
     fn look() -> LookDef {
         LookDef {

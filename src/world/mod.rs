@@ -13,9 +13,9 @@ use wgpu_types::DeviceType;
 
 use crate::settings::Settings;
 
-pub use art::{ArtProblems, SvgError};
-pub use figure::{Part, STANDING_HEIGHT, figure};
-pub use room::{Character, OperatingRoom, Prop, Room};
+pub use art::ArtProblems;
+pub use figure::{Part, figure};
+pub use room::{Character, OperatingRoom, Picture, Room};
 pub use shapes::outline;
 
 /// The width of the room canvas, in world units.

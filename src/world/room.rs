@@ -38,7 +38,7 @@ pub struct OperatingRoom;
 /// A picture in the room (an SVG prop). The room's shapes are drawn
 /// together, a few meshes for all of them.
 #[derive(Component, Debug)]
-pub struct Prop;
+pub struct Picture;
 
 /// A character standing (or lying) in the room.
 #[derive(Component, Debug)]
@@ -212,7 +212,7 @@ fn show_room(
                         let [r, g, b, a] = parse_rgba(&prop.color).unwrap_or([255; 4]);
                         parent.spawn((
                             Name::new(prop.name.clone().unwrap_or_else(|| path.clone())),
-                            Prop,
+                            Picture,
                             Sprite {
                                 image: server.load(format!("{SCENES_SOURCE}://{path}")),
                                 custom_size: Some(Vec2::new(*w, *h)),
@@ -427,7 +427,7 @@ mod tests {
         // shape is in a few meshes, not one entity each.
         let pictures: Vec<String> = app
             .world_mut()
-            .query_filtered::<&Name, (With<Prop>, With<Sprite>)>()
+            .query_filtered::<&Name, (With<Picture>, With<Sprite>)>()
             .iter(app.world())
             .map(|name| name.to_string())
             .collect();

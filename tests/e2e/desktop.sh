@@ -36,8 +36,6 @@ start_xvfb "$OUT" xvfb 1280x720
 XVFB=$XVFB_PID
 export DISPLAY="$XVFB_DISPLAY"
 
-# Waits until the game's window is mapped, then `settle` more seconds, and
-# saves the screen as NAME.png; fails if the game died or the picture is blank.
 # Shoots NAME every half second until the region CROP (WxH+X+Y) differs
 # from the shot BEFORE in at least MIN pixels; fails after 10 s, naming
 # WHAT did not change.
@@ -57,6 +55,8 @@ await_change() {
     fi
 }
 
+# Waits until the game's window is mapped, then `settle` more seconds, and
+# saves the screen as NAME.png; fails if the game died or the picture is blank.
 shoot() {
     local name="$1" settle="$2"
     local start=$SECONDS
