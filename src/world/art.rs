@@ -11,16 +11,57 @@ use bevy::image::Image;
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
-use crate::content::{ContentStatus, Diagnostic, PropShape, SCENES_SOURCE, parse_svg, rasterise};
+use crate::content::{
+    ContentStatus, Diagnostic, Library, PropShape, SCENES_SOURCE, parse_svg, rasterise,
+};
 
 /// Pictures that could not be loaded, by asset, as diagnostics.
 #[derive(Resource, Debug, Default)]
 pub struct ArtProblems(pub Vec<(AssetId<Image>, Diagnostic)>);
 
+/// Every picture the rooms use, held loaded: drawn once when the content
+/// arrives, not again each time a room is entered.
+#[derive(Resource, Default)]
+struct Pictures(Vec<Handle<Image>>);
+
 pub(super) fn plugin(app: &mut App) {
     app.register_asset_loader(SvgLoader)
         .init_resource::<ArtProblems>()
-        .add_systems(Update, note_art_problems);
+        .init_resource::<Pictures>()
+        .add_systems(
+            Update,
+            (
+                keep_pictures.run_if(resource_changed::<ContentStatus>),
+                note_art_problems,
+            ),
+        );
+}
+
+/// Loads the pictures of all rooms of the content now playable (and lets
+/// go of those no longer used).
+fn keep_pictures(
+    status: Res<ContentStatus>,
+    server: Res<AssetServer>,
+    mut pictures: ResMut<Pictures>,
+) {
+    let Some(library) = status.library() else {
+        return;
+    };
+    pictures.0 = picture_paths(library)
+        .map(|path| server.load(format!("{SCENES_SOURCE}://{path}")))
+        .collect();
+}
+
+/// The paths of the pictures the rooms use, as written in `rooms.ron`.
+fn picture_paths(library: &Library) -> impl Iterator<Item = &String> {
+    library
+        .rooms
+        .values()
+        .flat_map(|room| &room.props)
+        .filter_map(|prop| match &prop.shape {
+            PropShape::Image(path, _, _) => Some(path),
+            _ => None,
+        })
 }
 
 /// A picture that could not be read, as the diagnostic that says why.
@@ -98,14 +139,8 @@ fn note_art_problems(
         && !problems.0.is_empty()
         && let Some(library) = status.library()
     {
-        let in_use: Vec<String> = library
-            .rooms
-            .values()
-            .flat_map(|room| &room.props)
-            .filter_map(|prop| match &prop.shape {
-                PropShape::Image(path, _, _) => Some(format!("{SCENES_SOURCE}/{path}")),
-                _ => None,
-            })
+        let in_use: Vec<String> = picture_paths(library)
+            .map(|path| format!("{SCENES_SOURCE}/{path}"))
             .collect();
         problems.0.retain(|(_, d)| in_use.contains(&d.file));
     }
