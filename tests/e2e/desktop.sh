@@ -141,7 +141,7 @@ sed -i 's/(name: "whiteboard", shape: Rect(384, 214), at: (120, 170), color: "#f
 grep -q '#f2d600' "$OUT/scenes/rooms.ron" || { echo "the whiteboard was not found in rooms.ron"; exit 1; }
 await_change reload-before reload-after 360x70+580+88 12000 "the whiteboard, after rooms.ron was edited,"
 # A picture redrawn when its SVG changes: the window's morning sky turns red.
-sed -i 's/stop-color="#a9cde6"/stop-color="#e05050"/' "$OUT/scenes/art/window_morning.svg"
+sed -i 's/stop-color="#b7d3e3"/stop-color="#e05050"/' "$OUT/scenes/art/window_morning.svg"
 grep -q '#e05050' "$OUT/scenes/art/window_morning.svg" || { echo "the sky was not found in window_morning.svg"; exit 1; }
 await_change reload-after reload-picture 150x60+230+60 4000 "the window's sky, after its SVG was edited,"
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
