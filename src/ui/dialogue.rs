@@ -194,6 +194,7 @@ fn dialogue_box(
             if live && has_hints && pressed(ctx, egui::Key::H) {
                 typewriter.hints = !typewriter.hints;
             }
+            let mut picked_by_key = None;
             if live {
                 let picked = ctx.input(|i| {
                     // Down and up go by rows, right and left by options.
@@ -216,16 +217,12 @@ fn dialogue_box(
                         pressed_in(i, egui::Key::Enter).then_some(typewriter.highlighted)
                     })
                 });
-                if let Some(option) = picked.and_then(|i| show.options.get(i)) {
-                    choose.write(ChoiceMade {
-                        at: show.at.clone(),
-                        option: option.id.clone(),
-                    });
-                }
+                picked_by_key = picked
+                    .and_then(|i| show.options.get(i))
+                    .map(|o| o.id.clone());
             }
             let mut clicked = None;
             let mut toggle = false;
-            let column = (inner - OPTION_GAP * (columns - 1) as f32) / columns as f32;
             // Beside the full bedside monitor the box keeps below it; long
             // options (with hints) scroll.
             let bedside = story
@@ -261,31 +258,7 @@ fn dialogue_box(
                 egui::ScrollArea::vertical()
                     .max_height((tallest - around).max(120.0))
                     .show(ui, |ui| {
-                        for (row, options) in show.options.chunks(columns).enumerate() {
-                            ui.horizontal_top(|ui| {
-                                ui.spacing_mut().item_spacing.x = OPTION_GAP;
-                                for (k, option) in options.iter().enumerate() {
-                                    let i = row * columns + k;
-                                    ui.vertical(|ui| {
-                                        ui.set_width(column);
-                                        let lit = i == typewriter.highlighted;
-                                        if option_button(ui, i, option, lang, lit, column) {
-                                            clicked = Some(option.id.clone());
-                                        }
-                                        if let Some(hint) =
-                                            option.hint.as_ref().filter(|_| typewriter.hints)
-                                        {
-                                            ui.label(
-                                                RichText::new(hint.get(lang))
-                                                    .small()
-                                                    .italics()
-                                                    .color(MUTED),
-                                            );
-                                        }
-                                    });
-                                }
-                            });
-                        }
+                        clicked = option_grid(ui, &show.options, columns, &typewriter, lang);
                     });
                 // A row of its own height (a centred layout would take all
                 // the height left and keep the box from shrinking).
@@ -307,7 +280,7 @@ fn dialogue_box(
             if toggle && live {
                 typewriter.hints = !typewriter.hints;
             }
-            if let Some(option) = clicked.filter(|_| live) {
+            if let Some(option) = picked_by_key.or(clicked.filter(|_| live)) {
                 choose.write(ChoiceMade {
                     at: show.at.clone(),
                     option,
@@ -417,6 +390,38 @@ fn speaker_label(ui: &mut egui::Ui, library: &Library, speaker: Option<&str>, la
 }
 
 /// One numbered option; returns whether it was clicked.
+/// The options, `columns` to a row, each with its hint when hints are
+/// shown; returns the id of the option clicked.
+fn option_grid(
+    ui: &mut egui::Ui,
+    options: &[OfferedOption],
+    columns: usize,
+    typewriter: &Typewriter,
+    lang: Lang,
+) -> Option<String> {
+    let column = (ui.available_width() - OPTION_GAP * (columns - 1) as f32) / columns as f32;
+    let mut clicked = None;
+    for (row, options) in options.chunks(columns).enumerate() {
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = OPTION_GAP;
+            for (k, option) in options.iter().enumerate() {
+                let i = row * columns + k;
+                ui.vertical(|ui| {
+                    ui.set_width(column);
+                    let lit = i == typewriter.highlighted;
+                    if option_button(ui, i, option, lang, lit, column) {
+                        clicked = Some(option.id.clone());
+                    }
+                    if let Some(hint) = option.hint.as_ref().filter(|_| typewriter.hints) {
+                        ui.label(RichText::new(hint.get(lang)).small().italics().color(MUTED));
+                    }
+                });
+            }
+        });
+    }
+    clicked
+}
+
 fn option_button(
     ui: &mut egui::Ui,
     index: usize,

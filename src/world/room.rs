@@ -10,7 +10,7 @@ use bevy::sprite_render::AlphaMode2d;
 use super::figure::{figure, lying_figure};
 use super::shapes::{MeshBuilder, linear};
 use crate::content::{
-    ContentStatus, LookDef, Mood, PlaceDef, PropDef, PropShape, RoomDef, SCENES_SOURCE, parse_rgba,
+    ContentStatus, LookDef, Mood, PlaceDef, PropDef, PropShape, RoomDef, SCENES_SOURCE,
 };
 use crate::screen::Screen;
 use crate::story::{CurrentBeat, Story};
@@ -205,18 +205,17 @@ fn show_room(
                         MeshMaterial2d(material.blended.clone()),
                         Transform::from_xyz(0.0, 0.0, z),
                     )),
-                    Layer::Picture(prop, z) => {
+                    Layer::Picture(prop, z, [r, g, b, a]) => {
                         let PropShape::Image(path, w, h) = &prop.shape else {
                             unreachable!("pictures are image props");
                         };
-                        let [r, g, b, a] = parse_rgba(&prop.color).unwrap_or([255; 4]);
                         parent.spawn((
                             Name::new(prop.name.clone().unwrap_or_else(|| path.clone())),
                             Picture,
                             Sprite {
                                 image: server.load(format!("{SCENES_SOURCE}://{path}")),
                                 custom_size: Some(Vec2::new(*w, *h)),
-                                color: Color::srgba_u8(r, g, b, a),
+                                color: Color::linear_rgba(r, g, b, a),
                                 ..default()
                             },
                             Transform::from_xyz(prop.at.0, prop.at.1, z)
@@ -276,7 +275,8 @@ fn show_room(
 enum Layer<'a> {
     Solid(MeshBuilder),
     SeeThrough(f32, MeshBuilder),
-    Picture(&'a PropDef, f32),
+    /// A picture prop, its depth and its tint (linear RGBA).
+    Picture(&'a PropDef, f32, [f32; 4]),
 }
 
 /// A room's props as [`Layer`]s. A prop's depth is its layer, later props
@@ -289,31 +289,30 @@ fn props_in_layers(room: &RoomDef) -> Vec<Layer<'_>> {
         .map(|(i, prop)| (prop.layer + i as f32 * 0.001, prop))
         .collect();
     props.sort_by(|a, b| a.0.total_cmp(&b.0));
-    // Shapes with their colours; unreadable colours are reported by `check`.
-    let shapes = props.iter().filter_map(|&(z, prop)| {
-        let top = linear(&prop.color)?;
-        let bottom = linear(prop.bottom.as_deref().unwrap_or(&prop.color))?;
-        let at = Vec3::new(prop.at.0, prop.at.1, z);
-        Some((prop, at, top, bottom, top[3] >= 1.0 && bottom[3] >= 1.0))
-    });
+    // Props with their colours; unreadable colours are reported by `check`.
+    let shapes: Vec<_> = props
+        .iter()
+        .filter_map(|&(z, prop)| {
+            let top = linear(&prop.color)?;
+            let bottom = linear(prop.bottom.as_deref().unwrap_or(&prop.color))?;
+            let at = Vec3::new(prop.at.0, prop.at.1, z);
+            let picture = matches!(prop.shape, PropShape::Image(..));
+            let opaque = top[3] >= 1.0 && bottom[3] >= 1.0;
+            Some((prop, at, top, bottom, picture, opaque))
+        })
+        .collect();
     let mut solid = MeshBuilder::default();
-    for (prop, at, top, bottom, _) in shapes
-        .clone()
-        .filter(|s| s.4)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-    {
-        if !matches!(prop.shape, PropShape::Image(..)) {
+    for &(prop, at, top, bottom, picture, opaque) in shapes.iter().rev() {
+        if opaque && !picture {
             solid.add(&prop.shape, at, prop.rotate, top, bottom);
         }
     }
     let mut layers = Vec::new();
     let mut see_through: Option<(f32, MeshBuilder)> = None;
-    for (prop, at, top, bottom, opaque) in shapes {
-        if matches!(prop.shape, PropShape::Image(..)) {
+    for (prop, at, top, bottom, picture, opaque) in shapes {
+        if picture {
             layers.extend(see_through.take().map(|(z, b)| Layer::SeeThrough(z, b)));
-            layers.push(Layer::Picture(prop, at.z));
+            layers.push(Layer::Picture(prop, at.z, top));
         } else if !opaque {
             let (base, builder) = see_through.get_or_insert_with(|| (at.z, MeshBuilder::default()));
             let at = at - Vec3::Z * *base;
@@ -490,7 +489,7 @@ mod tests {
             .map(|layer| match layer {
                 Layer::Solid(_) => "solid".to_owned(),
                 Layer::SeeThrough(z, _) => format!("see-through from {z:.3}"),
-                Layer::Picture(_, z) => format!("picture at {z:.3}"),
+                Layer::Picture(_, z, _) => format!("picture at {z:.3}"),
             })
             .collect();
         assert_eq!(
