@@ -20,10 +20,25 @@ XVFB_PID=""
 trap '[ -n "$XVFB_PID" ] && kill $XVFB_PID 2>/dev/null; rm -rf "$OUT"' EXIT
 start_xvfb "$OUT" xvfb 1280x720
 export DISPLAY="$XVFB_DISPLAY"
-echo "empty Bevy + bevy_egui window: $("$CARGO_TARGET_DIR/release/examples/empty_window" "$SECONDS_TO_MEASURE" 2>/dev/null | grep '^frames:')"
+# Runs a measuring program and prints its `frames:` line; a run that could
+# not open the display is tried once more.
+measure() {
+    local log="$OUT/run.log" result
+    for try in 1 2; do
+        result=$("$@" 2>"$log" | grep '^frames:') && { echo "$result"; return; }
+        if [ "$try" = 1 ] && display_failed "$log"; then
+            echo "(could not open the display; once more)" >&2
+            continue
+        fi
+        echo "failed; log:" >&2
+        cat "$log" >&2
+        return 1
+    done
+}
+echo "empty Bevy + bevy_egui window: $(measure "$CARGO_TARGET_DIR/release/examples/empty_window" "$SECONDS_TO_MEASURE")"
 game() {
-    "$CARGO_TARGET_DIR/release/famulant" play --scenes "$ROOT/scenes" --lang de --autostart \
-        --start "$1" --measure-frames "$SECONDS_TO_MEASURE" 2>/dev/null | grep '^frames:'
+    measure "$CARGO_TARGET_DIR/release/famulant" play --scenes "$ROOT/scenes" --lang de --autostart \
+        --start "$1" --measure-frames "$SECONDS_TO_MEASURE"
 }
 mkdir -p "$XDG_CONFIG_HOME/famulant"
 for edges in Auto On; do

@@ -55,18 +55,60 @@ await_change() {
     fi
 }
 
+# Starts the game as `famulant play ARGS` in the background, its output in
+# NAME.log; `launch` remembers how, so that a launch that could not open the
+# display is tried once more (reported, not failed).
+launch() {
+    LAUNCH_NAME="$1"
+    shift
+    LAUNCH_ARGS=("$@")
+    LAUNCH_RETRIED=""
+    "$BIN" play "$@" >"$OUT/$LAUNCH_NAME.log" 2>&1 &
+    GAME=$!
+}
+
+# `launch` with the shipped scenes.
+play() {
+    local name="$1"
+    shift
+    launch "$name" --scenes "$ROOT/scenes" "$@"
+}
+
+# Fails, showing the log, unless the game is still running; a game that
+# died because it could not open the display is launched once more.
+alive() {
+    kill -0 "$GAME" 2>/dev/null && return 0
+    wait "$GAME" 2>/dev/null || true
+    if [ -z "$LAUNCH_RETRIED" ] && display_failed "$OUT/$LAUNCH_NAME.log"; then
+        echo "$LAUNCH_NAME: the game could not open the display; launching it once more"
+        mv "$OUT/$LAUNCH_NAME.log" "$OUT/$LAUNCH_NAME.display-failed.log"
+        "$BIN" play "${LAUNCH_ARGS[@]}" >"$OUT/$LAUNCH_NAME.log" 2>&1 &
+        GAME=$!
+        LAUNCH_RETRIED=1
+        return 0
+    fi
+    echo "the game died; log:"
+    cat "$OUT/$LAUNCH_NAME.log"
+    exit 1
+}
+
+# Waits up to 120 s until the game's window is mapped on $DISPLAY.
+await_window() {
+    local start=$SECONDS
+    until xwininfo -root -tree 2>/dev/null | grep -q '"Famulant"'; do
+        alive
+        [ $((SECONDS - start)) -lt 120 ] || { echo "no window after 120 s"; cat "$OUT/$LAUNCH_NAME.log"; exit 1; }
+        sleep 0.2
+    done
+}
+
 # Waits until the game's window is mapped, then `settle` more seconds, and
 # saves the screen as NAME.png; fails if the game died or the picture is blank.
 shoot() {
     local name="$1" settle="$2"
-    local start=$SECONDS
-    until xwininfo -root -tree 2>/dev/null | grep -q '"Famulant"'; do
-        kill -0 "$GAME" 2>/dev/null || { echo "the game died; log:"; cat "$OUT/$name.log"; exit 1; }
-        [ $((SECONDS - start)) -lt 120 ] || { echo "no window after 120 s"; cat "$OUT/$name.log"; exit 1; }
-        sleep 0.2
-    done
+    await_window
     sleep "$settle"
-    kill -0 "$GAME" 2>/dev/null || { echo "the game died; log:"; cat "$OUT/$name.log"; exit 1; }
+    alive
     import -window root "$OUT/$name.png"
     local colours
     colours=$(identify -format '%k' "$OUT/$name.png")
@@ -75,13 +117,6 @@ shoot() {
         echo "$name.png looks blank ($colours colours)"
         exit 1
     fi
-}
-
-play() {
-    local name="$1"
-    shift
-    "$BIN" play --scenes "$ROOT/scenes" "$@" >"$OUT/$name.log" 2>&1 &
-    GAME=$!
 }
 
 play title --lang de
@@ -134,8 +169,7 @@ kill "$GAME"; wait "$GAME" 2>/dev/null || true
 # room from a copy of the scenes, then its whiteboard painted yellow.
 rm -rf "$OUT/scenes"
 cp -r "$ROOT/scenes" "$OUT/scenes"
-"$BIN" play --scenes "$OUT/scenes" --lang de --autostart --start @ch1_meeting >"$OUT/reload-before.log" 2>&1 &
-GAME=$!
+launch reload-before --scenes "$OUT/scenes" --lang de --autostart --start @ch1_meeting
 shoot reload-before 8
 sed -i 's/(name: "whiteboard", shape: Rect(384, 214), at: (120, 170), color: "#fbfbf8"/(name: "whiteboard", shape: Rect(384, 214), at: (120, 170), color: "#f2d600"/' "$OUT/scenes/rooms.ron"
 grep -q '#f2d600' "$OUT/scenes/rooms.ron" || { echo "the whiteboard was not found in rooms.ron"; exit 1; }
@@ -192,8 +226,7 @@ echo "(format: 1, start: \"@view_${ROOMS[0]%%:*}\", scenes: [$files])" >"$STORY/
 "$BIN" check "$STORY" || { echo "the rooms story does not check"; exit 1; }
 for entry in "${ROOMS[@]}"; do
     room="${entry%%:*}"
-    "$BIN" play --scenes "$STORY" --lang de --autostart --start "@view_$room" >"$OUT/$room.log" 2>&1 &
-    GAME=$!
+    launch "$room" --scenes "$STORY" --lang de --autostart --start "@view_$room"
     shoot "$room" 5
     kill "$GAME"; wait "$GAME" 2>/dev/null || true
 done
@@ -210,9 +243,9 @@ brightness() { # FILE X Y -> 0..255, the mean of the pixel's channels
 for size in 1920x1080 1024x768; do
     width="${size%x*}"
     height="${size#*x}"
-    DISPLAY="$LARGE_DISPLAY" "$BIN" play --scenes "$ROOT/scenes" --lang de --autostart >"$OUT/size-$size.log" 2>&1 &
-    GAME=$!
-    WINDOW=$(DISPLAY="$LARGE_DISPLAY" timeout 120 xdotool search --sync --name '^Famulant$' | head -1)
+    DISPLAY="$LARGE_DISPLAY" play "size-$size" --lang de --autostart
+    DISPLAY="$LARGE_DISPLAY" await_window
+    WINDOW=$(DISPLAY="$LARGE_DISPLAY" xdotool search --name '^Famulant$' | head -1)
     [ -n "$WINDOW" ] || { echo "no window at $size"; cat "$OUT/size-$size.log"; exit 1; }
     DISPLAY="$LARGE_DISPLAY" xdotool windowsize "$WINDOW" "$width" "$height"
     sleep 6
