@@ -22,7 +22,11 @@ fn main() -> AppExit {
             }),
             ..default()
         }))
-        .add_plugins((EguiPlugin::default(), measure::plugin))
+        .add_plugins((
+            EguiPlugin::default(),
+            measure::first_frame_plugin,
+            measure::plugin,
+        ))
         .insert_resource(FrameMeasure::for_seconds(seconds))
         .add_systems(Startup, |mut commands: Commands| {
             commands.spawn(Camera2d);

@@ -10,20 +10,26 @@ pub mod cli;
 pub mod clock;
 pub mod content;
 pub mod measure;
+mod pacing;
 pub mod patient;
 pub mod screen;
 pub mod settings;
 pub mod story;
 mod ui;
+#[cfg(target_arch = "wasm32")]
+mod web;
+#[cfg(target_arch = "wasm32")]
+pub use web::page_arguments;
 pub mod world;
 
 use std::path::{Path, PathBuf};
 
+use bevy::asset::AssetMetaCheck;
 use bevy::prelude::*;
 
 use crate::content::Lang;
 use crate::screen::Screen;
-use crate::settings::{Settings, SettingsFile};
+use crate::settings::{Settings, SettingsStore};
 
 /// The headless core of the game: everything but drawing.
 pub struct GamePlugin;
@@ -46,7 +52,9 @@ pub struct PresentationPlugin;
 
 impl Plugin for PresentationPlugin {
     fn build(&self, app: &mut App) {
-        app.add_plugins((world::plugin, ui::plugin, audio::plugin));
+        app.add_plugins((world::plugin, ui::plugin, audio::plugin, pacing::plugin));
+        #[cfg(target_arch = "wasm32")]
+        app.add_plugins(web::plugin);
     }
 }
 
@@ -80,9 +88,8 @@ pub fn default_scenes_dir() -> PathBuf {
 
 /// Opens the game window and plays until the player quits.
 pub fn run(options: LaunchOptions) -> AppExit {
-    let launched = ui::LaunchedAt(bevy::platform::time::Instant::now());
     let mut app = App::new();
-    app.insert_resource(launched);
+    app.add_plugins(measure::first_frame_plugin);
     content::register_source(&mut app, &absolute(&options.scenes));
     app.add_plugins(
         DefaultPlugins
@@ -90,6 +97,8 @@ pub fn run(options: LaunchOptions) -> AppExit {
                 primary_window: Some(Window {
                     title: "Famulant".into(),
                     resolution: (1280, 720).into(),
+                    // In the browser: the page's canvas, as large as the page.
+                    canvas: Some("#famulant".into()),
                     fit_canvas_to_parent: true,
                     ..default()
                 }),
@@ -97,19 +106,22 @@ pub fn run(options: LaunchOptions) -> AppExit {
             })
             .set(AssetPlugin {
                 watch_for_changes_override: Some(cfg!(not(target_arch = "wasm32"))),
+                // Content has no .meta files; asking for them costs a 404
+                // per file in the browser.
+                meta_check: AssetMetaCheck::Never,
                 ..default()
             }),
     )
     .add_plugins((GamePlugin, PresentationPlugin));
 
-    let file = SettingsFile::default_location();
-    let mut settings = file.as_ref().map(SettingsFile::read).unwrap_or_default();
+    let store = SettingsStore::default_location();
+    let mut settings = store.as_ref().map(SettingsStore::read).unwrap_or_default();
     if let Some(lang) = options.lang {
         settings.lang = lang;
     }
     app.insert_resource(settings);
-    if let Some(file) = file {
-        app.insert_resource(file);
+    if let Some(store) = store {
+        app.insert_resource(store);
     }
     if let Some(seconds) = options.measure_frames {
         app.add_plugins(measure::plugin)

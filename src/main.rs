@@ -9,7 +9,7 @@ use famulant::content::load_dir;
 use famulant::{LaunchOptions, default_scenes_dir, run};
 
 fn main() -> ExitCode {
-    let command = match parse_args(std::env::args().skip(1)) {
+    let command = match parse_args(arguments()) {
         Ok(command) => command,
         Err(err) => {
             eprintln!("famulant: {err}\n\n{USAGE}");
@@ -88,4 +88,12 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// The command line; in the browser, the page address's query.
+fn arguments() -> Vec<String> {
+    #[cfg(target_arch = "wasm32")]
+    return famulant::page_arguments();
+    #[cfg(not(target_arch = "wasm32"))]
+    std::env::args().skip(1).collect()
 }

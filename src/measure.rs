@@ -1,8 +1,32 @@
-//! Frame-time measurement for benchmarks (`famulant play --measure-frames
-//! SECONDS`, and the empty window it is compared with): after a warm-up,
+//! Measurements for benchmarks: how long the first frame took (logged by
+//! every window, the game's and the empty one it is compared with), and
+//! frame times (`famulant play --measure-frames SECONDS`): after a warm-up,
 //! records how long each frame took, then prints the figures and quits.
 
+use bevy::platform::time::Instant;
 use bevy::prelude::*;
+use bevy::winit::WinitSettings;
+
+use crate::pacing::Paced;
+
+/// Logs `first frame after N ms`: the time from launch to the first frame.
+/// Rendering runs one update behind the game logic, so the first frame is
+/// on screen when the second update ends.
+pub fn first_frame_plugin(app: &mut App) {
+    app.insert_resource(LaunchedAt(Instant::now()))
+        .add_systems(Last, log_first_frame);
+}
+
+/// When the app was launched.
+#[derive(Resource, Clone, Copy, Debug)]
+struct LaunchedAt(Instant);
+
+fn log_first_frame(launched: Res<LaunchedAt>, mut updates: Local<u32>) {
+    *updates += 1;
+    if *updates == 2 {
+        info!("first frame after {} ms", launched.0.elapsed().as_millis());
+    }
+}
 
 /// Seconds the measurement waits before it records, for loading and the
 /// first frames.
@@ -56,9 +80,14 @@ impl FrameStats {
 }
 
 /// Records frames while a [`FrameMeasure`] resource exists; then prints
-/// `frames: N, median M ms, p95 P ms` to standard output and quits.
+/// `frames: N, median M ms, p95 P ms` to standard output and quits. Frames
+/// are drawn flat out meanwhile, not paced, so that their cost shows.
 pub fn plugin(app: &mut App) {
-    app.add_systems(Last, record.run_if(resource_exists::<FrameMeasure>));
+    app.insert_resource(WinitSettings::continuous())
+        .add_systems(Startup, |mut commands: Commands| {
+            commands.remove_resource::<Paced>();
+        })
+        .add_systems(Last, record.run_if(resource_exists::<FrameMeasure>));
 }
 
 fn record(

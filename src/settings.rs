@@ -1,5 +1,6 @@
 //! The player's preferences, kept apart from saved games.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::PathBuf;
 
 use bevy::prelude::*;
@@ -105,43 +106,102 @@ impl Default for Settings {
     }
 }
 
-/// Where the settings are stored between runs. Without this resource (in
-/// tests, on the web) they live only as long as the app.
+/// Where the settings are kept between runs: a RON file on the desktop,
+/// the same text in the browser's `localStorage`. Without this resource (in
+/// tests) they live only as long as the app.
 #[derive(Resource, Clone, Debug)]
-pub struct SettingsFile(pub PathBuf);
+pub struct SettingsStore {
+    #[cfg(not(target_arch = "wasm32"))]
+    path: PathBuf,
+}
 
-impl SettingsFile {
+impl SettingsStore {
+    /// The settings file at `path`.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn file(path: PathBuf) -> SettingsStore {
+        SettingsStore { path }
+    }
+
     /// The usual place: `$XDG_CONFIG_HOME/famulant/settings.ron`, else
     /// `~/.config/famulant/settings.ron`.
-    pub fn default_location() -> Option<SettingsFile> {
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn default_location() -> Option<SettingsStore> {
         let base = std::env::var_os("XDG_CONFIG_HOME")
             .map(PathBuf::from)
             .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".config")))?;
-        Some(SettingsFile(base.join("famulant").join("settings.ron")))
+        Some(SettingsStore::file(
+            base.join("famulant").join("settings.ron"),
+        ))
     }
 
-    /// Reads the settings; defaults when the file is missing or unreadable.
+    /// The page's `localStorage`, when the browser allows it.
+    #[cfg(target_arch = "wasm32")]
+    pub fn default_location() -> Option<SettingsStore> {
+        crate::web::local_storage().map(|_| SettingsStore {})
+    }
+
+    /// Reads the settings; defaults when none are stored or they are
+    /// unreadable.
     pub fn read(&self) -> Settings {
-        match std::fs::read_to_string(&self.0) {
-            Ok(text) => ron::from_str(&text).unwrap_or_else(|err| {
-                warn!(
-                    "ignoring unreadable settings in {}: {err}",
-                    self.0.display()
-                );
+        match self.read_text() {
+            Some(text) => ron::from_str(&text).unwrap_or_else(|err| {
+                warn!("ignoring unreadable settings in {self}: {err}");
                 Settings::default()
             }),
-            Err(_) => Settings::default(),
+            None => Settings::default(),
         }
     }
 
-    /// Writes the settings, creating the folder when needed.
+    /// Stores the settings.
     pub fn write(&self, settings: &Settings) -> std::io::Result<()> {
-        if let Some(dir) = self.0.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
         let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
             .map_err(std::io::Error::other)?;
-        std::fs::write(&self.0, text)
+        self.write_text(&text)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn read_text(&self) -> Option<String> {
+        std::fs::read_to_string(&self.path).ok()
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn write_text(&self, text: &str) -> std::io::Result<()> {
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(&self.path, text)
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn read_text(&self) -> Option<String> {
+        crate::web::local_storage()?
+            .get_item(STORAGE_KEY)
+            .ok()
+            .flatten()
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn write_text(&self, text: &str) -> std::io::Result<()> {
+        crate::web::local_storage()
+            .ok_or_else(|| std::io::Error::other("localStorage is not available"))?
+            .set_item(STORAGE_KEY, text)
+            .map_err(|err| std::io::Error::other(format!("{err:?}")))
+    }
+}
+
+/// The `localStorage` key of the settings in the browser.
+#[cfg(target_arch = "wasm32")]
+pub const STORAGE_KEY: &str = "famulant.settings";
+
+impl std::fmt::Display for SettingsStore {
+    #[cfg(not(target_arch = "wasm32"))]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.path.display())
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "localStorage[{STORAGE_KEY:?}]")
     }
 }
 
@@ -248,14 +308,14 @@ fn set_volume(mut requests: MessageReader<SetVolume>, mut settings: ResMut<Setti
     }
 }
 
-fn save_changed_settings(settings: Res<Settings>, file: Option<Res<SettingsFile>>) {
+fn save_changed_settings(settings: Res<Settings>, store: Option<Res<SettingsStore>>) {
     if settings.is_added() {
         return;
     }
-    if let Some(file) = file
-        && let Err(err) = file.write(&settings)
+    if let Some(store) = store
+        && let Err(err) = store.write(&settings)
     {
-        warn!("could not save settings to {}: {err}", file.0.display());
+        warn!("could not save settings to {}: {err}", *store);
     }
 }
 
@@ -266,7 +326,7 @@ mod tests {
     #[test]
     fn settings_survive_a_round_trip_through_their_file() {
         let dir = std::env::temp_dir().join(format!("famulant-settings-{}", std::process::id()));
-        let file = SettingsFile(dir.join("settings.ron"));
+        let file = SettingsStore::file(dir.join("settings.ron"));
         assert_eq!(file.read(), Settings::default());
         let chosen = Settings {
             lang: Lang::En,

@@ -90,6 +90,52 @@ pub enum Command {
     Version,
 }
 
+/// The arguments a web page's query stands for: `?lang=en&autostart&
+/// start=@ch2_emergency` is `--lang en --autostart --start @ch2_emergency`,
+/// so that the browser version is started as the command line starts the
+/// desktop one. `%XX` and `+` are decoded.
+pub fn query_args(query: &str) -> Vec<String> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut args = Vec::new();
+    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+        let (key, value) = match pair.split_once('=') {
+            Some((key, value)) => (key, Some(value)),
+            None => (pair, None),
+        };
+        args.push(format!("--{}", url_decoded(key)));
+        args.extend(value.map(url_decoded));
+    }
+    args
+}
+
+/// `text` with `+` as a space and `%XX` as the byte it stands for.
+fn url_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| text.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match (bytes[i], escaped) {
+            (_, Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (b'+', None) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (byte, None) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Parses the arguments after the program name.
 pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String> {
     let mut args = args.into_iter().peekable();
@@ -193,6 +239,36 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_query_reads_as_a_command_line() {
+        assert_eq!(
+            query_args("?lang=en&autostart&start=%40ch2_emergency.e_1"),
+            [
+                "--lang",
+                "en",
+                "--autostart",
+                "--start",
+                "@ch2_emergency.e_1"
+            ]
+        );
+        assert_eq!(query_args(""), Vec::<String>::new());
+        assert_eq!(
+            query_args("?a=b+c%2"),
+            ["--a", "b c%2"],
+            "a broken escape stays"
+        );
+        assert_eq!(
+            parse_args(query_args("?lang=en&autostart")),
+            Ok(Command::Play {
+                scenes: None,
+                lang: Some(Lang::En),
+                autostart: true,
+                start: None,
+                measure_frames: None,
+            })
+        );
+    }
 
     fn parse(line: &str) -> Result<Command, String> {
         parse_args(line.split_whitespace().map(str::to_owned))

@@ -5,7 +5,7 @@ mod check;
 mod sim;
 mod text;
 
-pub use args::{Command, Pick, USAGE, parse_args};
+pub use args::{Command, Pick, USAGE, parse_args, query_args};
 pub use check::check;
 pub use sim::sim;
 pub use text::play_text;

@@ -9,8 +9,9 @@ use super::monitor::bedside_bottom;
 use super::pause::PauseMenu;
 use super::portrait::speaker_portrait;
 use super::strings as s;
-use super::style::{ACCENT, MUTED, PANEL_FILL, bar};
+use super::style::{ACCENT, MUTED, PANEL_FILL, bar, cramped};
 use crate::content::{ContentStatus, Lang, Library, MonitorView, NodeRef, parse_color};
+use crate::pacing::Motion;
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::story::{
@@ -34,10 +35,19 @@ impl Default for BoxTop {
     }
 }
 
+/// The most seconds of typing one frame counts.
+const MAX_TYPING_STEP: f32 = 0.1;
+
 /// Options stand two to a row when the box's inside is this wide.
 const MIN_TWO_COLUMNS: f32 = 800.0;
 /// The space between options side by side.
 const OPTION_GAP: f32 = 12.0;
+/// An option's height, in points: on a small screen (a phone) large enough
+/// for a finger, about 44 px.
+fn option_height(ctx: &egui::Context) -> f32 {
+    if cramped(ctx) { 58.0 } else { 44.0 }
+}
+
 /// An option not highlighted: a little lighter than the box.
 const OPTION_FILL: Color32 = Color32::from_rgb(50, 58, 68);
 
@@ -95,6 +105,7 @@ fn dialogue_box(
     mut advance: MessageWriter<Advance>,
     mut choose: MessageWriter<ChoiceMade>,
     mut screen: ResMut<NextState<Screen>>,
+    mut motion: ResMut<Motion>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     box_top.0 = BOX_BOTTOM + BOX_HEIGHT;
@@ -117,8 +128,10 @@ fn dialogue_box(
             let text = line.text.get(lang);
             let total = text.chars().count() as f32;
             if !pause.open {
-                typewriter.chars =
-                    (typewriter.chars + time.delta_secs() * settings.text_speed).min(total);
+                // A long frame (the first after the game slept) types no
+                // more than a short one.
+                let step = time.delta_secs().min(MAX_TYPING_STEP);
+                typewriter.chars = (typewriter.chars + step * settings.text_speed).min(total);
             }
             let done = typewriter.chars >= total;
             let shown: String = text.chars().take(typewriter.chars as usize).collect();
@@ -134,17 +147,18 @@ fn dialogue_box(
                             body.italics().color(MUTED)
                         });
                         if done {
-                            // The hint to go on pulses once the line is complete.
-                            let pulse = 0.55 + 0.45 * (time.elapsed_secs() * 3.0).sin();
+                            // The hint to go on, once the line is complete.
                             ui.with_layout(egui::Layout::bottom_up(egui::Align::Max), |ui| {
                                 let hint = RichText::new(s::LINE_KEYS.get(lang)).small();
-                                ui.label(hint.color(MUTED.gamma_multiply(pulse)));
+                                ui.label(hint.color(MUTED));
                             });
-                            ui.ctx().request_repaint();
                         }
                     });
                 });
             });
+            if !done {
+                motion.keep_moving();
+            }
             let pressed =
                 live && (pressed(ctx, egui::Key::Space) || pressed(ctx, egui::Key::Enter));
             if pressed || (live && response.clicked()) {
@@ -157,6 +171,7 @@ fn dialogue_box(
         }
         CurrentBeat::Phase(phase) => {
             typewriter.follow(&phase.at);
+            motion.keep_moving();
             let response = dialogue_frame(ctx, width, |ui| {
                 phase_progress(ui, phase, lang);
                 if let Some(text) = &phase.text {
@@ -228,16 +243,21 @@ fn dialogue_box(
             let bedside = story
                 .state()
                 .and_then(|state| library.scene(&state.cursor.scene))
-                .is_some_and(|scene| scene.def.monitor == MonitorView::Bedside);
-            let tallest = if bedside {
-                screen_rect.height() - BOX_BOTTOM - bedside_bottom() - 12.0
-            } else {
-                screen_rect.height() * 0.75
+                .filter(|scene| scene.def.monitor == MonitorView::Bedside);
+            let tallest = match bedside {
+                Some(scene) => {
+                    screen_rect.height()
+                        - BOX_BOTTOM
+                        - bedside_bottom(screen_rect, &scene.def)
+                        - 12.0
+                }
+                None => screen_rect.height() * 0.75,
             };
             let response = box_area(ctx, "choice box", |ui| {
                 ui.set_width(inner);
                 ui.set_min_height(BOX_HEIGHT - 36.0);
                 if let Some(timer) = &timer {
+                    motion.keep_moving();
                     countdown(ui, timer, lang);
                 }
                 match (&show.prompt, &typewriter.last_line) {
@@ -447,7 +467,7 @@ fn option_button(
                 Color32::from_white_alpha(40)
             },
         ))
-        .min_size(egui::vec2(width, 44.0));
+        .min_size(egui::vec2(width, option_height(ui.ctx())));
     ui.add(button).clicked()
 }
 
@@ -476,7 +496,6 @@ fn countdown(ui: &mut egui::Ui, timer: &DecisionTimer, lang: Lang) {
             .color(colour),
         );
     });
-    ui.ctx().request_repaint();
 }
 
 /// The phase's name and how far it has come: a bar and simulated minutes.
@@ -501,7 +520,6 @@ fn phase_progress(ui: &mut egui::Ui, phase: &ShowPhase, lang: Lang) {
             RichText::new(format!("{done} / {minutes} {}", s::SIM_MINUTES.get(lang))).color(MUTED),
         );
     });
-    ui.ctx().request_repaint();
 }
 
 /// The room's name, the time of day and the scene's title in the top left

@@ -6,9 +6,12 @@ use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, vec2};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
+use super::dialogue::{BOX_BOTTOM, BOX_HEIGHT};
 use super::strings as s;
+use super::theatre::CHECKLIST_TOP;
 use super::waveform::{Trace, ecg, pleth};
-use crate::content::{Lang, MonitorView};
+use crate::content::{Lang, MonitorView, SceneDef};
+use crate::pacing::Motion;
 use crate::patient::{
     Alarm, LabResults, Mentation, News2Band, Patient, Physiology, Vitals, active, news2,
 };
@@ -23,10 +26,56 @@ const COMPACT: egui::Vec2 = vec2(430.0, 118.0);
 /// Distance from the window's top-right corner.
 const MARGIN: f32 = 16.0;
 
-/// How far down from the window's top the full bedside monitor reaches:
-/// panels growing up from the bottom keep below this.
-pub(super) fn bedside_bottom() -> f32 {
-    MARGIN + FULL.y
+/// How far down from the window's top the full bedside monitor reaches on
+/// this screen in `scene`: panels growing up from the bottom keep below
+/// this.
+pub(super) fn bedside_bottom(screen: egui::Rect, scene: &SceneDef) -> f32 {
+    let size = shown_size(screen, MonitorView::Bedside);
+    let scale = monitor_scale(screen, size);
+    monitor_top(screen, size.x * scale, scene) + size.y * scale
+}
+
+/// Below this height, in points, a bedside monitor is shown as the compact
+/// panel (a phone on its side): the full one would leave a choice no room.
+const SHORT_SCREEN: f32 = 600.0;
+
+/// The size of the panel that shows `view` on this screen.
+fn shown_size(screen: egui::Rect, view: MonitorView) -> egui::Vec2 {
+    if view == MonitorView::Bedside && screen.height() >= SHORT_SCREEN {
+        FULL
+    } else {
+        COMPACT
+    }
+}
+
+/// How wide the room's card in the top left corner (`dialogue::place_card`)
+/// gets, in points.
+const PLACE_CARD_WIDTH: f32 = 330.0;
+/// How far down the room's card reaches, in points.
+const PLACE_CARD_BOTTOM: f32 = 88.0;
+/// How far down the operation's checklist under the card reaches, in a
+/// scene with phases.
+const CHECKLIST_BOTTOM: f32 = CHECKLIST_TOP + 72.0;
+
+/// Where a monitor `width` points wide begins: at the top, or below the
+/// panels in the top left corner where the screen is too narrow for both
+/// side by side (a phone held upright).
+fn monitor_top(screen: egui::Rect, width: f32, scene: &SceneDef) -> f32 {
+    if screen.width() - width - 3.0 * MARGIN >= PLACE_CARD_WIDTH {
+        MARGIN
+    } else if scene.phases.is_empty() {
+        PLACE_CARD_BOTTOM + 8.0
+    } else {
+        CHECKLIST_BOTTOM + 8.0
+    }
+}
+
+/// How much a monitor of `size` shrinks on a small screen: to the screen's
+/// width, and to the height above the dialogue box (a phone on its side).
+fn monitor_scale(screen: egui::Rect, size: egui::Vec2) -> f32 {
+    let wide = (screen.width() - 2.0 * MARGIN) / size.x;
+    let above_box = (screen.height() - BOX_BOTTOM - BOX_HEIGHT - 2.0 * MARGIN) / size.y;
+    wide.min(above_box).clamp(0.4, 1.0)
 }
 
 const BACKGROUND: Color32 = Color32::from_rgb(8, 12, 16);
@@ -87,17 +136,28 @@ fn monitor(
     time: Res<Time>,
     traces: Res<Traces>,
     patient: Single<(&Vitals, &Physiology, &LabResults), With<Patient>>,
+    mut motion: ResMut<Motion>,
 ) -> Result {
-    let view = story
+    let Some(scene) = story
         .state()
         .zip(story.library())
         .and_then(|(state, library)| library.scene(&state.cursor.scene))
-        .map_or(MonitorView::None, |scene| scene.def.monitor);
+    else {
+        return Ok(());
+    };
+    let view = scene.def.monitor;
     if view == MonitorView::None {
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
     let (vitals, body, labs) = *patient;
+    let flashing =
+        settings.flash_alarms && !active(vitals, vitals.mentation != Mentation::Dead).is_empty();
+    // At the bed the traces move and every heartbeat beeps; elsewhere only
+    // a flashing alarm moves.
+    if view == MonitorView::Bedside || flashing {
+        motion.keep_moving();
+    }
     let reading = Reading {
         vitals,
         body,
@@ -105,15 +165,21 @@ fn monitor(
         lang: settings.lang,
         lit: !settings.flash_alarms || time.elapsed_secs().fract() < 0.6,
     };
-    let size = if view == MonitorView::Bedside {
-        FULL
-    } else {
-        COMPACT
-    };
-    egui::Area::new(egui::Id::new("monitor"))
-        .anchor(Align2::RIGHT_TOP, vec2(-MARGIN, MARGIN))
+    let size = shown_size(ctx.content_rect(), view);
+    // On a small screen the monitor is drawn smaller, its top right corner
+    // kept where it was.
+    let screen = ctx.content_rect();
+    let scale = monitor_scale(screen, size);
+    let top = monitor_top(screen, size.x * scale, &scene.def);
+    let corner = vec2(screen.right() - MARGIN, screen.top() + top);
+    let layer = egui::Area::new(egui::Id::new("monitor"))
+        .anchor(Align2::RIGHT_TOP, vec2(-MARGIN, top))
         .interactable(false)
+        .constrain(false)
         .show(ctx, |ui| {
+            // Laid out at full size, it may reach past the screen's edge
+            // until it is scaled: nothing is cut off meanwhile.
+            ui.set_clip_rect(Rect::EVERYTHING);
             let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
             let painter = ui.painter_at(rect);
             painter.rect_filled(rect, 10.0, BACKGROUND);
@@ -123,12 +189,18 @@ fn monitor(
                 Stroke::new(1.5, FRAME),
                 egui::StrokeKind::Inside,
             );
-            if view == MonitorView::Bedside {
+            if size == FULL {
                 draw_full(&painter, rect.shrink(12.0), &reading, &traces);
             } else {
                 draw_compact(&painter, rect.shrink(10.0), &reading);
             }
-        });
+        })
+        .response
+        .layer_id;
+    ctx.set_transform_layer(
+        layer,
+        egui::emath::TSTransform::new(corner * (1.0 - scale), scale),
+    );
     Ok(())
 }
 

@@ -10,6 +10,7 @@ use super::dialogue::BoxTop;
 use super::strings as s;
 use super::style::{MUTED, PANEL_FILL};
 use crate::content::{LocalizedText, NodeRef};
+use crate::pacing::Motion;
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::story::{CurrentBeat, DecisionExpired, RelationshipChanged};
@@ -77,6 +78,7 @@ fn show(
     settings: Res<Settings>,
     time: Res<Time<Real>>,
     box_top: Res<BoxTop>,
+    mut motion: ResMut<Motion>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let lang = settings.lang;
@@ -138,6 +140,6 @@ fn show(
                 ui.add_space(4.0);
             }
         });
-    ctx.request_repaint();
+    motion.keep_moving();
     Ok(())
 }

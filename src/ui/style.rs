@@ -32,10 +32,22 @@ pub fn bar(ui: &mut egui::Ui, size: egui::Vec2, share: f32, colour: egui::Color3
     ui.painter().rect_filled(filled, radius, colour);
 }
 
+/// The smallest zoom: text smaller than this is hard to read on a phone
+/// (body text 16 px), and options too small for a finger.
+const MIN_ZOOM: f32 = 0.75;
+
 /// The overlay's zoom for a window of this logical size: 1 at 1280×720,
-/// larger or smaller with the window, so that the layout keeps its place.
+/// larger or smaller with the window, so that the layout keeps its place;
+/// never below [`MIN_ZOOM`], where the layout gets less room instead.
 fn zoom_for(width: f32, height: f32) -> f32 {
-    (width / 1280.0).min(height / 720.0).clamp(0.6, 3.0)
+    (width / 1280.0).min(height / 720.0).clamp(MIN_ZOOM, 3.0)
+}
+
+/// Whether the overlay has less room than the 1280×720 it is laid out for
+/// (a phone, a small window): panels shrink and options grow for a finger.
+pub fn cramped(ctx: &egui::Context) -> bool {
+    let screen = ctx.content_rect();
+    screen.width() < 1200.0 || screen.height() < 680.0
 }
 
 fn fit_to_window(
@@ -86,5 +98,7 @@ mod tests {
         assert_eq!(zoom_for(1280.0, 720.0), 1.0);
         assert_eq!(zoom_for(1920.0, 1080.0), 1.5);
         assert_eq!(zoom_for(1024.0, 768.0), 0.8, "4:3 is bound by its width");
+        assert_eq!(zoom_for(390.0, 844.0), 0.75, "a phone keeps text legible");
+        assert_eq!(zoom_for(844.0, 390.0), 0.75, "also on its side");
     }
 }

@@ -80,6 +80,9 @@ fn steps<'a>(
     out
 }
 
+/// Where the checklist begins, under the room's card, in points.
+pub(super) const CHECKLIST_TOP: f32 = 96.0;
+
 fn checklist(
     mut contexts: EguiContexts,
     story: Res<Story>,
@@ -108,7 +111,7 @@ fn checklist(
     // Compact, under the room's name, above the heads of the cast; the
     // whole list on hover.
     egui::Area::new(egui::Id::new("checklist"))
-        .anchor(Align2::LEFT_TOP, egui::vec2(20.0, 96.0))
+        .anchor(Align2::LEFT_TOP, egui::vec2(20.0, CHECKLIST_TOP))
         .show(ctx, |ui| {
             let response = egui::Frame::new()
                 .fill(PANEL_FILL)

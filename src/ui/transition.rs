@@ -5,6 +5,7 @@ use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, Color32, FontId, LayerId};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
+use crate::pacing::Motion;
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::story::Story;
@@ -49,6 +50,7 @@ fn transition(
     settings: Res<Settings>,
     time: Res<Time<Real>>,
     mut entering: ResMut<Entering>,
+    mut motion: ResMut<Motion>,
 ) -> Result {
     let (Some(library), Some(state)) = (story.library(), story.state()) else {
         return Ok(());
@@ -97,7 +99,7 @@ fn transition(
         FontId::proportional(52.0),
         Color32::from_white_alpha(alpha),
     );
-    ctx.request_repaint();
+    motion.keep_moving();
     Ok(())
 }
 

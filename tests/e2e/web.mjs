@@ -1,0 +1,212 @@
+// The browser version in a real browser: Debian's Chromium, driven by
+// playwright-core, with software WebGL2 (SwiftShader). Plays as a person
+// would: waits for the title screen, switches the language, starts a game,
+// reads on, makes a choice, reloads and finds the language kept; then the
+// same on a phone, by touch, upright and on its side. Screenshots go to
+// OUTDIR; any console error or uncaught exception fails the run.
+//
+//   TOOLS=DIR node tests/e2e/web.mjs URL OUTDIR
+//
+// with playwright-core installed under DIR/node_modules (`./dev web` puts
+// it there, outside the clone).
+// The game tells its state in attributes on <body> (src/web.rs):
+// data-content, data-screen, data-lang, data-beat.
+
+import { createRequire } from "node:module";
+
+const { chromium } = createRequire(`${process.env.TOOLS || "."}/`)("playwright-core");
+
+const [url, out] = process.argv.slice(2);
+if (!url || !out) {
+  console.error("usage: node tests/e2e/web.mjs URL OUTDIR");
+  process.exit(2);
+}
+
+const problems = [];
+const timings = {};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--autoplay-policy=user-gesture-required",
+  ],
+});
+
+function step(text) {
+  console.log(`web: ${text}`);
+}
+
+/** A page that reports console errors and crashes as problems. */
+async function open(context, name) {
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    const text = message.text();
+    if (message.type() === "error") problems.push(`${name}: console error: ${text}`);
+    if (/panicked at/.test(text)) problems.push(`${name}: panic: ${text}`);
+  });
+  page.on("pageerror", (error) => problems.push(`${name}: uncaught: ${error.message}`));
+  page.on("crash", () => problems.push(`${name}: the page crashed`));
+  return page;
+}
+
+const body = (page, name) => page.evaluate((n) => document.body.dataset[n] ?? "", name);
+
+async function until(page, what, predicate, seconds = 60) {
+  try {
+    await page.waitForFunction(predicate, null, { timeout: seconds * 1000, polling: 100 });
+  } catch {
+    const state = await page.evaluate(() => JSON.stringify(document.body.dataset));
+    throw new Error(`${what} did not happen within ${seconds} s (page state ${state})`);
+  }
+}
+
+/** Loads the page and waits for the title screen with its story ready. */
+async function toTitle(page) {
+  const started = Date.now();
+  let firstFrame;
+  page.on("console", (message) => {
+    if (firstFrame === undefined && /first frame/.test(message.text())) {
+      firstFrame = Date.now() - started;
+    }
+  });
+  await page.goto(url);
+  await until(
+    page,
+    "the title screen",
+    () => document.body.dataset.screen === "title" && document.body.dataset.content === "ready",
+    120,
+  );
+  return { firstFrame, title: Date.now() - started };
+}
+
+/** Presses `key` until the beat is no longer `beat`. */
+async function pressUntilBeatChanges(page, key, beat) {
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(150);
+    if ((await body(page, "beat")) !== beat) return;
+  }
+  throw new Error(`${key} did not move the story on from ${beat}`);
+}
+
+/** Reads on (Space, or a tap at `tap`) until a choice is open. */
+async function readToChoice(page, tap) {
+  for (let lines = 0; lines < 80; lines++) {
+    const beat = await body(page, "beat");
+    if (beat.startsWith("choices ")) return beat;
+    if (!beat.startsWith("line ")) throw new Error(`no line and no choice but ${beat}`);
+    if (tap) {
+      for (let i = 0; i < 20 && (await body(page, "beat")) === beat; i++) {
+        await page.touchscreen.tap(tap.x, tap.y);
+        await page.waitForTimeout(150);
+      }
+      if ((await body(page, "beat")) === beat) throw new Error(`tapping did not move on from ${beat}`);
+    } else {
+      await pressUntilBeatChanges(page, "Space", beat);
+    }
+  }
+  throw new Error("no choice after 80 lines");
+}
+
+async function shot(page, name) {
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${out}/${name}.png` });
+  console.log(`web: ${name}.png`);
+}
+
+try {
+  // The desktop size, with a mouse and keyboard.
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  let page = await open(desk, "1280x720");
+  step("loading the page");
+  const times = await toTitle(page);
+  timings.firstFrame = times.firstFrame;
+  timings.title = times.title;
+  step(`title screen after ${times.title} ms (first frame after ${times.firstFrame} ms)`);
+  await shot(page, "title");
+
+  const before = await body(page, "lang");
+  const target = before === "de" ? "en" : "de";
+  // The language row of the title screen: Deutsch | English.
+  const at = target === "en" ? { x: 690, y: 446 } : { x: 605, y: 446 };
+  step(`switching the language from ${before} to ${target}`);
+  await page.mouse.click(at.x, at.y);
+  await until(page, `the language ${target}`, (t) => document.body.dataset.lang === t, 10).catch(
+    async (error) => {
+      await page.screenshot({ path: `${out}/language-failed.png` });
+      throw error;
+    },
+  );
+  await page.waitForFunction((t) => document.body.dataset.lang === t, target);
+  await shot(page, "title-switched");
+
+  step("starting a game with Enter");
+  await page.keyboard.press("Enter");
+  await until(page, "the first line", () => document.body.dataset.beat.startsWith("line "), 30);
+  await shot(page, "line");
+  const first = await body(page, "beat");
+  step(`reading on from ${first}`);
+  await pressUntilBeatChanges(page, "Space", first);
+  const choice = await readToChoice(page);
+  await shot(page, "choice");
+  step(`choosing option 1 at ${choice}`);
+  await pressUntilBeatChanges(page, "Digit1", choice);
+  step(`the story went on to ${await body(page, "beat")}`);
+
+  step("reloading the page");
+  await page.reload();
+  await until(
+    page,
+    "the title screen after the reload",
+    () => document.body.dataset.screen === "title" && document.body.dataset.content === "ready",
+    120,
+  );
+  const kept = await body(page, "lang");
+  if (kept !== target) problems.push(`the language was not kept: ${kept} after a reload, not ${target}`);
+  step(`after the reload the language is ${kept}`);
+  await desk.close();
+
+  // A phone, upright and on its side: touch only.
+  for (const [name, viewport] of [
+    ["phone", { width: 390, height: 844 }],
+    ["phone-landscape", { width: 844, height: 390 }],
+  ]) {
+    const phone = await browser.newContext({
+      viewport,
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 1,
+    });
+    page = await open(phone, name);
+    step(`${name}: loading the page at ${viewport.width}x${viewport.height}`);
+    await toTitle(page);
+    await shot(page, `${name}-title`);
+    await page.keyboard.press("Enter");
+    await until(page, "the first line", () => document.body.dataset.beat.startsWith("line "), 30);
+    await shot(page, `${name}-line`);
+    // Tapping the dialogue box reads on.
+    const tap = { x: viewport.width / 2, y: viewport.height - 40 };
+    const phoneChoice = await readToChoice(page, tap);
+    await shot(page, `${name}-choice`);
+    step(`${name}: reached ${phoneChoice} by tapping`);
+    await phone.close();
+  }
+} catch (error) {
+  problems.push(String(error.stack || error));
+} finally {
+  await browser.close();
+}
+
+console.log(`web: timings ${JSON.stringify(timings)}`);
+if (problems.length) {
+  for (const problem of problems) console.error(`web: FAILED: ${problem}`);
+  process.exit(1);
+}
+console.log("web: passed");
