@@ -58,9 +58,10 @@ async function open(context, name) {
 
 const body = (page, name) => page.evaluate((n) => document.body.dataset[n] ?? "", name);
 
-async function until(page, what, predicate, seconds = 60) {
+/** Waits until `predicate(arg)` holds in the page; fails naming `what`. */
+async function until(page, what, predicate, seconds = 60, arg = null) {
   try {
-    await page.waitForFunction(predicate, null, { timeout: seconds * 1000, polling: 100 });
+    await page.waitForFunction(predicate, arg, { timeout: seconds * 1000, polling: 100 });
   } catch {
     const state = await page.evaluate(() => JSON.stringify(document.body.dataset));
     throw new Error(`${what} did not happen within ${seconds} s (page state ${state})`);
@@ -135,16 +136,10 @@ try {
   const before = await body(page, "lang");
   const target = before === "de" ? "en" : "de";
   // The language row of the title screen: Deutsch | English.
-  const at = target === "en" ? { x: 690, y: 446 } : { x: 605, y: 446 };
+  const at = target === "en" ? { x: 752, y: 423 } : { x: 642, y: 423 };
   step(`switching the language from ${before} to ${target}`);
   await page.mouse.click(at.x, at.y);
-  await until(page, `the language ${target}`, (t) => document.body.dataset.lang === t, 10).catch(
-    async (error) => {
-      await page.screenshot({ path: `${out}/language-failed.png` });
-      throw error;
-    },
-  );
-  await page.waitForFunction((t) => document.body.dataset.lang === t, target);
+  await until(page, `the language ${target}`, (t) => document.body.dataset.lang === t, 10, target);
   await shot(page, "title-switched");
 
   step("starting a game with Enter");
@@ -173,10 +168,11 @@ try {
   step(`after the reload the language is ${kept}`);
   await desk.close();
 
-  // A phone, upright and on its side: touch only.
-  for (const [name, viewport] of [
-    ["phone", { width: 390, height: 844 }],
-    ["phone-landscape", { width: 844, height: 390 }],
+  // A phone, upright and on its side: touch only. Where its "New game"
+  // button and the first option of a two-option choice stand.
+  for (const [name, viewport, newGame, firstOption] of [
+    ["phone", { width: 390, height: 844 }, { x: 195, y: 417 }, { x: 195, y: 722 }],
+    ["phone-landscape", { width: 844, height: 390 }, { x: 422, y: 190 }, { x: 228, y: 297 }],
   ]) {
     const phone = await browser.newContext({
       viewport,
@@ -188,14 +184,17 @@ try {
     step(`${name}: loading the page at ${viewport.width}x${viewport.height}`);
     await toTitle(page);
     await shot(page, `${name}-title`);
-    await page.keyboard.press("Enter");
+    await page.touchscreen.tap(newGame.x, newGame.y);
     await until(page, "the first line", () => document.body.dataset.beat.startsWith("line "), 30);
     await shot(page, `${name}-line`);
     // Tapping the dialogue box reads on.
     const tap = { x: viewport.width / 2, y: viewport.height - 40 };
     const phoneChoice = await readToChoice(page, tap);
     await shot(page, `${name}-choice`);
-    step(`${name}: reached ${phoneChoice} by tapping`);
+    step(`${name}: reached ${phoneChoice} by tapping; tapping its first option`);
+    await page.touchscreen.tap(firstOption.x, firstOption.y);
+    await until(page, "a choice by tapping", (c) => document.body.dataset.beat !== c, 10, phoneChoice);
+    step(`${name}: the story went on to ${await body(page, "beat")}`);
     await phone.close();
   }
 } catch (error) {
