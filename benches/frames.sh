@@ -35,7 +35,8 @@ measure() {
         return 1
     done
 }
-echo "empty Bevy + bevy_egui window: $(measure "$CARGO_TARGET_DIR/release/examples/empty_window" "$SECONDS_TO_MEASURE")"
+empty=$(measure "$CARGO_TARGET_DIR/release/examples/empty_window" "$SECONDS_TO_MEASURE")
+echo "empty Bevy + bevy_egui window: $empty"
 game() {
     measure "$CARGO_TARGET_DIR/release/famulant" play --scenes "$ROOT/scenes" --lang de --autostart \
         --start "$1" --measure-frames "$SECONDS_TO_MEASURE"
@@ -44,6 +45,8 @@ mkdir -p "$XDG_CONFIG_HOME/famulant"
 for edges in Auto On; do
     echo "(edges: $edges)" >"$XDG_CONFIG_HOME/famulant/settings.ron"
     echo "smooth edges $edges:"
-    echo "  emergency department:        $(game @ch2_emergency)"
-    echo "  operating theatre:           $(game @ch3_theatre)"
+    emergency=$(game @ch2_emergency)
+    theatre=$(game @ch3_theatre)
+    echo "  emergency department:        $emergency"
+    echo "  operating theatre:           $theatre"
 done

@@ -48,7 +48,12 @@ game() {
     cpu "$1" "$CARGO_TARGET_DIR/release/famulant" play --scenes "$ROOT/scenes" --lang de --autostart --start "$2"
 }
 
-echo "reading a still line (chief's office):   $(game 15 @ch1_morning)"
-echo "the emergency department's monitor:       $(game 8 @ch2_emergency)"
-echo "a phase running (radical debridement):    $(game 3 @ch3_theatre.t_debride_radical)"
-echo "empty Bevy + bevy_egui window, flat out:  $(cpu 5 "$CARGO_TARGET_DIR/release/examples/empty_window" 3600)"
+# Each figure is taken before it is printed, so that a failure stops the run.
+figure=$(game 15 @ch1_morning)
+echo "reading a still line (chief's office):   $figure"
+figure=$(game 8 @ch2_emergency)
+echo "the emergency department's monitor:       $figure"
+figure=$(game 3 @ch3_theatre.t_debride_radical)
+echo "a phase running (radical debridement):    $figure"
+figure=$(cpu 5 "$CARGO_TARGET_DIR/release/examples/empty_window" 3600)
+echo "empty Bevy + bevy_egui window, flat out:  $figure"

@@ -51,9 +51,10 @@ async function fresh() {
 async function startup(path, title) {
   const { context, page } = await fresh();
   const started = Date.now();
-  const firstFrame = new Promise((resolve) =>
-    page.on("console", (m) => /first frame/.test(m.text()) && resolve(Date.now() - started)),
-  );
+  const firstFrame = new Promise((resolve, reject) => {
+    page.on("console", (m) => /first frame/.test(m.text()) && resolve(Date.now() - started));
+    setTimeout(() => reject(new Error(`${path}: no first frame in 120 s`)), 120000);
+  });
   await page.goto(`${base}/${path}`);
   const frame = await firstFrame;
   let shown;

@@ -65,4 +65,5 @@ for _ in $(seq 50); do
     [ -n "$PORT" ] && break
     sleep 0.1
 done
+[ -n "$PORT" ] || { echo "the web server did not start"; cat "$OUT/server.log"; exit 1; }
 TOOLS="$TOOLS" node "$ROOT/benches/web.mjs" "http://127.0.0.1:$PORT"

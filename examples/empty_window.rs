@@ -9,10 +9,16 @@ use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 use famulant::measure::{self, FrameMeasure};
 
 fn main() -> AppExit {
+    // In the browser (no arguments) it runs until the page closes.
+    let seconds_by_default = if cfg!(target_arch = "wasm32") {
+        f32::INFINITY
+    } else {
+        10.0
+    };
     let seconds = std::env::args()
         .nth(1)
         .and_then(|s| s.parse::<f32>().ok())
-        .unwrap_or(10.0);
+        .unwrap_or(seconds_by_default);
     App::new()
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(Window {

@@ -19,7 +19,7 @@ mod ui;
 #[cfg(target_arch = "wasm32")]
 mod web;
 #[cfg(target_arch = "wasm32")]
-pub use web::page_arguments;
+pub use web::page_command;
 pub mod world;
 
 use std::path::{Path, PathBuf};

@@ -4,12 +4,12 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use famulant::cli::{Command, USAGE, check, parse_args, play_text, sim};
+use famulant::cli::{Command, USAGE, check, play_text, sim};
 use famulant::content::load_dir;
 use famulant::{LaunchOptions, default_scenes_dir, run};
 
 fn main() -> ExitCode {
-    let command = match parse_args(arguments()) {
+    let command = match command() {
         Ok(command) => command,
         Err(err) => {
             eprintln!("famulant: {err}\n\n{USAGE}");
@@ -90,10 +90,15 @@ fn main() -> ExitCode {
     }
 }
 
-/// The command line; in the browser, the page address's query.
-fn arguments() -> Vec<String> {
-    #[cfg(target_arch = "wasm32")]
-    return famulant::page_arguments();
-    #[cfg(not(target_arch = "wasm32"))]
-    std::env::args().skip(1).collect()
+/// What the command line asks for.
+#[cfg(not(target_arch = "wasm32"))]
+fn command() -> Result<Command, String> {
+    famulant::cli::parse_args(std::env::args().skip(1))
+}
+
+/// In the browser: what the page's address asks for (see
+/// `famulant::page_command`).
+#[cfg(target_arch = "wasm32")]
+fn command() -> Result<Command, String> {
+    Ok(famulant::page_command())
 }

@@ -6,16 +6,17 @@
 //! [`MOVING_FPS`] frames a second.
 //!
 //! Whatever animates says so each frame with [`Motion::keep_moving`]; the
-//! pace of the next frames follows in [`Last`].
+//! pace of the next frames follows in [`Last`]. Sleeping does not slow the
+//! game's clocks: one frame may carry a whole [`STILL_WAKE`] of game time
+//! (Bevy's default is a quarter of a second), so the patient's time, which
+//! runs on in some scenes while the player reads, keeps its pace.
 
 use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy::winit::{UpdateMode, WinitSettings};
 
-use crate::clock::SimClock;
 use crate::content::ContentStatus;
-use crate::screen::Screen;
 
 /// Frames a second while something moves.
 pub const MOVING_FPS: f64 = 30.0;
@@ -44,11 +45,11 @@ pub struct Paced;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Motion>()
         .insert_resource(Paced)
+        .add_systems(Startup, let_a_frame_carry_a_sleep)
         .add_systems(
             Last,
             (
                 loading_moves.run_if(content_loading),
-                clock_moves.run_if(in_state(Screen::Playing)),
                 pace.run_if(resource_exists::<Paced>),
             )
                 .chain(),
@@ -64,21 +65,18 @@ fn loading_moves(mut motion: ResMut<Motion>) {
     motion.keep_moving();
 }
 
-/// The patient's clock running is motion: her numbers change, and the
-/// game's time must not be stretched by sleeping (Bevy lets at most a
-/// quarter of a second of game time pass in one frame).
-fn clock_moves(clock: Res<SimClock>, mut motion: ResMut<Motion>) {
-    if clock.pace() > 0.0 && !clock.paused() {
-        motion.keep_moving();
-    }
+/// The first frame after a sleep carries all the game time slept.
+fn let_a_frame_carry_a_sleep(mut time: ResMut<Time<Virtual>>) {
+    time.set_max_delta(STILL_WAKE + Duration::from_millis(250));
 }
 
-/// How the window updates: `moving` or still.
+/// How the window updates: `moving` or still; woken by the player's input
+/// to the window, not by the mouse moving over other windows.
 fn update_mode(moving: bool) -> UpdateMode {
     if moving {
-        UpdateMode::reactive(Duration::from_secs_f64(1.0 / MOVING_FPS))
+        UpdateMode::reactive_low_power(Duration::from_secs_f64(1.0 / MOVING_FPS))
     } else {
-        UpdateMode::reactive(STILL_WAKE)
+        UpdateMode::reactive_low_power(STILL_WAKE)
     }
 }
 
@@ -114,9 +112,7 @@ mod tests {
     #[test]
     fn motion_is_asked_for_again_every_frame() {
         let mut app = App::new();
-        app.add_plugins((MinimalPlugins, bevy::state::app::StatesPlugin, plugin))
-            .init_state::<Screen>()
-            .init_resource::<SimClock>()
+        app.add_plugins((MinimalPlugins, plugin))
             .insert_resource(ContentStatus::Broken(Vec::new()))
             .insert_resource(WinitSettings::game());
         app.world_mut().resource_mut::<Motion>().keep_moving();
@@ -133,32 +129,12 @@ mod tests {
     }
 
     #[test]
-    fn the_patients_running_clock_keeps_frames_coming_while_playing() {
+    fn a_frame_after_a_sleep_carries_the_whole_sleep_of_game_time() {
         let mut app = App::new();
-        app.add_plugins((MinimalPlugins, bevy::state::app::StatesPlugin, plugin))
-            .init_state::<Screen>()
-            .init_resource::<SimClock>()
-            .insert_resource(ContentStatus::Broken(Vec::new()))
-            .insert_resource(WinitSettings::game());
-        app.world_mut().resource_mut::<SimClock>().set_pace(0.5);
+        app.add_plugins((MinimalPlugins, plugin))
+            .insert_resource(ContentStatus::Broken(Vec::new()));
         app.update();
-        let mode = |app: &App| app.world().resource::<WinitSettings>().focused_mode;
-        assert_eq!(
-            mode(&app),
-            update_mode(false),
-            "on the title screen it does not run"
-        );
-        app.world_mut()
-            .resource_mut::<NextState<Screen>>()
-            .set(Screen::Playing);
-        app.update();
-        assert_eq!(mode(&app), update_mode(true));
-        app.world_mut().resource_mut::<SimClock>().set_paused(true);
-        app.update();
-        assert_eq!(
-            mode(&app),
-            update_mode(false),
-            "paused, her time stands still"
-        );
+        let carried = app.world().resource::<Time<Virtual>>().max_delta();
+        assert!(carried > STILL_WAKE, "{carried:?}");
     }
 }

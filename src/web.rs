@@ -13,6 +13,7 @@
 
 use bevy::prelude::*;
 
+use crate::cli::{Command, parse_args, query_args};
 use crate::content::ContentStatus;
 use crate::screen::Screen;
 use crate::settings::Settings;
@@ -22,12 +23,42 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Last, publish_to_page);
 }
 
-/// The arguments the page's address gives (see [`crate::cli::query_args`]).
-pub fn page_arguments() -> Vec<String> {
+/// What the page's address asks for, read as a command line (see
+/// [`crate::cli::query_args`]). In the browser the game is always played:
+/// options it cannot follow (a mistake, a link's tracking parameters,
+/// `?check`) are left out, and the page is told why in `data-note`, which
+/// its loader writes to the console.
+pub fn page_command() -> Command {
     let query = web_sys::window()
         .and_then(|window| window.location().search().ok())
         .unwrap_or_default();
-    crate::cli::query_args(&query)
+    let unused = match parse_args(query_args(&query)) {
+        Ok(play @ Command::Play { .. }) => return play,
+        Ok(_) => "the browser can only play the game".to_owned(),
+        Err(err) => err,
+    };
+    note_on_page(&format!(
+        "famulant: the address's options are ignored: {unused}"
+    ));
+    Command::Play {
+        scenes: None,
+        lang: None,
+        autostart: false,
+        start: None,
+        measure_frames: None,
+    }
+}
+
+/// Sets `data-note` on the page's `<body>`.
+fn note_on_page(note: &str) {
+    if let Some(body) = page_body() {
+        let _ = body.set_attribute("data-note", note);
+    }
+}
+
+/// The page's `<body>`.
+fn page_body() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?.document()?.body()
 }
 
 /// The page's `localStorage`, when the browser allows it (not in every
@@ -82,10 +113,7 @@ fn publish_to_page(
     if published.as_slice() == state.as_slice() {
         return;
     }
-    let Some(body) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.body())
-    else {
+    let Some(body) = page_body() else {
         return;
     };
     for (name, value) in &state {

@@ -156,7 +156,7 @@ fn dialogue_box(
                     });
                 });
             });
-            if !done {
+            if !done && !pause.open {
                 motion.keep_moving();
             }
             let pressed =
@@ -171,7 +171,9 @@ fn dialogue_box(
         }
         CurrentBeat::Phase(phase) => {
             typewriter.follow(&phase.at);
-            motion.keep_moving();
+            if !pause.open {
+                motion.keep_moving();
+            }
             let response = dialogue_frame(ctx, width, |ui| {
                 phase_progress(ui, phase, lang);
                 if let Some(text) = &phase.text {
@@ -257,7 +259,9 @@ fn dialogue_box(
                 ui.set_width(inner);
                 ui.set_min_height(BOX_HEIGHT - 36.0);
                 if let Some(timer) = &timer {
-                    motion.keep_moving();
+                    if !pause.open {
+                        motion.keep_moving();
+                    }
                     countdown(ui, timer, lang);
                 }
                 match (&show.prompt, &typewriter.last_line) {

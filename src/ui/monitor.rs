@@ -133,7 +133,7 @@ fn monitor(
     mut contexts: EguiContexts,
     story: Res<Story>,
     settings: Res<Settings>,
-    time: Res<Time>,
+    time: Res<Time<Virtual>>,
     traces: Res<Traces>,
     patient: Single<(&Vitals, &Physiology, &LabResults), With<Patient>>,
     mut motion: ResMut<Motion>,
@@ -154,8 +154,8 @@ fn monitor(
     let flashing =
         settings.flash_alarms && !active(vitals, vitals.mentation != Mentation::Dead).is_empty();
     // At the bed the traces move and every heartbeat beeps; elsewhere only
-    // a flashing alarm moves.
-    if view == MonitorView::Bedside || flashing {
+    // a flashing alarm moves; with the game paused, nothing.
+    if (view == MonitorView::Bedside || flashing) && !time.is_paused() {
         motion.keep_moving();
     }
     let reading = Reading {

@@ -85,6 +85,7 @@ alive() {
         "$BIN" play "${LAUNCH_ARGS[@]}" >"$OUT/$LAUNCH_NAME.log" 2>&1 &
         GAME=$!
         LAUNCH_RETRIED=1
+        RELAUNCHED=1
         return 0
     fi
     echo "the game died; log:"
@@ -106,9 +107,16 @@ await_window() {
 # saves the screen as NAME.png; fails if the game died or the picture is blank.
 shoot() {
     local name="$1" settle="$2"
+    RELAUNCHED=""
     await_window
     sleep "$settle"
     alive
+    # Launched once more meanwhile: wait for its window and settle again.
+    if [ -n "$RELAUNCHED" ]; then
+        await_window
+        sleep "$settle"
+        alive
+    fi
     import -window root "$OUT/$name.png"
     local colours
     colours=$(identify -format '%k' "$OUT/$name.png")

@@ -18,6 +18,19 @@ TOOLS="${FAMULANT_TOOLS:-$HOME/.cache/famulant-tools}"
 
 "$ROOT/dev" web build "$OUT/site"
 
+# The size budget: everything the first screen needs (the page, the code,
+# the story's files), as a server sends it gzipped, 6 MB at most.
+BUDGET=6000000
+first_screen=0
+while IFS= read -r -d '' file; do
+    first_screen=$((first_screen + $(gzip -9 -c "$file" | wc -c)))
+done < <(find "$OUT/site" -type f -print0)
+echo "the first screen: $first_screen bytes gzipped (budget $BUDGET)"
+if [ "$first_screen" -gt "$BUDGET" ]; then
+    echo "over the size budget"
+    exit 1
+fi
+
 SERVER=""
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true' EXIT
 python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$OUT/site" >"$OUT/server.log" 2>&1 &
