@@ -13,8 +13,10 @@
 
 use std::time::Duration;
 
+use bevy::platform::collections::HashMap;
 use bevy::prelude::*;
 use bevy::winit::{UpdateMode, WinitSettings};
+use bevy_egui::{EguiInput, EguiPreUpdateSet, egui};
 
 use crate::content::ContentStatus;
 
@@ -47,6 +49,12 @@ pub(super) fn plugin(app: &mut App) {
         .insert_resource(Paced)
         .add_systems(Startup, let_a_frame_carry_a_sleep)
         .add_systems(
+            PreUpdate,
+            pass_on_only_changed_modifiers
+                .after(EguiPreUpdateSet::ProcessInput)
+                .before(EguiPreUpdateSet::BeginPass),
+        )
+        .add_systems(
             Last,
             (
                 loading_moves.run_if(content_loading),
@@ -63,6 +71,27 @@ fn content_loading(status: Res<ContentStatus>) -> bool {
 /// Files arriving are no window events: look for them often while loading.
 fn loading_moves(mut motion: ResMut<Motion>) {
     motion.keep_moving();
+}
+
+/// bevy_egui tells egui the keyboard's modifiers (Shift, Ctrl, …) every
+/// frame, changed or not, and egui asks for the next frame at once after
+/// any input: a still screen would be drawn flat out. Only changes are
+/// passed on.
+fn pass_on_only_changed_modifiers(
+    mut inputs: Query<(Entity, &mut EguiInput)>,
+    mut known: Local<HashMap<Entity, egui::Modifiers>>,
+) {
+    for (context, mut input) in &mut inputs {
+        let known = known.entry(context).or_default();
+        input.events.retain(|event| match event {
+            egui::Event::ModifiersChanged(modifiers) => {
+                let changed = modifiers != known;
+                *known = *modifiers;
+                changed
+            }
+            _ => true,
+        });
+    }
 }
 
 /// The first frame after a sleep carries all the game time slept.
@@ -136,5 +165,32 @@ mod tests {
         app.update();
         let carried = app.world().resource::<Time<Virtual>>().max_delta();
         assert!(carried > STILL_WAKE, "{carried:?}");
+    }
+
+    #[test]
+    fn only_changes_of_the_modifier_keys_reach_egui() {
+        let mut app = App::new();
+        app.add_systems(Update, pass_on_only_changed_modifiers);
+        let context = app.world_mut().spawn(EguiInput::default()).id();
+        let frame = |app: &mut App, events: Vec<egui::Event>| {
+            app.world_mut()
+                .get_mut::<EguiInput>(context)
+                .unwrap()
+                .events = events;
+            app.update();
+            app.world()
+                .get::<EguiInput>(context)
+                .unwrap()
+                .events
+                .clone()
+        };
+        let none = egui::Event::ModifiersChanged(egui::Modifiers::NONE);
+        let shift = egui::Event::ModifiersChanged(egui::Modifiers::SHIFT);
+        let key = egui::Event::Text("a".to_owned());
+        assert_eq!(frame(&mut app, vec![none.clone()]), vec![]);
+        assert_eq!(frame(&mut app, vec![key.clone(), none.clone()]), vec![key]);
+        assert_eq!(frame(&mut app, vec![shift.clone()]), vec![shift.clone()]);
+        assert_eq!(frame(&mut app, vec![shift]), vec![]);
+        assert_eq!(frame(&mut app, vec![none.clone()]), vec![none]);
     }
 }
