@@ -3,13 +3,16 @@
 // empty Bevy + bevy_egui app. CPU is summed over every Chromium process on
 // the machine (browser, renderer, GPU), so run nothing else meanwhile.
 //
-//   TOOLS=DIR node benches/web.mjs BASE
+//   TOOLS=DIR node benches/web.mjs BASE [--game-only]
+//
+// --game-only leaves the empty app out (BASE/baseline/ need not exist).
 
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const { chromium } = createRequire(`${process.env.TOOLS || "."}/`)("playwright-core");
 const base = process.argv[2];
+const withBaseline = process.argv[3] !== "--game-only";
 const TICKS = 100; // clock ticks a second in /proc/PID/stat
 
 const browser = await chromium.launch({
@@ -88,18 +91,22 @@ const game = [];
 const baseline = [];
 for (let i = 0; i < 3; i++) {
   game.push(await startup("game/", true));
-  baseline.push(await startup("baseline/", false));
+  if (withBaseline) baseline.push(await startup("baseline/", false));
 }
 console.log("");
 console.log("| in headless Chromium, median of 3 | first frame | title screen |");
 console.log("| --- | --- | --- |");
 console.log(`| game | ${median(game.map((r) => r.frame))} ms | ${median(game.map((r) => r.shown))} ms |`);
-console.log(`| empty Bevy + bevy_egui | ${median(baseline.map((r) => r.frame))} ms | – |`);
+if (withBaseline) {
+  console.log(`| empty Bevy + bevy_egui | ${median(baseline.map((r) => r.frame))} ms | – |`);
+}
 console.log("");
 console.log("| Chromium's CPU over 10 s | share |");
 console.log("| --- | --- |");
 console.log(`| reading a still line (chief's office) | ${await cpu("game/?lang=de&autostart&start=@ch1_morning", 15)} |`);
 console.log(`| the emergency department's monitor | ${await cpu("game/?lang=de&autostart&start=@ch2_emergency", 10)} |`);
 console.log(`| a phase running | ${await cpu("game/?lang=de&autostart&start=@ch3_theatre.t_debride_radical", 6)} |`);
-console.log(`| empty Bevy + bevy_egui, flat out | ${await cpu("baseline/", 10)} |`);
+if (withBaseline) {
+  console.log(`| empty Bevy + bevy_egui, flat out | ${await cpu("baseline/", 10)} |`);
+}
 await browser.close();

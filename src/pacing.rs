@@ -1,7 +1,7 @@
 //! Frames on demand. A story game is read far more than it moves, and it
 //! runs on laptops and phones: while nothing on screen moves, the game
-//! draws only when the player does something (and once a second, for
-//! content reloaded from disk); while something moves (a line being typed,
+//! draws only when the player does something (and every [`STILL_WAKE`],
+//! for content reloaded from disk); while something moves (a line being typed,
 //! the monitor's traces, a countdown, a phase, a fade, a notice), at most
 //! [`MOVING_FPS`] frames a second.
 //!
@@ -23,8 +23,14 @@ use crate::content::ContentStatus;
 /// Frames a second while something moves.
 pub const MOVING_FPS: f64 = 30.0;
 /// The longest the game sleeps while nothing moves and the player does
-/// nothing.
-pub const STILL_WAKE: Duration = Duration::from_secs(1);
+/// nothing: on the desktop a second, so that a scene file saved meanwhile
+/// shows soon; in the browser, which watches no files and draws each frame
+/// at a higher cost (a compositor, often a software WebGL), four.
+pub const STILL_WAKE: Duration = if cfg!(target_arch = "wasm32") {
+    Duration::from_secs(4)
+} else {
+    Duration::from_secs(1)
+};
 
 /// Whether anything on screen moves this frame.
 #[derive(Resource, Debug, Default)]
