@@ -23,14 +23,10 @@ use crate::content::ContentStatus;
 /// Frames a second while something moves.
 pub const MOVING_FPS: f64 = 30.0;
 /// The longest the game sleeps while nothing moves and the player does
-/// nothing: on the desktop a second, so that a scene file saved meanwhile
-/// shows soon; in the browser, which watches no files and draws each frame
-/// at a higher cost (a compositor, often a software WebGL), four.
-pub const STILL_WAKE: Duration = if cfg!(target_arch = "wasm32") {
-    Duration::from_secs(4)
-} else {
-    Duration::from_secs(1)
-};
+/// nothing: a second, so that a scene file saved meanwhile shows soon. (In
+/// the browser four seconds lost taps on a phone: a tap there seems not to
+/// wake the game, only to wait for its next frame.)
+pub const STILL_WAKE: Duration = Duration::from_secs(1);
 
 /// Whether anything on screen moves this frame.
 #[derive(Resource, Debug, Default)]
