@@ -11,26 +11,17 @@ fn treated_day() -> Case {
     let mut case = Case::new();
     for minute in 0..24 * 60 {
         match minute {
-            5 => drop(case.chart().order(Intervention::Crystalloid {
+            5 => drop(case.order(Intervention::Crystalloid {
                 ml: 1950.0,
                 over_min: 60,
             })),
-            20 => drop(
-                case.chart()
-                    .order(Intervention::Antibiotics { adequate: true }),
-            ),
-            70 => drop(
-                case.chart()
-                    .order(Intervention::Norepinephrine { dose: 0.1 }),
-            ),
-            90 => drop(case.chart().order(Intervention::Surgery { minutes: 90 })),
-            480 => drop(
-                case.chart()
-                    .order(Intervention::Norepinephrine { dose: 0.0 }),
-            ),
+            20 => drop(case.order(Intervention::Antibiotics { adequate: true })),
+            70 => drop(case.order(Intervention::Norepinephrine { dose: 0.1 })),
+            90 => drop(case.order(Intervention::Surgery { minutes: 90 })),
+            480 => drop(case.order(Intervention::Norepinephrine { dose: 0.0 })),
             _ => {}
         }
-        case.chart().step();
+        case.step();
     }
     case
 }

@@ -1,21 +1,20 @@
 //! Simulated patient time: how many patient minutes pass per real second
-//! while nobody waits for the story. Scenes set the pace (`Pace(1.0)` in a
+//! while the player reads or decides. Scenes set the pace (`Pace(1.0)` in a
 //! tense moment, `Pace(0)` to stop); story effects such as `Wait(30)` move
-//! time on their own. The clock counts virtual time, so the pause menu
-//! stops it; it runs only on the playing screen, and the story holds it
-//! while it cannot go on or is over.
+//! time on their own. The story session decides when the clock may run at
+//! all (not during a phase, which runs its own minutes, nor while a
+//! decision waits for a player who turned timers off).
 
-use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// The fastest pace a scene may set, in simulated minutes per real second.
 pub const MAX_PACE: f32 = 60.0;
 
 /// The simulated clock of the patient.
-#[derive(Resource, Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SimClock {
     pace: f32,
     carry: f32,
-    paused: bool,
 }
 
 impl SimClock {
@@ -35,20 +34,10 @@ impl SimClock {
         };
     }
 
-    /// Whether the clock is held, whatever its pace.
-    pub fn paused(&self) -> bool {
-        self.paused
-    }
-
-    /// Holds the clock or lets it run again at its pace.
-    pub fn set_paused(&mut self, paused: bool) {
-        self.paused = paused;
-    }
-
     /// Counts `seconds` of real time and returns the whole simulated minutes
     /// now due.
     pub fn tick(&mut self, seconds: f32) -> u32 {
-        if self.paused || self.pace <= 0.0 || !seconds.is_finite() || seconds <= 0.0 {
+        if self.pace <= 0.0 || !seconds.is_finite() || seconds <= 0.0 {
             return 0;
         }
         self.carry += seconds * self.pace;
@@ -56,10 +45,6 @@ impl SimClock {
         self.carry -= due;
         due as u32
     }
-}
-
-pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<SimClock>();
 }
 
 #[cfg(test)]
@@ -81,16 +66,6 @@ mod tests {
         clock.set_pace(0.5);
         assert_eq!(clock.tick(1.0), 0, "half a minute");
         assert_eq!(clock.tick(1.0), 1, "the halves add up");
-    }
-
-    #[test]
-    fn a_paused_clock_keeps_its_pace_for_later() {
-        let mut clock = SimClock::default();
-        clock.set_pace(1.0);
-        clock.set_paused(true);
-        assert_eq!(clock.tick(5.0), 0);
-        clock.set_paused(false);
-        assert_eq!(clock.tick(5.0), 5);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use famulant::cli::{Command, USAGE, check, play_text, sim};
 use famulant::content::load_dir;
-use famulant::{LaunchOptions, default_scenes_dir, run};
+use famulant::{LaunchOptions, default_scenes_dir};
 
 fn main() -> ExitCode {
     let command = match command() {
@@ -56,7 +56,14 @@ fn main() -> ExitCode {
             let mut out = std::io::stdout().lock();
             let stdin = std::io::stdin();
             let echo = !stdin.is_terminal();
-            match play_text(&library, lang, &choose, &mut stdin.lock(), echo, &mut out) {
+            match play_text(
+                library.into(),
+                lang,
+                &choose,
+                &mut stdin.lock(),
+                echo,
+                &mut out,
+            ) {
                 Ok(_) => {
                     let _ = out.flush();
                     ExitCode::SUCCESS
@@ -73,21 +80,34 @@ fn main() -> ExitCode {
             autostart,
             start,
             measure_frames,
-        } => {
-            let exit = run(LaunchOptions {
-                scenes: scenes.unwrap_or_else(default_scenes_dir),
-                lang,
-                autostart,
-                start,
-                measure_frames,
-            });
-            if exit.is_success() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            }
-        }
+        } => play(LaunchOptions {
+            scenes: scenes.unwrap_or_else(default_scenes_dir),
+            lang,
+            autostart,
+            start,
+            measure_frames,
+        }),
     }
+}
+
+/// Opens the game's window and plays.
+#[cfg(feature = "game")]
+fn play(options: LaunchOptions) -> ExitCode {
+    if famulant::run(options).is_success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Built with the rules alone there is no window to open.
+#[cfg(not(feature = "game"))]
+fn play(_: LaunchOptions) -> ExitCode {
+    eprintln!(
+        "famulant: this build has the rules only (built without the `game` feature): \
+         `check`, `sim` and `play --text` work; build with default features to play in a window"
+    );
+    ExitCode::from(2)
 }
 
 /// What the command line asks for.

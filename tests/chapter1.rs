@@ -326,14 +326,13 @@ fn a_stale_pick_for_a_choice_no_longer_shown_is_ignored() {
     game.update();
     game.update();
     let story = game.app.world().resource::<Story>();
-    assert_eq!(story.fault, None);
+    assert_eq!(story.fault(), None);
     assert_eq!(story.state().unwrap().choice_log.len(), 1);
 }
 
 #[test]
 fn leaving_for_the_title_keeps_a_running_countdown() {
     use famulant::screen::Screen;
-    use famulant::story::DecisionTimer;
     let mut game = TestGame::new();
     game.start();
     let timed = loop {
@@ -344,7 +343,7 @@ fn leaving_for_the_title_keeps_a_running_countdown() {
         game.choose(&choices.options[0].id);
     };
     game.wait(3.0);
-    let left = game.app.world().resource::<DecisionTimer>().remaining;
+    let left = game.countdown().unwrap().remaining;
     let go = |game: &mut TestGame, screen| {
         game.app
             .world_mut()
@@ -356,7 +355,7 @@ fn leaving_for_the_title_keeps_a_running_countdown() {
     go(&mut game, Screen::Title);
     game.wait(5.0);
     go(&mut game, Screen::Playing);
-    let timer = game.app.world().resource::<DecisionTimer>();
+    let timer = game.countdown().unwrap();
     assert_eq!(timer.at, timed.at);
     assert!(
         timer.remaining <= left && timer.remaining > left - 0.5,

@@ -4,6 +4,7 @@
 mod common;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use famulant::cli::{Pick, check, play_text};
 use famulant::content::{Lang, Value, load_dir};
@@ -56,10 +57,10 @@ fn the_complete_example_passes_check() {
 #[test]
 fn the_complete_example_plays_both_ways() {
     let dir = example_folder("play");
-    let library = load_dir(&dir, "example").library.unwrap();
+    let library = Arc::new(load_dir(&dir, "example").library.unwrap());
     let mut out = Vec::new();
     let brave = play_text(
-        &library,
+        library.clone(),
         Lang::En,
         &[Pick::Number(1)],
         &mut "".as_bytes(),
@@ -67,15 +68,19 @@ fn the_complete_example_plays_both_ways() {
         &mut out,
     )
     .unwrap();
-    assert_eq!(brave.var("courage"), Value::Int(1));
-    assert_eq!(brave.var("petra_trust"), Value::Int(1), "a relationship");
+    assert_eq!(brave.story().var("courage"), Value::Int(1));
+    assert_eq!(
+        brave.story().var("petra_trust"),
+        Value::Int(1),
+        "a relationship"
+    );
     assert!(
         String::from_utf8(out)
             .unwrap()
             .contains("Nurse Petra: Well done last night.")
     );
     let late = play_text(
-        &library,
+        library,
         Lang::De,
         &[Pick::Timeout],
         &mut "".as_bytes(),
@@ -83,6 +88,6 @@ fn the_complete_example_plays_both_ways() {
         &mut Vec::new(),
     )
     .unwrap();
-    assert_eq!(late.var("courage"), Value::Int(-1));
-    assert_eq!(late.ending(&library), Some("night_over"));
+    assert_eq!(late.story().var("courage"), Value::Int(-1));
+    assert_eq!(late.ending(), Some("night_over"));
 }

@@ -7,7 +7,7 @@ mod common;
 use bevy::prelude::*;
 use common::{TestGame, copy_of_scenes};
 use famulant::patient::{Alarm, ApplyIntervention, Intervention};
-use famulant::story::{CurrentBeat, DecisionTimer};
+use famulant::story::CurrentBeat;
 
 /// Plays chapter 1 taking the first option everywhere, up to the
 /// emergency department, where Roland asks for the first orders.
@@ -174,14 +174,9 @@ fn an_alarm_during_a_timed_choice_stops_its_countdown_until_the_story_resumes() 
     let text = text.replacen("seconds: 20,", "seconds: 300,", 1);
     std::fs::write(&file, text).unwrap();
     let mut game = to_node_in(TestGame::with_scenes(&dir, false), "e_orders");
-    let remaining = |game: &TestGame| {
-        game.app
-            .world()
-            .get_resource::<DecisionTimer>()
-            .map(|t| t.remaining)
-    };
+    let remaining = |game: &TestGame| game.countdown().map(|t| t.remaining);
     // Hesitate until the alarm breaks in, noting the countdown.
-    let mut left = 300.0;
+    let mut left: f32 = 300.0;
     while matches!(game.beat(), CurrentBeat::Choices(c) if c.at.node == "e_orders") {
         left = remaining(&game).expect("the countdown runs");
         game.update();

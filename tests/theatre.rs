@@ -10,7 +10,7 @@ use famulant::content::Target;
 use famulant::content::Value;
 use famulant::patient::Alarm;
 use famulant::settings::{Settings, TimerMode};
-use famulant::story::{CurrentBeat, DecisionTimer, ShowChoices, StartAt};
+use famulant::story::{CurrentBeat, ShowChoices, StartAt};
 
 /// The game, beginning new games at `start` (`@scene.node`).
 fn game_at(start: &str) -> TestGame {
@@ -46,7 +46,7 @@ fn with_timers_off_the_patient_waits_while_a_decision_is_open() {
         before,
         "no patient time passes while the player decides"
     );
-    assert!(game.app.world().get_resource::<DecisionTimer>().is_none());
+    assert!(game.countdown().is_none());
     assert_eq!(choices(&game).at, asked.at, "the decision is still open");
     assert_eq!(game.expired(), 0, "and never runs out");
 
@@ -54,12 +54,7 @@ fn with_timers_off_the_patient_waits_while_a_decision_is_open() {
     // countdown from then.
     set_timers(&mut game, TimerMode::Normal);
     game.update();
-    let timer = game
-        .app
-        .world()
-        .get_resource::<DecisionTimer>()
-        .expect("a countdown once timers are on")
-        .clone();
+    let timer = game.countdown().expect("a countdown once timers are on");
     assert_eq!(timer.at, asked.at);
     assert_eq!(Some(timer.total), asked.seconds);
     assert!(timer.remaining > 0.9 * timer.total, "{timer:?}");
@@ -79,13 +74,13 @@ fn relaxed_timers_give_twice_the_time() {
     game.start();
     let asked = game.advance_until_choice();
     let declared = asked.seconds.expect("a timed choice");
-    let timer = game.app.world().resource::<DecisionTimer>().clone();
+    let timer = game.countdown().unwrap();
     assert_eq!(timer.total, declared * 2.0);
     // Switching to Normal mid-decision keeps the share of time left.
     game.wait(declared * 0.5);
     set_timers(&mut game, TimerMode::Normal);
     game.update();
-    let timer = game.app.world().resource::<DecisionTimer>().clone();
+    let timer = game.countdown().unwrap();
     assert_eq!(timer.total, declared);
     assert!(
         (timer.fraction_left() - 0.75).abs() < 0.05,
@@ -207,11 +202,9 @@ fn induction_after_resuscitation_raises_no_alarm() {
         "15 minutes of preparation, 10 of induction"
     );
     assert!(!game.line_ids().contains(&"alarm".to_owned()));
-    // The story is over: her clock is held even at a pace.
-    game.app
-        .world_mut()
-        .resource_mut::<famulant::clock::SimClock>()
-        .set_pace(10.0);
+    // The story is over: her clock is held.
+    let story = game.app.world().resource::<famulant::story::Story>();
+    assert!(!story.session().unwrap().clock_runs());
     game.wait(5.0);
     assert_eq!(game.patient().body.minute, 25);
 }

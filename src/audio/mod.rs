@@ -15,7 +15,7 @@ use bevy::audio::{
 use bevy::prelude::*;
 
 use crate::content::{AmbienceDef, MonitorView};
-use crate::patient::{Mentation, Patient, Vitals, active};
+use crate::patient::{Case, Mentation, Patient, active};
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::story::Story;
@@ -139,9 +139,10 @@ fn beat(
     story: Res<Story>,
     settings: Res<Settings>,
     sounds: Option<Res<Sounds>>,
-    patient: Single<&Vitals, With<Patient>>,
+    patient: Single<&Case, With<Patient>>,
     mut pulse: ResMut<Pulse>,
 ) {
+    let patient = &patient.vitals;
     let (Some(sounds), true) = (sounds, monitor_on(&story)) else {
         return;
     };
@@ -174,11 +175,12 @@ fn alarm(
     story: Res<Story>,
     settings: Res<Settings>,
     sounds: Option<Res<Sounds>>,
-    patient: Single<&Vitals, With<Patient>>,
+    patient: Single<&Case, With<Patient>>,
     mut pulse: ResMut<Pulse>,
 ) {
     let Some(sounds) = sounds else { return };
-    let alarms = active(&patient, patient.mentation != Mentation::Dead);
+    let patient = &patient.vitals;
+    let alarms = active(patient, patient.mentation != Mentation::Dead);
     let Some(first) = alarms.first().filter(|_| monitor_on(&story)) else {
         pulse.since_alarm = f32::MAX;
         return;

@@ -4,65 +4,59 @@
 
 use std::collections::VecDeque;
 use std::io::{BufRead, Write};
+use std::sync::Arc;
 
 use super::args::Pick;
-use crate::content::{Lang, Library, LocalizedText};
+use crate::content::{Lang, Library, LocalizedText, NodeRef};
 use crate::patient::{Case, news2};
-use crate::story::{Beat, StoryState};
+use crate::settings::TimerMode;
+use crate::story::{Beat, Notice, Session};
 
 /// Plays the story from its start to an end.
 ///
 /// Decisions come from `picks` first, then from `input` line by line; when
 /// both are used up the first option is taken. `echo` repeats decisions read
-/// from `input` (when it is not a terminal, which echoes them itself).
-/// Returns the final state.
+/// from `input` (when it is not a terminal, which echoes them itself). The
+/// player reads at once; letting a timer run out lets its seconds pass for
+/// the patient. Returns the session at its end.
 pub fn play_text(
-    library: &Library,
+    library: Arc<Library>,
     lang: Lang,
     picks: &[Pick],
     input: &mut dyn BufRead,
     echo: bool,
     out: &mut dyn Write,
-) -> Result<StoryState, String> {
+) -> Result<Session, String> {
     let mut picks: VecDeque<Pick> = picks.iter().copied().collect();
     let mut input_open = true;
-    let mut patient = Case::new();
-    let mut state = StoryState::new(library, &mut patient).map_err(|e| e.to_string())?;
+    let mut session = Session::new(library, TimerMode::Normal).map_err(|e| e.to_string())?;
     let mut scene = String::new();
     let io = |e: std::io::Error| e.to_string();
     loop {
-        for raised in patient.alarms.take() {
-            let name = raised.alarm.name();
-            writeln!(out, "alarm: {name} (minute {})", raised.minute).map_err(io)?;
-            state
-                .interrupt(library, &mut patient, raised.alarm)
-                .map_err(|e| e.to_string())?;
+        for notice in session.take_notices() {
+            tell(out, &notice).map_err(io)?;
         }
-        for change in state.news.drain(..) {
-            writeln!(out, "relationship: {} {:+}", change.id, change.delta).map_err(io)?;
-        }
-        if state.cursor.scene != scene {
-            scene = state.cursor.scene.clone();
-            if let Some(s) = library.scene(&scene) {
+        if session.story().cursor.scene != scene {
+            scene = session.story().cursor.scene.clone();
+            if let Some(s) = session.scene() {
                 writeln!(out, "\n== {} ==", s.def.title.get(lang)).map_err(io)?;
             }
         }
-        match state.beat(library, &patient).map_err(|e| e.to_string())? {
+        let library = session.library().clone();
+        let next = match session.beat().map_err(|e| e.to_string())? {
             Beat::Line { speaker, text, .. } => {
-                say(out, library, speaker, text, lang).map_err(io)?;
-                state
-                    .advance(library, &mut patient)
-                    .map_err(|e| e.to_string())?;
+                say(out, &library, speaker, text, lang).map_err(io)?;
+                Next::Advance
             }
             Beat::Choice {
+                at,
                 speaker,
                 prompt,
                 options,
                 timer,
-                ..
             } => {
                 if let Some(prompt) = prompt {
-                    say(out, library, speaker, prompt, lang).map_err(io)?;
+                    say(out, &library, speaker, prompt, lang).map_err(io)?;
                 }
                 for (i, option) in options.iter().enumerate() {
                     writeln!(out, "  {}) {}", i + 1, option.text.get(lang)).map_err(io)?;
@@ -95,53 +89,82 @@ pub fn play_text(
                     (Pick::Number(n), _) if n <= options.len() => Some(n - 1),
                     (Pick::Number(n), _) => {
                         return Err(format!(
-                            "choice {n} at {} is out of range: {} options are offered",
-                            state.cursor,
+                            "choice {n} at {at} is out of range: {} options are offered",
                             options.len()
                         ));
                     }
                 };
-                let result = match chosen.and_then(|i| options.get(i)) {
-                    Some(option) => state.choose(library, &mut patient, &option.id.clone()),
-                    None => state.time_out(library, &mut patient),
-                };
-                result.map_err(|e| e.to_string())?;
-                print_vitals(out, &patient).map_err(io)?;
+                match chosen.and_then(|i| options.get(i)) {
+                    Some(option) => Next::Choose(at, option.id.clone()),
+                    None => Next::LetTimeRunOut,
+                }
             }
             Beat::Phase {
-                at,
                 phase,
                 speaker,
                 text,
                 left,
+                ..
             } => {
                 if left == phase.minutes {
                     writeln!(out, "[{}: {} min]", phase.name.get(lang), phase.minutes)
                         .map_err(io)?;
                     if let Some(text) = text {
-                        say(out, library, speaker, text, lang).map_err(io)?;
+                        say(out, &library, speaker, text, lang).map_err(io)?;
                     }
                 }
-                // Minute by minute, so that an alarm stops the phase at
-                // the minute it goes off.
-                while state.cursor == at && patient.alarms.is_empty() {
-                    state
-                        .work(library, &mut patient)
-                        .map_err(|e| e.to_string())?;
-                }
-                if state.cursor != at {
-                    print_vitals(out, &patient).map_err(io)?;
-                }
+                Next::FinishPhase
             }
             Beat::End { ending, .. } => {
                 writeln!(out, "\nending: {ending}").map_err(io)?;
-                writeln!(out, "outcome: {:.3}", patient.outcome()).map_err(io)?;
-                for (name, value) in &state.variables {
+                writeln!(out, "outcome: {:.3}", session.case().outcome()).map_err(io)?;
+                for (name, value) in &session.story().variables {
                     writeln!(out, "{name} = {value}").map_err(io)?;
                 }
-                return Ok(state);
+                return Ok(session);
             }
+        };
+        let before = session.story().cursor.clone();
+        match &next {
+            Next::Advance | Next::FinishPhase => session.advance(),
+            Next::Choose(at, option) => session.choose(at, option),
+            Next::LetTimeRunOut => session.let_time_run_out(),
         }
+        .map_err(|e| e.to_string())?;
+        let decided = matches!(next, Next::Choose(..) | Next::LetTimeRunOut);
+        let phase_over = matches!(next, Next::FinishPhase) && session.story().cursor != before;
+        if decided || phase_over {
+            print_vitals(out, session.case()).map_err(io)?;
+        }
+    }
+}
+
+/// What the player does at a beat.
+enum Next {
+    /// Reads on.
+    Advance,
+    /// Takes an option of the choice.
+    Choose(NodeRef, String),
+    /// Lets the choice's time run out.
+    LetTimeRunOut,
+    /// Lets the phase's minutes run.
+    FinishPhase,
+}
+
+/// Prints an alarm or a change of relationship; a timer running out shows
+/// as the decision `timeout` already.
+fn tell(out: &mut dyn Write, notice: &Notice) -> std::io::Result<()> {
+    match notice {
+        Notice::Alarm(raised) => writeln!(
+            out,
+            "alarm: {} (minute {})",
+            raised.alarm.name(),
+            raised.minute
+        ),
+        Notice::Relationship(change) => {
+            writeln!(out, "relationship: {} {:+}", change.id, change.delta)
+        }
+        Notice::Expired { .. } => Ok(()),
     }
 }
 
@@ -221,12 +244,13 @@ mod tests {
     use super::*;
     use crate::content::Value;
     use crate::content::fixtures::{SCENE, compile_scene};
+    use crate::story::StoryState;
 
     fn play(picks: &[Pick], stdin: &str) -> (String, StoryState) {
-        let library = compile_scene(SCENE).library.unwrap();
+        let library = Arc::new(compile_scene(SCENE).library.unwrap());
         let mut out = Vec::new();
         let state = play_text(
-            &library,
+            library,
             Lang::De,
             picks,
             &mut stdin.as_bytes(),
@@ -234,7 +258,7 @@ mod tests {
             &mut out,
         )
         .unwrap();
-        (String::from_utf8(out).unwrap(), state)
+        (String::from_utf8(out).unwrap(), state.story().clone())
     }
 
     #[test]
@@ -278,9 +302,9 @@ mod tests {
 
     #[test]
     fn a_number_out_of_range_in_the_list_is_an_error() {
-        let library = compile_scene(SCENE).library.unwrap();
+        let library = Arc::new(compile_scene(SCENE).library.unwrap());
         let err = play_text(
-            &library,
+            library,
             Lang::De,
             &[Pick::Number(3)],
             &mut "".as_bytes(),

@@ -146,8 +146,7 @@ pub enum HairStyle {
 
 /// How a character feels, shown in face and posture; scenes set it with
 /// `Mood("bram", "worried")`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mood {
     /// At ease.
     #[default]
@@ -645,6 +644,11 @@ macro_rules! named {
                 match self {
                     $($ty::$variant => $name,)*
                 }
+            }
+        }
+        impl Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.name())
             }
         }
         impl<'de> Deserialize<'de> for $ty {

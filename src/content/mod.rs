@@ -1,7 +1,9 @@
 //! Content: the scene file format, its parsing and validation, and the
-//! Bevy assets that load it and reload it when a file changes.
+//! Bevy assets that load it and reload it when a file changes (with the
+//! `game` feature).
 
 mod art;
+#[cfg(feature = "game")]
 mod assets;
 mod diagnostic;
 #[cfg(test)]
@@ -15,6 +17,7 @@ mod text;
 mod validate;
 
 pub use art::{Raster, parse_svg, rasterise};
+#[cfg(feature = "game")]
 pub use assets::{ContentStatus, SCENES_SOURCE, register_source};
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use format::{
@@ -29,6 +32,7 @@ pub use parse::{ContentFile, parse};
 pub use text::{Lang, LocalizedText};
 pub use validate::{MAX_OPTIONS, MAX_TIMER_SECONDS};
 
+#[cfg(feature = "game")]
 pub(super) use assets::plugin;
 
 /// Parses a colour written as `#rrggbb` into its red, green and blue parts.

@@ -1,6 +1,6 @@
 //! Monitor alarms: a threshold crossed between two readings raises one.
 
-use bevy::prelude::Component;
+use serde::{Deserialize, Serialize};
 
 use super::physiology::Vitals;
 
@@ -61,7 +61,7 @@ pub fn crossed(alarm: Alarm, before: (&Vitals, bool), after: (&Vitals, bool)) ->
 }
 
 /// An alarm and the simulated minute it was raised.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RaisedAlarm {
     /// Minutes since arrival.
     pub minute: u32,
@@ -70,7 +70,7 @@ pub struct RaisedAlarm {
 }
 
 /// Alarms raised and not yet announced to the rest of the game.
-#[derive(Component, Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RaisedAlarms(Vec<RaisedAlarm>);
 
 impl RaisedAlarms {

@@ -1,14 +1,13 @@
-//! The case: the body, its vitals, the orders' times and the results, as one
-//! owned value ([`Case`], also the patient entity's bundle) and as a borrowed
-//! view over those parts ([`Chart`]) that gives orders and lets time pass.
+//! The case: the body, its vitals, the orders' times, the results and the
+//! patient's clock, as one owned value that gives orders and lets time pass.
 
-use bevy::prelude::{Bundle, Component};
 use serde::{Deserialize, Serialize};
 
 use super::alarms::{Alarm, RaisedAlarms, crossed};
 use super::labs::LabResults;
 use super::physiology::{Extent, Intervention, Physiology, Vitals};
 use super::scores::septic_shock;
+use crate::clock::SimClock;
 
 /// Blood culture yield when drawn before antibiotics (Cheng 2019).
 pub const CULTURE_YIELD_BEFORE: f64 = 0.314;
@@ -16,7 +15,7 @@ pub const CULTURE_YIELD_BEFORE: f64 = 0.314;
 pub const CULTURE_YIELD_AFTER: f64 = 0.194;
 
 /// When the orders that decide the outcome were given.
-#[derive(Component, Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Treatment {
     /// When antibiotics were first given.
     pub antibiotics_at: Option<u32>,
@@ -74,20 +73,25 @@ impl Treatment {
     }
 }
 
-/// One patient's whole course, owned: what `famulant sim` and `play --text`
-/// run, and the bundle the patient entity is spawned with.
-#[derive(Bundle, Clone, Debug, PartialEq)]
+/// One patient's whole course: the body, its vitals, the orders' times,
+/// the results, the alarms not yet taken and the patient's clock. The story
+/// session owns one; `famulant sim` runs one on its own. Orders and time go
+/// through its methods so that the times, results, vitals and alarms always
+/// follow the body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Case {
     /// The body.
     pub body: Physiology,
-    /// The vitals as of the last change.
+    /// The vitals as of the last change, kept equal to the body's.
     pub vitals: Vitals,
     /// The orders' times.
     pub treatment: Treatment,
     /// The results.
     pub labs: LabResults,
-    /// Alarms raised and not yet announced.
+    /// Alarms raised and not yet taken.
     pub alarms: RaisedAlarms,
+    /// How fast her time runs while nobody waits for the story.
+    pub clock: SimClock,
 }
 
 impl Default for Case {
@@ -106,17 +110,7 @@ impl Case {
             treatment: Treatment::default(),
             labs: LabResults::on_arrival(),
             alarms: RaisedAlarms::default(),
-        }
-    }
-
-    /// The case as a chart to give orders on and let time pass.
-    pub fn chart(&mut self) -> Chart<'_> {
-        Chart {
-            body: &mut self.body,
-            vitals: &mut self.vitals,
-            treatment: &mut self.treatment,
-            labs: &mut self.labs,
-            alarms: &mut self.alarms,
+            clock: SimClock::default(),
         }
     }
 
@@ -124,25 +118,7 @@ impl Case {
     pub fn outcome(&self) -> f64 {
         self.treatment.outcome(&self.body)
     }
-}
 
-/// The parts of a case, borrowed: from a [`Case`] or from the patient
-/// entity's components. Orders and time go through here so that the times,
-/// results, vitals and alarms always follow the body.
-pub struct Chart<'a> {
-    /// The body.
-    pub body: &'a mut Physiology,
-    /// The vitals, kept equal to the body's.
-    pub vitals: &'a mut Vitals,
-    /// The orders' times.
-    pub treatment: &'a mut Treatment,
-    /// The results.
-    pub labs: &'a mut LabResults,
-    /// Alarms raised and not yet announced.
-    pub alarms: &'a mut RaisedAlarms,
-}
-
-impl Chart<'_> {
     /// Carries out an order, noting its time; false when it cannot be done.
     pub fn order(&mut self, intervention: Intervention) -> bool {
         let now = self.body.minute;
@@ -150,7 +126,7 @@ impl Chart<'_> {
         if !self.body.order(intervention) {
             return false;
         }
-        let t = &mut *self.treatment;
+        let t = &mut self.treatment;
         match intervention {
             Intervention::Antibiotics { .. } if t.antibiotics_at.is_none() => {
                 t.antibiotics_at = Some(now);
@@ -185,6 +161,13 @@ impl Chart<'_> {
         self.settle(before);
     }
 
+    /// Lets `minutes` simulated minutes pass.
+    pub fn wait(&mut self, minutes: u32) {
+        for _ in 0..minutes {
+            self.step();
+        }
+    }
+
     /// Updates the vitals after a change and raises the alarms it crossed.
     fn settle(&mut self, before: Vitals) {
         let was_alive = before.mentation != super::Mentation::Dead;
@@ -194,7 +177,7 @@ impl Chart<'_> {
                 self.alarms.raise(self.body.minute, alarm);
             }
         }
-        *self.vitals = after;
+        self.vitals = after;
     }
 }
 
@@ -205,30 +188,23 @@ mod tests {
     #[test]
     fn a_lactate_order_comes_back_with_the_value_when_drawn() {
         let mut case = Case::new();
-        let mut chart = case.chart();
-        chart.order(Intervention::Lactate {
+        case.order(Intervention::Lactate {
             point_of_care: true,
         });
-        for _ in 0..4 {
-            chart.step();
-        }
-        assert_eq!(chart.labs.lactate(), None, "not back after 4 minutes");
-        chart.step();
+        case.wait(4);
+        assert_eq!(case.labs.lactate(), None, "not back after 4 minutes");
+        case.step();
         assert_eq!(case.labs.lactate(), Some((4.1, 0)));
     }
 
     #[test]
     fn cultures_after_antibiotics_yield_less() {
         let mut before = Case::new();
-        before.chart().order(Intervention::BloodCultures);
-        before
-            .chart()
-            .order(Intervention::Antibiotics { adequate: true });
+        before.order(Intervention::BloodCultures);
+        before.order(Intervention::Antibiotics { adequate: true });
         let mut after = Case::new();
-        after
-            .chart()
-            .order(Intervention::Antibiotics { adequate: true });
-        after.chart().order(Intervention::BloodCultures);
+        after.order(Intervention::Antibiotics { adequate: true });
+        after.order(Intervention::BloodCultures);
         assert_eq!(before.treatment.culture_yield(), Some(CULTURE_YIELD_BEFORE));
         assert_eq!(after.treatment.culture_yield(), Some(CULTURE_YIELD_AFTER));
     }
@@ -236,9 +212,8 @@ mod tests {
     #[test]
     fn early_antibiotics_and_surgery_estimate_nineteen_percent() {
         let mut case = Case::new();
-        case.chart()
-            .order(Intervention::Antibiotics { adequate: true });
-        case.chart().order(Intervention::Surgery { minutes: 60 });
+        case.order(Intervention::Antibiotics { adequate: true });
+        case.order(Intervention::Surgery { minutes: 60 });
         assert!((case.outcome() - 0.19).abs() < 1e-9, "{}", case.outcome());
     }
 
@@ -246,7 +221,7 @@ mod tests {
     fn the_vitals_follow_the_body_and_crossings_raise_alarms() {
         let mut case = Case::new();
         for _ in 0..120 {
-            case.chart().step();
+            case.step();
             assert_eq!(case.vitals, case.body.vitals());
         }
         let raised = case.alarms.take();
@@ -263,17 +238,17 @@ mod tests {
     fn induction_can_raise_the_pressure_alarm_at_once() {
         // Given fluids to a MAP above 65, then induction drops the tone.
         let mut case = Case::new();
-        case.chart().order(Intervention::Crystalloid {
+        case.order(Intervention::Crystalloid {
             ml: 1950.0,
             over_min: 60,
         });
         for _ in 0..20 {
-            case.chart().step();
+            case.step();
         }
         assert!(case.vitals.map >= 65.0, "{:?}", case.vitals);
         case.alarms.take();
-        case.chart().order(Intervention::Induction);
-        case.chart().step();
+        case.order(Intervention::Induction);
+        case.step();
         assert!(
             case.alarms.take().iter().any(|r| r.alarm == Alarm::MapLow),
             "{:?}",
@@ -285,14 +260,14 @@ mod tests {
     fn map_after_induction(orders: &[Intervention]) -> f64 {
         let mut case = Case::new();
         for order in orders {
-            case.chart().order(*order);
+            case.order(*order);
         }
         for _ in 0..70 {
-            case.chart().step();
+            case.step();
         }
         let before = case.vitals.map;
-        case.chart().order(Intervention::Induction);
-        case.chart().step();
+        case.order(Intervention::Induction);
+        case.step();
         before - case.vitals.map
     }
 
@@ -313,14 +288,13 @@ mod tests {
     fn a_limited_debridement_counts_as_incomplete_source_control() {
         let outcome = |extent| {
             let mut case = Case::new();
-            case.chart()
-                .order(Intervention::Antibiotics { adequate: true });
+            case.order(Intervention::Antibiotics { adequate: true });
             for _ in 0..90 {
-                case.chart().step();
+                case.step();
             }
-            case.chart().order(Intervention::Debridement { extent });
+            case.order(Intervention::Debridement { extent });
             for _ in 0..30 {
-                case.chart().step();
+                case.step();
             }
             (case.outcome(), case.body.source)
         };

@@ -1,20 +1,26 @@
-//! The patient in the game: an entity carrying the case as components,
-//! stepped by the simulated clock, treated through [`ApplyIntervention`],
-//! announcing its alarms as [`AlarmRaised`].
+//! The patient in the game: an entity carrying her [`Case`] as a component,
+//! for the monitor and the sound to read. The story session owns the case
+//! and the story plugin copies it here whenever it changes; orders from
+//! anywhere in the game come as [`ApplyIntervention`], and her alarms go
+//! out as [`AlarmRaised`].
 
-use bevy::ecs::query::QueryData;
+use bevy::ecs::component::{Mutable, StorageType};
 use bevy::prelude::*;
 
-use super::alarms::{Alarm, RaisedAlarms};
-use super::case::{Case, Chart, Treatment};
-use super::labs::LabResults;
-use super::physiology::{Intervention, Physiology, Vitals};
-use crate::clock::SimClock;
-use crate::screen::Screen;
+use super::alarms::Alarm;
+use super::case::Case;
+use super::physiology::Intervention;
 
 /// Marks the patient of the case: Frau Bram.
 #[derive(Component, Debug, Default)]
 pub struct Patient;
+
+/// The case is the patient entity's component here, at the ECS edge, so
+/// that the rules need no Bevy.
+impl Component for Case {
+    const STORAGE_TYPE: StorageType = StorageType::Table;
+    type Mutability = Mutable;
+}
 
 /// A medical order for the patient, from anywhere in the game.
 #[derive(Message, Clone, Copy, Debug, PartialEq)]
@@ -29,106 +35,14 @@ pub struct AlarmRaised {
     pub minute: u32,
 }
 
-/// The patient's systems, in this order each frame. Whatever changes the
-/// patient itself (the story's effects) runs between the two, so that the
-/// alarms it raises are announced in the same frame.
-#[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PatientSystems {
-    /// Orders sent as messages are carried out and due minutes pass.
-    Step,
-    /// The alarms raised since the last frame are announced.
-    Alarms,
-}
-
-/// The patient's components, to change them together through [`Chart`].
-#[derive(QueryData)]
-#[query_data(mutable)]
-pub struct PatientChart {
-    body: &'static mut Physiology,
-    vitals: &'static mut Vitals,
-    treatment: &'static mut Treatment,
-    labs: &'static mut LabResults,
-    alarms: &'static mut RaisedAlarms,
-}
-
-impl PatientChartItem<'_, '_> {
-    /// The components as a chart to give orders on and let time pass.
-    pub fn chart(&mut self) -> Chart<'_> {
-        Chart {
-            body: &mut self.body,
-            vitals: &mut self.vitals,
-            treatment: &mut self.treatment,
-            labs: &mut self.labs,
-            alarms: &mut self.alarms,
-        }
-    }
-}
-
 pub(crate) fn plugin(app: &mut App) {
     app.add_message::<ApplyIntervention>()
         .add_message::<AlarmRaised>()
-        .add_systems(Startup, spawn_patient)
-        .configure_sets(
-            Update,
-            (PatientSystems::Step, PatientSystems::Alarms).chain(),
-        )
-        .add_systems(
-            Update,
-            (
-                (apply_interventions, advance)
-                    .chain()
-                    .in_set(PatientSystems::Step),
-                announce_alarms.in_set(PatientSystems::Alarms),
-            ),
-        );
+        .add_systems(Startup, spawn_patient);
 }
 
-/// There is one patient in this game; she is there from the start, and a
-/// new game gives her a new case.
+/// There is one patient in this game; she is there from the start, and the
+/// story shows each new game's case on her.
 fn spawn_patient(mut commands: Commands) {
     commands.spawn((Name::new("Frau Bram"), Patient, Case::new()));
-}
-
-/// Carries out the orders sent as messages.
-fn apply_interventions(
-    mut orders: MessageReader<ApplyIntervention>,
-    mut patient: Single<PatientChart, With<Patient>>,
-) {
-    for ApplyIntervention(order) in orders.read() {
-        if !patient.chart().order(*order) {
-            warn!("the order {order:?} could not be carried out");
-        }
-    }
-}
-
-/// Lets the simulated minutes that are due pass, while a game is played.
-fn advance(
-    time: Res<Time>,
-    screen: Res<State<Screen>>,
-    mut clock: ResMut<SimClock>,
-    mut patient: Single<PatientChart, With<Patient>>,
-) {
-    if *screen.get() != Screen::Playing {
-        return;
-    }
-    for _ in 0..clock.tick(time.delta_secs()) {
-        patient.chart().step();
-    }
-}
-
-/// Announces the alarms the patient raised, however time passed.
-fn announce_alarms(
-    mut patient: Single<&mut RaisedAlarms, With<Patient>>,
-    mut raised: MessageWriter<AlarmRaised>,
-) {
-    if patient.is_empty() {
-        return;
-    }
-    for alarm in patient.take() {
-        info!("alarm at minute {}: {:?}", alarm.minute, alarm.alarm);
-        raised.write(AlarmRaised {
-            alarm: alarm.alarm,
-            minute: alarm.minute,
-        });
-    }
 }

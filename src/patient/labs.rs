@@ -1,6 +1,5 @@
 //! Laboratory results: what was sent, when it comes back, what is known.
 
-use bevy::prelude::Component;
 use serde::{Deserialize, Serialize};
 
 use super::scores::Labs;
@@ -34,7 +33,7 @@ struct Pending {
 }
 
 /// The patient's results: those back, and those still in the lab.
-#[derive(Component, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LabResults {
     /// Results that are back, oldest first.
     pub back: Vec<LabResult>,

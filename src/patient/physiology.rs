@@ -8,7 +8,6 @@
 //! choice is a constant here, and `tests/` checks the trajectories it must
 //! reproduce.
 
-use bevy::prelude::Component;
 use serde::{Deserialize, Serialize};
 
 /// The patient's weight in kilograms (fluid doses are per kilogram).
@@ -113,7 +112,7 @@ pub enum Mentation {
 }
 
 /// What a monitor and a bedside look show.
-#[derive(Component, Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Vitals {
     /// Mean arterial pressure, mmHg.
     pub map: f64,
@@ -162,7 +161,7 @@ impl Infusion {
 }
 
 /// The whole state of the body, plus the orders running on it.
-#[derive(Component, Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Physiology {
     /// Minutes since arrival.
     pub minute: u32,

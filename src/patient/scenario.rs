@@ -44,11 +44,11 @@ impl Scenario {
         let mut next = events.iter().peekable();
         for minute in 0..=self.minutes {
             while let Some(event) = next.next_if(|e| e.minute <= minute) {
-                case.chart().order(event.action);
+                case.order(event.action);
             }
             row(&case);
             if minute < self.minutes {
-                case.chart().step();
+                case.step();
             }
         }
         case

@@ -2,7 +2,7 @@
 //! the story runner and the patient model.
 
 use crate::content::{Lab, Vital};
-use crate::patient::{Case, Chart, Intervention, LabResults, Physiology, Vitals, news2, qsofa};
+use crate::patient::{Case, Intervention, LabResults, Physiology, Vitals, news2, qsofa};
 
 /// The patient as the story sees her.
 pub trait Bedside {
@@ -15,9 +15,8 @@ pub trait Bedside {
     /// Lets simulated minutes pass.
     fn wait(&mut self, minutes: u32);
     /// Lets the patient's time run on its own at this many simulated
-    /// minutes per real second. Where no real time passes (playing in the
-    /// terminal, tests of the rules) there is nothing to do.
-    fn pace(&mut self, _minutes_per_second: f32) {}
+    /// minutes per real second, while the player reads or decides.
+    fn pace(&mut self, minutes_per_second: f32);
 }
 
 /// A vital sign or score as conditions read it.
@@ -46,26 +45,6 @@ fn known(lab: Lab, labs: &LabResults) -> bool {
     }
 }
 
-impl Bedside for Chart<'_> {
-    fn vital(&self, vital: Vital) -> f64 {
-        read(vital, self.body, self.vitals, self.labs)
-    }
-
-    fn knows(&self, lab: Lab) -> bool {
-        known(lab, self.labs)
-    }
-
-    fn order(&mut self, intervention: Intervention) {
-        Chart::order(self, intervention);
-    }
-
-    fn wait(&mut self, minutes: u32) {
-        for _ in 0..minutes {
-            self.step();
-        }
-    }
-}
-
 impl Bedside for Case {
     fn vital(&self, vital: Vital) -> f64 {
         read(vital, &self.body, &self.vitals, &self.labs)
@@ -76,10 +55,14 @@ impl Bedside for Case {
     }
 
     fn order(&mut self, intervention: Intervention) {
-        self.chart().order(intervention);
+        Case::order(self, intervention);
     }
 
     fn wait(&mut self, minutes: u32) {
-        self.chart().wait(minutes);
+        Case::wait(self, minutes);
+    }
+
+    fn pace(&mut self, minutes_per_second: f32) {
+        self.clock.set_pace(minutes_per_second);
     }
 }

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use super::bedside::Bedside;
 
 use crate::content::{
-    Condition, Effect, Library, LocalizedText, Mood, NodeDef, NodeRef, OptionDef, PhaseDef, Target,
-    Timeout, TimerDef, Value,
+    Condition, Effect, Library, LocalizedText, Mood, NodeDef, NodeRef, OptionDef, PhaseDef, Scene,
+    Target, Timeout, TimerDef, Value,
 };
 use crate::patient::Alarm;
 
@@ -64,10 +64,11 @@ pub struct StoryState {
     /// Who came in (`true`) or went out (`false`) in this scene, against the
     /// scene's `offstage`.
     #[serde(default)]
-    pub stage: BTreeMap<String, bool>,
-    /// Relationship changes not yet announced to the player.
-    #[serde(skip)]
-    pub news: Vec<RelationshipChange>,
+    pub presence: BTreeMap<String, bool>,
+    /// Relationship changes not yet told to the player (the session takes
+    /// them as they happen).
+    #[serde(default)]
+    pub relationship_changes: Vec<RelationshipChange>,
 }
 
 /// A phase of an operation under way.
@@ -80,7 +81,7 @@ pub struct RunningPhase {
 }
 
 /// A relationship that changed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelationshipChange {
     /// The relationship's id.
     pub id: String,
@@ -133,6 +134,18 @@ pub enum Beat<'l> {
         /// Which ending was reached.
         ending: &'l str,
     },
+}
+
+impl Beat<'_> {
+    /// The node shown.
+    pub fn at(&self) -> &NodeRef {
+        match self {
+            Beat::Line { at, .. }
+            | Beat::Choice { at, .. }
+            | Beat::Phase { at, .. }
+            | Beat::End { at, .. } => at,
+        }
+    }
 }
 
 /// Something the content or the caller got wrong while playing.
@@ -221,8 +234,8 @@ impl StoryState {
             phase: None,
             interrupted_phase: None,
             phases_done: BTreeSet::new(),
-            stage: BTreeMap::new(),
-            news: Vec::new(),
+            presence: BTreeMap::new(),
+            relationship_changes: Vec::new(),
         };
         state.enter(library, bedside, start)?;
         Ok(state)
@@ -371,7 +384,7 @@ impl StoryState {
         if !waiting || self.interrupted.is_some() {
             return Ok(false);
         }
-        let Some(scene) = library.scene(&self.cursor.scene) else {
+        let Some(scene) = self.scene(library) else {
             return Ok(false);
         };
         let handler = scene.def.interrupts.iter().find(|i| {
@@ -396,7 +409,7 @@ impl StoryState {
     /// was the last, the phase's `done` effects apply and the story goes
     /// on. Does nothing unless the story waits at a running phase (not
     /// while an interrupt runs). Returns whether a minute passed.
-    pub fn work(
+    pub fn run_phase_minute(
         &mut self,
         library: &Library,
         bedside: &mut dyn Bedside,
@@ -432,15 +445,25 @@ impl StoryState {
     /// Whether a character of the current scene's cast is in the room (not
     /// offstage, or brought in by `Enter`).
     pub fn on_stage(&self, library: &Library, character: &str) -> bool {
-        let Some(scene) = library.scene(&self.cursor.scene) else {
+        let Some(scene) = self.scene(library) else {
             return false;
         };
         scene.def.cast.iter().any(|c| c == character)
             && self
-                .stage
+                .presence
                 .get(character)
                 .copied()
                 .unwrap_or_else(|| !scene.def.offstage.iter().any(|c| c == character))
+    }
+
+    /// The node the story waits at.
+    pub fn node<'l>(&self, library: &'l Library) -> Option<&'l NodeDef> {
+        library.node(&self.cursor)
+    }
+
+    /// The scene the story is in.
+    pub fn scene<'l>(&self, library: &'l Library) -> Option<&'l Scene> {
+        library.scene(&self.cursor.scene)
     }
 
     /// How a character feels now.
@@ -527,10 +550,10 @@ impl StoryState {
                     self.set(library, name, value);
                 }
                 Effect::Enter(character) => {
-                    self.stage.insert(character.clone(), true);
+                    self.presence.insert(character.clone(), true);
                 }
                 Effect::Leave(character) => {
-                    self.stage.insert(character.clone(), false);
+                    self.presence.insert(character.clone(), false);
                 }
                 Effect::Order(intervention) => bedside.order(*intervention),
                 Effect::Wait(minutes) => bedside.wait(*minutes),
@@ -551,7 +574,7 @@ impl StoryState {
                 if let Value::Int(old) = self.var(name)
                     && old != n
                 {
-                    self.news.push(RelationshipChange {
+                    self.relationship_changes.push(RelationshipChange {
                         id: name.to_owned(),
                         delta: n - old,
                     });
@@ -607,7 +630,7 @@ impl StoryState {
             if self.cursor.scene != at.scene {
                 self.phase = None;
                 self.phases_done.clear();
-                self.stage.clear();
+                self.presence.clear();
             }
             *self.visits.entry(at.to_string()).or_insert(0) += 1;
             self.cursor = at.clone();

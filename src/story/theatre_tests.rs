@@ -66,17 +66,17 @@ fn a_phase_takes_its_minutes_then_applies_its_end() {
         "the phase's start effects ran"
     );
     for minute in 1..=9 {
-        assert!(story.work(&lib, &mut patient).unwrap());
+        assert!(story.run_phase_minute(&lib, &mut patient).unwrap());
         assert_eq!(phase_left(&story, &lib, &patient).1, 10 - minute);
     }
     assert_eq!(patient.body.minute, 9);
-    story.work(&lib, &mut patient).unwrap();
+    story.run_phase_minute(&lib, &mut patient).unwrap();
     assert_eq!(phase_left(&story, &lib, &patient), ("p_debride".into(), 30));
     assert!(story.phases_done.contains("induction"));
     let source = patient.body.source;
     let volume = patient.body.volume;
     for _ in 0..30 {
-        story.work(&lib, &mut patient).unwrap();
+        story.run_phase_minute(&lib, &mut patient).unwrap();
     }
     assert_eq!(patient.body.minute, 40);
     assert!(
@@ -95,7 +95,7 @@ fn an_alarm_interrupts_a_phase_which_then_goes_on_where_it_was() {
     let mut patient = Case::new();
     let mut story = StoryState::new(&lib, &mut patient).unwrap();
     for _ in 0..4 {
-        story.work(&lib, &mut patient).unwrap();
+        story.run_phase_minute(&lib, &mut patient).unwrap();
     }
     assert!(story.interrupt(&lib, &mut patient, Alarm::MapLow).unwrap());
     assert!(matches!(
@@ -103,7 +103,7 @@ fn an_alarm_interrupts_a_phase_which_then_goes_on_where_it_was() {
         Beat::Line { .. }
     ));
     assert!(
-        !story.work(&lib, &mut patient).unwrap(),
+        !story.run_phase_minute(&lib, &mut patient).unwrap(),
         "the phase waits while the interrupt runs"
     );
     assert_eq!(patient.body.minute, 4);
@@ -138,13 +138,13 @@ fn a_phase_run_by_the_interrupt_does_not_restart_the_interrupted_one() {
     let mut patient = Case::new();
     let mut story = StoryState::new(&lib, &mut patient).unwrap();
     for _ in 0..4 {
-        story.work(&lib, &mut patient).unwrap();
+        story.run_phase_minute(&lib, &mut patient).unwrap();
     }
     assert!(story.interrupt(&lib, &mut patient, Alarm::MapLow).unwrap());
     story.advance(&lib, &mut patient).unwrap();
     assert_eq!(phase_left(&story, &lib, &patient), ("hold".into(), 5));
     for _ in 0..5 {
-        story.work(&lib, &mut patient).unwrap();
+        story.run_phase_minute(&lib, &mut patient).unwrap();
     }
     assert_eq!(
         phase_left(&story, &lib, &patient),
@@ -161,7 +161,7 @@ fn relationships_stay_in_their_range_and_report_their_changes() {
     let mut story = StoryState::new(&lib, &mut patient).unwrap();
     assert_eq!(story.var("friction"), Value::Int(0));
     for _ in 0..40 {
-        story.work(&lib, &mut patient).unwrap();
+        story.run_phase_minute(&lib, &mut patient).unwrap();
     }
     assert_eq!(
         story.var("friction"),
@@ -169,7 +169,7 @@ fn relationships_stay_in_their_range_and_report_their_changes() {
         "5 clamped to 3, then -1"
     );
     assert_eq!(
-        story.news,
+        story.relationship_changes,
         vec![
             RelationshipChange {
                 id: "friction".into(),
@@ -191,7 +191,7 @@ fn the_cast_comes_and_goes() {
     assert!(story.on_stage(&lib, "roland"));
     assert!(story.on_stage(&lib, "vladi"), "Enter brought him in");
     for _ in 0..40 {
-        story.work(&lib, &mut patient).unwrap();
+        story.run_phase_minute(&lib, &mut patient).unwrap();
     }
     assert!(!story.on_stage(&lib, "vladi"), "Leave sent him out");
     assert!(!story.on_stage(&lib, "ines"), "not in the cast");

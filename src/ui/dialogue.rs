@@ -15,7 +15,7 @@ use crate::pacing::Motion;
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::story::{
-    Advance, ChoiceMade, CurrentBeat, DecisionTimer, OfferedOption, ShowLine, ShowPhase, Story,
+    Advance, ChoiceMade, Countdown, CurrentBeat, OfferedOption, ShowLine, ShowPhase, Story,
 };
 
 /// The widest the dialogue box grows, in points.
@@ -96,7 +96,6 @@ fn dialogue_box(
     beat: Res<CurrentBeat>,
     story: Res<Story>,
     settings: Res<Settings>,
-    timer: Option<Res<DecisionTimer>>,
     pause: Res<PauseMenu>,
     status: Res<ContentStatus>,
     time: Res<Time<Real>>,
@@ -115,7 +114,7 @@ fn dialogue_box(
     let lang = settings.lang;
     // Input counts only while nothing covers the box: no pause menu, no
     // error panel.
-    let live = !pause.open && status.library().is_some() && story.fault.is_none();
+    let live = !pause.open && status.library().is_some() && story.fault().is_none();
     let screen_rect = ctx.content_rect();
     let width = (screen_rect.width() - 48.0).min(BOX_WIDTH);
     place_card(ctx, library, &story, lang);
@@ -258,7 +257,7 @@ fn dialogue_box(
             let response = box_area(ctx, "choice box", |ui| {
                 ui.set_width(inner);
                 ui.set_min_height(BOX_HEIGHT - 36.0);
-                if let Some(timer) = &timer {
+                if let Some(timer) = story.countdown() {
                     if !pause.open {
                         motion.keep_moving();
                     }
@@ -476,7 +475,7 @@ fn option_button(
 }
 
 /// The countdown bar: full and calm at first, red and short at the end.
-fn countdown(ui: &mut egui::Ui, timer: &DecisionTimer, lang: Lang) {
+fn countdown(ui: &mut egui::Ui, timer: &Countdown, lang: Lang) {
     let left = timer.fraction_left();
     let colour = Color32::from_rgb(
         (90.0 + 150.0 * (1.0 - left)) as u8,

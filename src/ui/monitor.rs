@@ -13,7 +13,7 @@ use super::waveform::{Trace, ecg, pleth};
 use crate::content::{Lang, MonitorView, SceneDef};
 use crate::pacing::Motion;
 use crate::patient::{
-    Alarm, LabResults, Mentation, News2Band, Patient, Physiology, Vitals, active, news2,
+    Alarm, Case, LabResults, Mentation, News2Band, Patient, Physiology, Vitals, active, news2,
 };
 use crate::screen::Screen;
 use crate::settings::Settings;
@@ -107,8 +107,8 @@ struct Traces {
 }
 
 /// Writes the traces on at the patient's heart rate.
-fn sweep(time: Res<Time>, patient: Single<&Vitals, With<Patient>>, mut traces: ResMut<Traces>) {
-    let v = *patient;
+fn sweep(time: Res<Time>, patient: Single<&Case, With<Patient>>, mut traces: ResMut<Traces>) {
+    let v = &patient.vitals;
     let seconds = time.delta_secs();
     let (rate, perfusion) = if v.mentation == Mentation::Dead {
         (0.0, 0.0)
@@ -135,14 +135,10 @@ fn monitor(
     settings: Res<Settings>,
     time: Res<Time<Virtual>>,
     traces: Res<Traces>,
-    patient: Single<(&Vitals, &Physiology, &LabResults), With<Patient>>,
+    patient: Single<&Case, With<Patient>>,
     mut motion: ResMut<Motion>,
 ) -> Result {
-    let Some(scene) = story
-        .state()
-        .zip(story.library())
-        .and_then(|(state, library)| library.scene(&state.cursor.scene))
-    else {
+    let Some(scene) = story.scene() else {
         return Ok(());
     };
     let view = scene.def.monitor;
@@ -150,7 +146,7 @@ fn monitor(
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
-    let (vitals, body, labs) = *patient;
+    let (vitals, body, labs) = (&patient.vitals, &patient.body, &patient.labs);
     let flashing =
         settings.flash_alarms && !active(vitals, vitals.mentation != Mentation::Dead).is_empty();
     // At the bed the traces move and every heartbeat beeps; elsewhere only

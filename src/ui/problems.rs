@@ -31,7 +31,7 @@ fn problems(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let lang = settings.lang;
-    let (title, lines): (_, Vec<(Color32, String)>) = match (&*status, &story.fault) {
+    let (title, lines): (_, Vec<(Color32, String)>) = match (&*status, &story.fault()) {
         (ContentStatus::Broken(diagnostics), _) => (
             s::CONTENT_ERRORS.get(lang),
             diagnostics

@@ -32,7 +32,7 @@ fn title_screen(
     let ctx = contexts.ctx_mut()?;
     let lang = settings.lang;
     let ready = status.library().is_some();
-    let can_continue = story.state().is_some() && story.fault.is_none();
+    let can_continue = story.state().is_some() && story.fault().is_none();
     egui::Area::new(egui::Id::new("title"))
         .anchor(Align2::CENTER_CENTER, egui::vec2(0.0, -20.0))
         .show(ctx, |ui| {

@@ -1,0 +1,268 @@
+//! The session in the game: the resource that holds it, and thin systems
+//! that begin games, follow reloaded content, and feed the session the
+//! player's input and the frame's time. What it shows is announced by
+//! `announce`.
+
+use std::sync::Arc;
+
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+
+use super::announce;
+use super::messages::{
+    Advance, ChoiceMade, DecisionExpired, NewGame, RelationshipChanged, ShowChoices, ShowLine,
+    ShowPhase, StoryEnded,
+};
+use super::runner::StoryState;
+use super::session::{Countdown, Session};
+use crate::content::{ContentStatus, Library, Scene, Target};
+use crate::patient::{ApplyIntervention, Case, Patient};
+use crate::screen::Screen;
+use crate::settings::Settings;
+
+/// The story's systems, in this order each frame.
+#[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StorySystems {
+    /// New content is taken, and a new game begun when asked for.
+    Begin,
+    /// The player's input and the timer setting reach the session.
+    Input,
+    /// The frame's time passes for the session.
+    Time,
+    /// What happened and what the story shows are announced.
+    Announce,
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.add_message::<ShowLine>()
+        .add_message::<ShowChoices>()
+        .add_message::<StoryEnded>()
+        .add_message::<Advance>()
+        .add_message::<ChoiceMade>()
+        .add_message::<DecisionExpired>()
+        .add_message::<NewGame>()
+        .add_message::<ShowPhase>()
+        .add_message::<RelationshipChanged>()
+        .init_resource::<Story>()
+        .init_resource::<CurrentBeat>()
+        .init_resource::<announce::Shown>()
+        .configure_sets(
+            Update,
+            (
+                StorySystems::Begin,
+                (StorySystems::Input, StorySystems::Time).run_if(in_state(Screen::Playing)),
+                StorySystems::Announce,
+            )
+                .chain(),
+        )
+        .add_systems(OnEnter(Screen::Playing), announce::show_again)
+        .add_systems(OnExit(Screen::Playing), announce::clear_beat)
+        .add_systems(
+            Update,
+            (
+                (follow_content, new_game, begin)
+                    .chain()
+                    .in_set(StorySystems::Begin),
+                (
+                    follow_timer_setting.run_if(resource_changed::<Settings>),
+                    apply_input,
+                )
+                    .chain()
+                    .in_set(StorySystems::Input),
+                pass_time.in_set(StorySystems::Time),
+                (
+                    announce::notices,
+                    announce::beat.run_if(in_state(Screen::Playing)),
+                    announce::case,
+                )
+                    .chain()
+                    .in_set(StorySystems::Announce),
+            ),
+        );
+}
+
+/// The game being played: the content, and the session once a game began.
+#[derive(Resource, Default)]
+pub struct Story {
+    library: Option<Arc<Library>>,
+    generation: u32,
+    session: Option<Session>,
+    /// Why no game could begin (its start does not exist).
+    failed_start: Option<String>,
+}
+
+impl Story {
+    /// The library being played, once content is ready.
+    pub fn library(&self) -> Option<&Arc<Library>> {
+        self.library.as_ref()
+    }
+
+    /// The running game, once one has begun.
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    /// The running game, to feed it.
+    pub(super) fn session_mut(&mut self) -> Option<&mut Session> {
+        self.session.as_mut()
+    }
+
+    /// The story's state, once a game has begun.
+    pub fn state(&self) -> Option<&StoryState> {
+        self.session.as_ref().map(Session::story)
+    }
+
+    /// The scene the story is in.
+    pub fn scene(&self) -> Option<&Scene> {
+        self.session.as_ref().and_then(Session::scene)
+    }
+
+    /// The countdown of the timed choice being shown, if it runs.
+    pub fn countdown(&self) -> Option<&Countdown> {
+        self.session.as_ref().and_then(Session::countdown)
+    }
+
+    /// What went wrong, if the story cannot go on.
+    pub fn fault(&self) -> Option<String> {
+        let fault = self.session.as_ref().and_then(Session::fault);
+        fault.map(ToString::to_string).or(self.failed_start.clone())
+    }
+
+    /// Forgets the game being played, so the next visit to the playing
+    /// screen begins a new one.
+    pub fn reset(&mut self) {
+        self.session = None;
+        self.failed_start = None;
+    }
+}
+
+/// What is on screen now, for the overlay to draw.
+#[derive(Resource, Clone, Debug, Default, PartialEq)]
+pub enum CurrentBeat {
+    /// Nothing yet.
+    #[default]
+    Nothing,
+    /// A line.
+    Line(ShowLine),
+    /// A choice.
+    Choices(ShowChoices),
+    /// A phase of an operation, with its minutes left kept current.
+    Phase(ShowPhase),
+    /// The end.
+    Ended(StoryEnded),
+}
+
+/// Where new games begin instead of the manifest's start: a scene being
+/// tried out (`famulant play --start @scene`).
+#[derive(Resource, Clone, Debug, PartialEq)]
+pub struct StartAt(pub Target);
+
+/// Takes new or changed content; a game in progress follows it.
+fn follow_content(status: Res<ContentStatus>, mut story: ResMut<Story>) {
+    let ContentStatus::Ready {
+        library,
+        generation,
+        ..
+    } = &*status
+    else {
+        return;
+    };
+    if story.generation == *generation {
+        return;
+    }
+    story.generation = *generation;
+    story.library = Some(library.clone());
+    story.failed_start = None;
+    if let Some(session) = &mut story.session {
+        session.rebase(library.clone());
+        if let Some(fault) = session.fault() {
+            error!("story: {fault}");
+        }
+    }
+}
+
+/// Forgets any game in progress and opens the playing screen, where
+/// [`begin`] starts the story afresh.
+fn new_game(
+    mut requests: MessageReader<NewGame>,
+    mut story: ResMut<Story>,
+    mut screen: ResMut<NextState<Screen>>,
+) {
+    if requests.read().count() > 0 {
+        story.reset();
+        screen.set(Screen::Playing);
+    }
+}
+
+/// Begins a new game on the playing screen once content is ready.
+fn begin(
+    mut story: ResMut<Story>,
+    screen: Res<State<Screen>>,
+    settings: Res<Settings>,
+    start_at: Option<Res<StartAt>>,
+) {
+    if *screen.get() != Screen::Playing || story.session.is_some() || story.failed_start.is_some() {
+        return;
+    }
+    let Some(library) = story.library.clone() else {
+        return;
+    };
+    let begun = match start_at {
+        Some(at) => Session::starting_at(library, &at.0, settings.timers),
+        None => Session::new(library, settings.timers),
+    };
+    match begun {
+        Ok(session) => story.session = Some(session),
+        Err(err) => {
+            error!("story: {err}");
+            story.failed_start = Some(err.to_string());
+        }
+    }
+}
+
+/// Applies a change of the timer setting to the countdown running now.
+fn follow_timer_setting(settings: Res<Settings>, mut story: ResMut<Story>) {
+    if let Some(session) = story.session_mut() {
+        session.set_timer_mode(settings.timers);
+    }
+}
+
+/// What the player and the rest of the game ask of the story.
+#[derive(SystemParam)]
+struct Requests<'w, 's> {
+    advances: MessageReader<'w, 's, Advance>,
+    choices: MessageReader<'w, 's, ChoiceMade>,
+    orders: MessageReader<'w, 's, ApplyIntervention>,
+}
+
+/// Hands the player's input and the game's orders to the session.
+fn apply_input(mut requests: Requests, mut story: ResMut<Story>) {
+    let Some(session) = story.session_mut() else {
+        requests.advances.clear();
+        requests.choices.clear();
+        requests.orders.clear();
+        return;
+    };
+    for _ in requests.advances.read() {
+        let _ = session.advance();
+    }
+    for choice in requests.choices.read() {
+        let _ = session.choose(&choice.at, &choice.option);
+    }
+    for ApplyIntervention(order) in requests.orders.read() {
+        if !session.order(*order) {
+            warn!("the order {order:?} could not be carried out");
+        }
+    }
+}
+
+/// Lets the frame's (virtual) time pass for the session: the pause menu
+/// stops it.
+fn pass_time(time: Res<Time>, mut story: ResMut<Story>) {
+    if let Some(session) = story.session_mut() {
+        let _ = session.tick(time.delta_secs());
+    }
+}
+
+/// The patient entity's case, to show the session's.
+pub(super) type PatientCase<'w, 's> = Single<'w, 's, &'static mut Case, With<Patient>>;
