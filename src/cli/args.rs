@@ -49,6 +49,17 @@ impl Pick {
     }
 }
 
+/// As written in a `--choose` list.
+impl std::fmt::Display for Pick {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Pick::Number(n) => write!(f, "{n}"),
+            Pick::Last => f.write_str("last"),
+            Pick::Timeout => f.write_str("timeout"),
+        }
+    }
+}
+
 /// What the command line asks for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {

@@ -7,10 +7,10 @@ use std::io::{BufRead, Write};
 use std::sync::Arc;
 
 use super::args::Pick;
-use crate::content::{Lang, Library, LocalizedText, NodeRef};
-use crate::patient::{Case, news2};
+use super::transcript::Transcript;
+use crate::content::{Lang, Library, NodeRef};
 use crate::settings::TimerMode;
-use crate::story::{Beat, Notice, Session};
+use crate::story::{Beat, Session};
 
 /// Plays the story from its start to an end.
 ///
@@ -27,102 +27,27 @@ pub fn play_text(
     echo: bool,
     out: &mut dyn Write,
 ) -> Result<Session, String> {
-    let mut picks: VecDeque<Pick> = picks.iter().copied().collect();
-    let mut input_open = true;
+    let mut player = Player {
+        picks: picks.iter().copied().collect(),
+        input,
+        input_open: true,
+        echo,
+    };
+    let mut transcript = Transcript::new(out, lang);
     let mut session = Session::new(library, TimerMode::Normal).map_err(|e| e.to_string())?;
     let mut scene = String::new();
-    let io = |e: std::io::Error| e.to_string();
     loop {
         for notice in session.take_notices() {
-            tell(out, &notice).map_err(io)?;
+            transcript.notice(&notice).map_err(io)?;
         }
         if session.story().cursor.scene != scene {
             scene = session.story().cursor.scene.clone();
             if let Some(s) = session.scene() {
-                writeln!(out, "\n== {} ==", s.def.title.get(lang)).map_err(io)?;
+                transcript.scene(s).map_err(io)?;
             }
         }
-        let library = session.library().clone();
-        let next = match session.beat().map_err(|e| e.to_string())? {
-            Beat::Line { speaker, text, .. } => {
-                say(out, &library, speaker, text, lang).map_err(io)?;
-                Next::Advance
-            }
-            Beat::Choice {
-                at,
-                speaker,
-                prompt,
-                options,
-                timer,
-            } => {
-                if let Some(prompt) = prompt {
-                    say(out, &library, speaker, prompt, lang).map_err(io)?;
-                }
-                for (i, option) in options.iter().enumerate() {
-                    writeln!(out, "  {}) {}", i + 1, option.text.get(lang)).map_err(io)?;
-                }
-                if let Some(timer) = timer {
-                    writeln!(
-                        out,
-                        "  [{} s; `timeout` lets the time run out]",
-                        timer.seconds
-                    )
-                    .map_err(io)?;
-                }
-                let pick = match picks.pop_front() {
-                    Some(pick) => {
-                        writeln!(out, "> {}", describe(pick)).map_err(io)?;
-                        pick
-                    }
-                    None => {
-                        let pick = read_pick(input, out, &mut input_open, options.len())?;
-                        if echo {
-                            writeln!(out, "{}", describe(pick)).map_err(io)?;
-                        }
-                        pick
-                    }
-                };
-                let chosen = match (pick, timer) {
-                    (Pick::Timeout, Some(_)) => None,
-                    (Pick::Timeout, None) => Some(0),
-                    (Pick::Last, _) => Some(options.len().saturating_sub(1)),
-                    (Pick::Number(n), _) if n <= options.len() => Some(n - 1),
-                    (Pick::Number(n), _) => {
-                        return Err(format!(
-                            "choice {n} at {at} is out of range: {} options are offered",
-                            options.len()
-                        ));
-                    }
-                };
-                match chosen.and_then(|i| options.get(i)) {
-                    Some(option) => Next::Choose(at, option.id.clone()),
-                    None => Next::LetTimeRunOut,
-                }
-            }
-            Beat::Phase {
-                phase,
-                speaker,
-                text,
-                left,
-                ..
-            } => {
-                if left == phase.minutes {
-                    writeln!(out, "[{}: {} min]", phase.name.get(lang), phase.minutes)
-                        .map_err(io)?;
-                    if let Some(text) = text {
-                        say(out, &library, speaker, text, lang).map_err(io)?;
-                    }
-                }
-                Next::FinishPhase
-            }
-            Beat::End { ending, .. } => {
-                writeln!(out, "\nending: {ending}").map_err(io)?;
-                writeln!(out, "outcome: {:.3}", session.case().outcome()).map_err(io)?;
-                for (name, value) in &session.story().variables {
-                    writeln!(out, "{name} = {value}").map_err(io)?;
-                }
-                return Ok(session);
-            }
+        let Some(next) = show(&session, &mut transcript, &mut player)? else {
+            return Ok(session);
         };
         let before = session.story().cursor.clone();
         match &next {
@@ -134,8 +59,31 @@ pub fn play_text(
         let decided = matches!(next, Next::Choose(..) | Next::LetTimeRunOut);
         let phase_over = matches!(next, Next::FinishPhase) && session.story().cursor != before;
         if decided || phase_over {
-            print_vitals(out, session.case()).map_err(io)?;
+            transcript.vitals(session.case()).map_err(io)?;
         }
+    }
+}
+
+/// Where the decisions come from.
+struct Player<'i> {
+    picks: VecDeque<Pick>,
+    input: &'i mut dyn BufRead,
+    input_open: bool,
+    echo: bool,
+}
+
+impl Player<'_> {
+    /// The next decision among `offered` options, from the list or typed.
+    fn pick(&mut self, transcript: &mut Transcript, offered: usize) -> Result<Pick, String> {
+        if let Some(pick) = self.picks.pop_front() {
+            transcript.decision(pick).map_err(io)?;
+            return Ok(pick);
+        }
+        let pick = read_pick(self.input, transcript.out(), &mut self.input_open, offered)?;
+        if self.echo {
+            writeln!(transcript.out(), "{pick}").map_err(io)?;
+        }
+        Ok(pick)
     }
 }
 
@@ -151,64 +99,77 @@ enum Next {
     FinishPhase,
 }
 
-/// Prints an alarm or a change of relationship; a timer running out shows
-/// as the decision `timeout` already.
-fn tell(out: &mut dyn Write, notice: &Notice) -> std::io::Result<()> {
-    match notice {
-        Notice::Alarm(raised) => writeln!(
-            out,
-            "alarm: {} (minute {})",
-            raised.alarm.name(),
-            raised.minute
-        ),
-        Notice::Relationship(change) => {
-            writeln!(out, "relationship: {} {:+}", change.id, change.delta)
+/// Writes the beat and asks the player what to do; none at the end.
+fn show(
+    session: &Session,
+    transcript: &mut Transcript,
+    player: &mut Player,
+) -> Result<Option<Next>, String> {
+    let library = session.library();
+    Ok(Some(match session.beat().map_err(|e| e.to_string())? {
+        Beat::Line { speaker, text, .. } => {
+            transcript.say(library, speaker, text).map_err(io)?;
+            Next::Advance
         }
-        Notice::Expired { .. } => Ok(()),
-    }
+        Beat::Choice {
+            at,
+            speaker,
+            prompt,
+            options,
+            timer,
+        } => {
+            if let Some(prompt) = prompt {
+                transcript.say(library, speaker, prompt).map_err(io)?;
+            }
+            let seconds = timer.map(|t| t.seconds);
+            transcript
+                .options(options.iter().map(|o| &o.text), seconds)
+                .map_err(io)?;
+            let pick = player.pick(transcript, options.len())?;
+            let chosen = match (pick, timer) {
+                (Pick::Timeout, Some(_)) => None,
+                (Pick::Timeout, None) => Some(0),
+                (Pick::Last, _) => Some(options.len().saturating_sub(1)),
+                (Pick::Number(n), _) if n <= options.len() => Some(n - 1),
+                (Pick::Number(n), _) => {
+                    return Err(format!(
+                        "choice {n} at {at} is out of range: {} options are offered",
+                        options.len()
+                    ));
+                }
+            };
+            match chosen.and_then(|i| options.get(i)) {
+                Some(option) => Next::Choose(at, option.id.clone()),
+                None => Next::LetTimeRunOut,
+            }
+        }
+        Beat::Phase {
+            phase,
+            speaker,
+            text,
+            left,
+            ..
+        } => {
+            if left == phase.minutes {
+                transcript.phase(&phase.name, phase.minutes).map_err(io)?;
+                if let Some(text) = text {
+                    transcript.say(library, speaker, text).map_err(io)?;
+                }
+            }
+            Next::FinishPhase
+        }
+        Beat::End { ending, .. } => {
+            let variables = &session.story().variables;
+            transcript
+                .end(ending, session.case(), variables)
+                .map_err(io)?;
+            return Ok(None);
+        }
+    }))
 }
 
-/// Prints the patient's vitals as one line.
-fn print_vitals(out: &mut dyn Write, patient: &Case) -> std::io::Result<()> {
-    let v = patient.body.vitals();
-    writeln!(
-        out,
-        "vitals: map={:.0} hr={:.0} spo2={:.0} rr={:.0} temp={:.1} lactate={:.1} news2={}",
-        v.map,
-        v.hr,
-        v.spo2,
-        v.rr,
-        v.temp,
-        v.lactate,
-        news2(&v).total
-    )
-}
-
-/// Prints `Speaker: text`, or the text alone for narration.
-fn say(
-    out: &mut dyn Write,
-    library: &Library,
-    speaker: Option<&str>,
-    text: &LocalizedText,
-    lang: Lang,
-) -> std::io::Result<()> {
-    match speaker {
-        Some(id) => writeln!(
-            out,
-            "{}: {}",
-            library.character_name(id, lang),
-            text.get(lang)
-        ),
-        None => writeln!(out, "{}", text.get(lang)),
-    }
-}
-
-fn describe(pick: Pick) -> String {
-    match pick {
-        Pick::Number(n) => n.to_string(),
-        Pick::Last => "last".into(),
-        Pick::Timeout => "timeout".into(),
-    }
+fn io(err: std::io::Error) -> String {
+    err.to_string()
 }
 
 /// Reads a decision typed by the player; the first option once input ends.
