@@ -122,9 +122,7 @@ struct Pulse {
 /// Whether the player is at the bed, where the monitor can be heard.
 fn monitor_on(story: &Story) -> bool {
     story
-        .state()
-        .zip(story.library())
-        .and_then(|(state, library)| library.scene(&state.cursor.scene))
+        .scene()
         .is_some_and(|scene| scene.def.monitor == MonitorView::Bedside)
 }
 
@@ -221,14 +219,7 @@ fn room_tone(
     playing: Query<(Entity, &RoomTone)>,
 ) {
     let Some(mut sounds) = sounds else { return };
-    let Some(room) = story
-        .state()
-        .zip(story.library())
-        .and_then(|(state, library)| {
-            let scene = library.scene(&state.cursor.scene)?;
-            library.rooms.get(&scene.def.room)
-        })
-    else {
+    let Some(room) = story.room() else {
         return;
     };
     if playing

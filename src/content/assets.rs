@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use bevy::asset::io::{AssetSourceBuilder, Reader};
 use bevy::asset::{AssetLoader, LoadContext, LoadState, UntypedAssetId};
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use serde::de::DeserializeOwned;
 
@@ -188,24 +189,37 @@ fn load_content(mut commands: Commands, server: Res<AssetServer>) {
     });
 }
 
+/// What happened to the content's files since the last frame.
+#[derive(SystemParam)]
+struct FileEvents<'w, 's> {
+    manifest: MessageReader<'w, 's, AssetEvent<ManifestAsset>>,
+    characters: MessageReader<'w, 's, AssetEvent<CharactersAsset>>,
+    rooms: MessageReader<'w, 's, AssetEvent<RoomsAsset>>,
+    scenes: MessageReader<'w, 's, AssetEvent<SceneAsset>>,
+    failures: MessageReader<'w, 's, bevy::asset::UntypedAssetLoadFailedEvent>,
+}
+
+impl FileEvents<'_, '_> {
+    /// Whether the manifest changed, and whether any file did (or failed).
+    fn changes(&mut self) -> (bool, bool) {
+        let manifest = self.manifest.read().any(is_change);
+        let any = manifest
+            | self.characters.read().any(is_change)
+            | self.rooms.read().any(is_change)
+            | self.scenes.read().any(is_change)
+            | (self.failures.read().count() > 0);
+        (manifest, any)
+    }
+}
+
 /// Starts loading every scene file the manifest lists, and notes changes.
-#[allow(clippy::too_many_arguments)]
 fn request_listed_scenes(
     server: Res<AssetServer>,
     mut handles: ResMut<ContentHandles>,
     manifests: Res<Assets<ManifestAsset>>,
-    mut manifest_events: MessageReader<AssetEvent<ManifestAsset>>,
-    mut character_events: MessageReader<AssetEvent<CharactersAsset>>,
-    mut room_events: MessageReader<AssetEvent<RoomsAsset>>,
-    mut scene_events: MessageReader<AssetEvent<SceneAsset>>,
-    mut failures: MessageReader<bevy::asset::UntypedAssetLoadFailedEvent>,
+    mut events: FileEvents,
 ) {
-    let manifest_changed = manifest_events.read().any(is_change);
-    let changed = manifest_changed
-        | character_events.read().any(is_change)
-        | room_events.read().any(is_change)
-        | scene_events.read().any(is_change)
-        | (failures.read().count() > 0);
+    let (manifest_changed, changed) = events.changes();
     handles.dirty |= changed;
     if !manifest_changed {
         return;

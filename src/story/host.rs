@@ -15,7 +15,7 @@ use super::messages::{
 };
 use super::runner::StoryState;
 use super::session::{Countdown, Session};
-use crate::content::{ContentStatus, Library, Scene, Target};
+use crate::content::{ContentStatus, Library, RoomDef, Scene, Target};
 use crate::patient::{ApplyIntervention, Case, Patient};
 use crate::screen::Screen;
 use crate::settings::Settings;
@@ -115,6 +115,12 @@ impl Story {
     /// The scene the story is in.
     pub fn scene(&self) -> Option<&Scene> {
         self.session.as_ref().and_then(Session::scene)
+    }
+
+    /// The room of the scene the story is in.
+    pub fn room(&self) -> Option<&RoomDef> {
+        let scene = self.scene()?;
+        self.library.as_ref()?.rooms.get(&scene.def.room)
     }
 
     /// The countdown of the timed choice being shown, if it runs.

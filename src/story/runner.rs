@@ -444,7 +444,7 @@ impl StoryState {
 
     /// Whether a character of the current scene's cast is in the room (not
     /// offstage, or brought in by `Enter`).
-    pub fn on_stage(&self, library: &Library, character: &str) -> bool {
+    pub fn is_present(&self, library: &Library, character: &str) -> bool {
         let Some(scene) = self.scene(library) else {
             return false;
         };

@@ -188,13 +188,13 @@ fn the_cast_comes_and_goes() {
     let lib = library();
     let mut patient = Case::new();
     let mut story = StoryState::new(&lib, &mut patient).unwrap();
-    assert!(story.on_stage(&lib, "roland"));
-    assert!(story.on_stage(&lib, "vladi"), "Enter brought him in");
+    assert!(story.is_present(&lib, "roland"));
+    assert!(story.is_present(&lib, "vladi"), "Enter brought him in");
     for _ in 0..40 {
         story.run_phase_minute(&lib, &mut patient).unwrap();
     }
-    assert!(!story.on_stage(&lib, "vladi"), "Leave sent him out");
-    assert!(!story.on_stage(&lib, "ines"), "not in the cast");
+    assert!(!story.is_present(&lib, "vladi"), "Leave sent him out");
+    assert!(!story.is_present(&lib, "ines"), "not in the cast");
 }
 
 #[test]

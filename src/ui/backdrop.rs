@@ -24,13 +24,7 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The current room's wall colour, dimmed so that the overlay stands out.
 fn room_colour(story: Res<Story>, mut clear: ResMut<ClearColor>) {
-    let (Some(library), Some(state)) = (story.library(), story.state()) else {
-        return;
-    };
-    let rgb = library
-        .scene(&state.cursor.scene)
-        .and_then(|scene| library.rooms.get(&scene.def.room))
-        .and_then(|room| parse_color(&room.color));
+    let rgb = story.room().and_then(|room| parse_color(&room.color));
     if let Some([r, g, b]) = rgb {
         let colour = Color::srgb_u8(r, g, b).darker(0.25);
         if clear.0 != colour {

@@ -380,38 +380,39 @@ fn trace(painter: &egui::Painter, area: Rect, trace: &Trace, colour: Color32, la
 }
 
 /// A labelled number: the label small on top, the value large below, on
-/// the alarm's colour when its alarm is on.
-#[allow(clippy::too_many_arguments)]
-fn value(
-    painter: &egui::Painter,
-    at: Pos2,
-    label: &str,
-    text: &str,
-    unit: &str,
-    size: f32,
+/// the alarm's colour when its alarm is on, and its unit after it.
+struct Figure<'a> {
+    label: &'a str,
+    text: String,
+    unit: &'a str,
     colour: Color32,
     alarm: Option<Color32>,
-) {
-    painter.text(at, Align2::LEFT_TOP, label, font(13.0), LABEL);
-    let galley = painter.layout_no_wrap(text.to_owned(), font(size), colour);
-    let pos = at + vec2(0.0, 15.0);
-    if let Some(fill) = alarm {
-        painter.rect_filled(
-            Rect::from_min_size(pos - vec2(3.0, 0.0), galley.size() + vec2(6.0, 0.0)),
-            4.0,
-            fill.gamma_multiply(0.45),
-        );
-    }
-    let width = galley.size().x;
-    painter.galley(pos, galley, colour);
-    if !unit.is_empty() {
-        painter.text(
-            pos + vec2(width + 4.0, size * 0.5),
-            Align2::LEFT_TOP,
-            unit,
-            font(13.0),
-            LABEL,
-        );
+}
+
+impl Figure<'_> {
+    /// Draws the figure with its top left at `at`, the value `size` high.
+    fn draw(&self, painter: &egui::Painter, at: Pos2, size: f32) {
+        painter.text(at, Align2::LEFT_TOP, self.label, font(13.0), LABEL);
+        let galley = painter.layout_no_wrap(self.text.clone(), font(size), self.colour);
+        let pos = at + vec2(0.0, 15.0);
+        if let Some(fill) = self.alarm {
+            painter.rect_filled(
+                Rect::from_min_size(pos - vec2(3.0, 0.0), galley.size() + vec2(6.0, 0.0)),
+                4.0,
+                fill.gamma_multiply(0.45),
+            );
+        }
+        let width = galley.size().x;
+        painter.galley(pos, galley, self.colour);
+        if !self.unit.is_empty() {
+            painter.text(
+                pos + vec2(width + 4.0, size * 0.5),
+                Align2::LEFT_TOP,
+                self.unit,
+                font(13.0),
+                LABEL,
+            );
+        }
     }
 }
 
@@ -434,59 +435,50 @@ fn draw_full(painter: &egui::Painter, rect: Rect, r: &Reading, traces: &Traces) 
     trace(painter, wave(0.0), &traces.ecg, ECG, "II");
     trace(painter, wave(1.0), &traces.pleth, SPO2, "Pleth");
     let right = Pos2::new(split, top);
-    value(
-        painter,
-        right,
-        s::HR.get(lang),
-        &r.heart_rate(),
-        "/min",
-        44.0,
-        ECG,
-        r.alarm_fill(Alarm::HrHigh)
+    Figure {
+        label: s::HR.get(lang),
+        text: r.heart_rate(),
+        unit: "/min",
+        colour: ECG,
+        alarm: r
+            .alarm_fill(Alarm::HrHigh)
             .or_else(|| r.alarm_fill(Alarm::Asystole)),
-    );
-    value(
-        painter,
-        right + vec2(0.0, 78.0),
-        "SpO2",
-        &r.value(r.vitals.spo2, 0),
-        "%",
-        44.0,
-        SPO2,
-        r.alarm_fill(Alarm::Spo2Low),
-    );
+    }
+    .draw(painter, right, 44.0);
+    Figure {
+        label: "SpO2",
+        text: r.value(r.vitals.spo2, 0),
+        unit: "%",
+        colour: SPO2,
+        alarm: r.alarm_fill(Alarm::Spo2Low),
+    }
+    .draw(painter, right + vec2(0.0, 78.0), 44.0);
     let bottom = top + 160.0;
     let (pressure, mean) = r.pressure();
-    value(
-        painter,
-        Pos2::new(rect.left(), bottom),
-        s::BP.get(lang),
-        &format!("{pressure} {mean}"),
-        "mmHg",
-        28.0,
-        PRESSURE,
-        r.alarm_fill(Alarm::MapLow),
-    );
-    value(
-        painter,
-        Pos2::new(rect.left() + 232.0, bottom),
-        s::RR.get(lang),
-        &r.value(r.vitals.rr, 0),
-        "/min",
-        28.0,
-        BREATH,
-        r.alarm_fill(Alarm::RrHigh),
-    );
-    value(
-        painter,
-        Pos2::new(split, bottom),
-        "Temp",
-        &r.value(r.vitals.temp, 1),
-        "°C",
-        28.0,
-        TEMP,
-        r.alarm_fill(Alarm::TempHigh),
-    );
+    Figure {
+        label: s::BP.get(lang),
+        text: format!("{pressure} {mean}"),
+        unit: "mmHg",
+        colour: PRESSURE,
+        alarm: r.alarm_fill(Alarm::MapLow),
+    }
+    .draw(painter, Pos2::new(rect.left(), bottom), 28.0);
+    Figure {
+        label: s::RR.get(lang),
+        text: r.value(r.vitals.rr, 0),
+        unit: "/min",
+        colour: BREATH,
+        alarm: r.alarm_fill(Alarm::RrHigh),
+    }
+    .draw(painter, Pos2::new(rect.left() + 232.0, bottom), 28.0);
+    Figure {
+        label: "Temp",
+        text: r.value(r.vitals.temp, 1),
+        unit: "°C",
+        colour: TEMP,
+        alarm: r.alarm_fill(Alarm::TempHigh),
+    }
+    .draw(painter, Pos2::new(split, bottom), 28.0);
     painter.text(
         Pos2::new(rect.left(), rect.bottom()),
         Align2::LEFT_BOTTOM,
@@ -509,32 +501,39 @@ fn draw_compact(painter: &egui::Painter, rect: Rect, r: &Reading) {
     );
     let top = rect.top() + 24.0;
     let (pressure, mean) = r.pressure();
-    let columns: [(&str, String, Color32, Option<Color32>); 5] = [
-        (
+    let column = |label, text, colour, alarm| Figure {
+        label,
+        text,
+        unit: "",
+        colour,
+        alarm,
+    };
+    let columns = [
+        column(
             s::HR.get(lang),
             r.heart_rate(),
             ECG,
             r.alarm_fill(Alarm::HrHigh),
         ),
-        (
+        column(
             s::BP.get(lang),
             format!("{pressure} {mean}"),
             PRESSURE,
             r.alarm_fill(Alarm::MapLow),
         ),
-        (
+        column(
             "SpO2",
             r.value(r.vitals.spo2, 0),
             SPO2,
             r.alarm_fill(Alarm::Spo2Low),
         ),
-        (
+        column(
             s::RR.get(lang),
             r.value(r.vitals.rr, 0),
             BREATH,
             r.alarm_fill(Alarm::RrHigh),
         ),
-        (
+        column(
             "Temp",
             r.value(r.vitals.temp, 1),
             TEMP,
@@ -543,17 +542,8 @@ fn draw_compact(painter: &egui::Painter, rect: Rect, r: &Reading) {
     ];
     let widths = [62.0, 148.0, 62.0, 56.0, 70.0];
     let mut x = rect.left();
-    for ((label, text, colour, alarm), width) in columns.into_iter().zip(widths) {
-        value(
-            painter,
-            Pos2::new(x, top),
-            label,
-            &text,
-            "",
-            22.0,
-            colour,
-            alarm,
-        );
+    for (figure, width) in columns.into_iter().zip(widths) {
+        figure.draw(painter, Pos2::new(x, top), 22.0);
         x += width;
     }
 }

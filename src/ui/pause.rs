@@ -1,5 +1,6 @@
 //! The pause menu on Escape: the story's clock stops while it is open.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
@@ -35,19 +36,31 @@ fn close(mut menu: ResMut<PauseMenu>, mut time: ResMut<Time<Virtual>>) {
     time.unpause();
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the pause menu asks for: changes of the settings.
+#[derive(SystemParam)]
+struct SettingChanges<'w> {
+    language: MessageWriter<'w, SetLanguage>,
+    flashing: MessageWriter<'w, SetAlarmFlashing>,
+    volumes: MessageWriter<'w, SetVolume>,
+    smoothing: MessageWriter<'w, SetSmoothEdges>,
+    timers: MessageWriter<'w, SetTimers>,
+}
+
+/// Where the pause menu leads out of the game.
+#[derive(SystemParam)]
+struct Exits<'w> {
+    screen: ResMut<'w, NextState<Screen>>,
+    quit: MessageWriter<'w, AppExit>,
+}
+
 fn pause_menu(
     mut contexts: EguiContexts,
     mut menu: ResMut<PauseMenu>,
     mut time: ResMut<Time<Virtual>>,
     settings: Res<Settings>,
-    mut screen: ResMut<NextState<Screen>>,
-    mut language: MessageWriter<SetLanguage>,
-    mut flashing: MessageWriter<SetAlarmFlashing>,
-    mut volumes: MessageWriter<SetVolume>,
-    mut smoothing: MessageWriter<SetSmoothEdges>,
-    (mut timers, story): (MessageWriter<SetTimers>, Res<Story>),
-    mut exit: MessageWriter<AppExit>,
+    mut changes: SettingChanges,
+    mut exits: Exits,
+    story: Res<Story>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
@@ -77,86 +90,85 @@ fn pause_menu(
                     ui.vertical_centered(|ui| {
                         ui.heading(s::PAUSED.get(lang));
                         ui.add_space(12.0);
-                        let wide = egui::vec2(260.0, 42.0);
-                        if ui
-                            .add_sized(wide, egui::Button::new(s::RESUME.get(lang)))
-                            .clicked()
-                        {
+                        if wide_button(ui, s::RESUME.get(lang)) {
                             menu.open = false;
                         }
-                        ui.horizontal(|ui| {
-                            ui.add_space(40.0);
-                            for option in Lang::ALL {
-                                if ui
-                                    .selectable_label(option == lang, option.native_name())
-                                    .clicked()
-                                {
-                                    language.write(SetLanguage(option));
-                                }
-                            }
-                        });
-                        let labels = [s::TIMERS_NORMAL, s::TIMERS_RELAXED, s::TIMERS_OFF];
-                        let modes = TimerMode::ALL.into_iter().zip(labels);
-                        if let Some(mode) = one_of(ui, s::TIMERS, modes, settings.timers, lang) {
-                            timers.write(SetTimers(mode));
-                        }
-                        let mut flash = settings.flash_alarms;
-                        if ui.checkbox(&mut flash, s::FLASH_ALARMS.get(lang)).changed() {
-                            flashing.write(SetAlarmFlashing(flash));
-                        }
-                        let labels = [s::EDGES_AUTO, s::EDGES_ON, s::EDGES_OFF];
-                        let choices = EdgeSmoothing::ALL.into_iter().zip(labels);
-                        if let Some(edges) =
-                            one_of(ui, s::SMOOTH_EDGES, choices, settings.edges, lang)
-                        {
-                            smoothing.write(SetSmoothEdges(edges));
-                        }
-                        for (which, label, value) in [
-                            (VolumeOf::All, s::VOLUME, settings.volume),
-                            (
-                                VolumeOf::Monitor,
-                                s::MONITOR_VOLUME,
-                                settings.monitor_volume,
-                            ),
-                            (
-                                VolumeOf::Ambience,
-                                s::AMBIENCE_VOLUME,
-                                settings.ambience_volume,
-                            ),
-                        ] {
-                            let mut level = value;
-                            let slider = egui::Slider::new(&mut level, 0.0..=1.0)
-                                .show_value(false)
-                                .text(label.get(lang));
-                            // Saved when let go, not on every frame of a drag.
-                            let response = ui.add(slider);
-                            if response.drag_stopped()
-                                || (response.changed() && !response.dragged())
-                            {
-                                volumes.write(SetVolume(which, level));
-                            }
-                        }
-                        if ui
-                            .add_sized(wide, egui::Button::new(s::TO_TITLE.get(lang)))
-                            .clicked()
-                        {
-                            screen.set(Screen::Title);
-                        }
-                        if cfg!(not(target_arch = "wasm32"))
-                            && ui
-                                .add_sized(
-                                    wide,
-                                    egui::Button::new(RichText::new(s::QUIT.get(lang))),
-                                )
-                                .clicked()
-                        {
-                            exit.write(AppExit::Success);
-                        }
+                        settings_controls(ui, &settings, &mut changes);
+                        exit_buttons(ui, lang, &mut exits);
                     });
                 });
         });
     team(ctx, &story, lang);
     Ok(())
+}
+
+/// A button as wide as the menu; whether it was clicked.
+fn wide_button(ui: &mut egui::Ui, label: &str) -> bool {
+    ui.add_sized(egui::vec2(260.0, 42.0), egui::Button::new(label))
+        .clicked()
+}
+
+/// The language, the decision time, the alarms, the edges and the volumes.
+fn settings_controls(ui: &mut egui::Ui, settings: &Settings, changes: &mut SettingChanges) {
+    let lang = settings.lang;
+    ui.horizontal(|ui| {
+        ui.add_space(40.0);
+        for option in Lang::ALL {
+            if ui
+                .selectable_label(option == lang, option.native_name())
+                .clicked()
+            {
+                changes.language.write(SetLanguage(option));
+            }
+        }
+    });
+    let labels = [s::TIMERS_NORMAL, s::TIMERS_RELAXED, s::TIMERS_OFF];
+    let modes = TimerMode::ALL.into_iter().zip(labels);
+    if let Some(mode) = one_of(ui, s::TIMERS, modes, settings.timers, lang) {
+        changes.timers.write(SetTimers(mode));
+    }
+    let mut flash = settings.flash_alarms;
+    if ui.checkbox(&mut flash, s::FLASH_ALARMS.get(lang)).changed() {
+        changes.flashing.write(SetAlarmFlashing(flash));
+    }
+    let labels = [s::EDGES_AUTO, s::EDGES_ON, s::EDGES_OFF];
+    let choices = EdgeSmoothing::ALL.into_iter().zip(labels);
+    if let Some(edges) = one_of(ui, s::SMOOTH_EDGES, choices, settings.edges, lang) {
+        changes.smoothing.write(SetSmoothEdges(edges));
+    }
+    for (which, label, value) in [
+        (VolumeOf::All, s::VOLUME, settings.volume),
+        (
+            VolumeOf::Monitor,
+            s::MONITOR_VOLUME,
+            settings.monitor_volume,
+        ),
+        (
+            VolumeOf::Ambience,
+            s::AMBIENCE_VOLUME,
+            settings.ambience_volume,
+        ),
+    ] {
+        let mut level = value;
+        let slider = egui::Slider::new(&mut level, 0.0..=1.0)
+            .show_value(false)
+            .text(label.get(lang));
+        // Saved when let go, not on every frame of a drag.
+        let response = ui.add(slider);
+        if response.drag_stopped() || (response.changed() && !response.dragged()) {
+            changes.volumes.write(SetVolume(which, level));
+        }
+    }
+}
+
+/// Back to the title, and (on the desktop) quit.
+fn exit_buttons(ui: &mut egui::Ui, lang: Lang, exits: &mut Exits) {
+    if wide_button(ui, s::TO_TITLE.get(lang)) {
+        exits.screen.set(Screen::Title);
+    }
+    if cfg!(not(target_arch = "wasm32")) && wide_button(ui, s::QUIT.get(lang)) {
+        exits.quit.write(AppExit::Success);
+    }
 }
 
 /// Beside the menu: the relationships as they stand, each a bar from its

@@ -90,10 +90,8 @@ fn checklist(
     settings: Res<Settings>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let (Some(library), Some(state)) = (story.library(), story.state()) else {
-        return Ok(());
-    };
-    let Some(scene) = library.scene(&state.cursor.scene) else {
+    let (Some(library), Some(state), Some(scene)) = (story.library(), story.state(), story.scene())
+    else {
         return Ok(());
     };
     if scene.def.phases.is_empty() {

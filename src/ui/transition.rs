@@ -52,13 +52,7 @@ fn transition(
     mut entering: ResMut<Entering>,
     mut motion: ResMut<Motion>,
 ) -> Result {
-    let (Some(library), Some(state)) = (story.library(), story.state()) else {
-        return Ok(());
-    };
-    let Some(room) = library
-        .scene(&state.cursor.scene)
-        .and_then(|scene| library.rooms.get(&scene.def.room))
-    else {
+    let Some(room) = story.room() else {
         return Ok(());
     };
     let now = time.elapsed_secs();

@@ -4,6 +4,7 @@
 //! story moves to another room or cast, a mood changes, or the data
 //! changes (hot reload). The speaker stands out; the others dim a little.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::sprite_render::AlphaMode2d;
 
@@ -105,8 +106,7 @@ fn make_material(mut commands: Commands, mut materials: ResMut<Assets<ColorMater
 /// cast who are in the room and seen: each at the place of the role the
 /// scene's `positions` give, the others at the free places in order.
 fn current_stage(story: &Story, generation: u32) -> Option<Stage> {
-    let (library, state) = (story.library()?, story.state()?);
-    let scene = library.scene(&state.cursor.scene)?;
+    let (library, state, scene) = (story.library()?, story.state()?, story.scene()?);
     let room = library.rooms.get(&scene.def.room)?;
     let role_of = |id: &String| scene.def.positions.get(id);
     let place_of_role = |role: &String| room.places.iter().find(|p| p.role.as_ref() == Some(role));
@@ -135,7 +135,7 @@ fn current_stage(story: &Story, generation: u32) -> Option<Stage> {
             };
             Some((id, look, place))
         })
-        .filter(|(id, _, _)| state.on_stage(library, id))
+        .filter(|(id, _, _)| state.is_present(library, id))
         .map(|(id, look, place)| (id.clone(), look, state.mood(id), place.clone()))
         .collect();
     Some(Stage {
@@ -145,18 +145,24 @@ fn current_stage(story: &Story, generation: u32) -> Option<Stage> {
     })
 }
 
+/// What drawing a room takes: the props' shared materials, the pictures'
+/// loader, and the meshes and materials made.
+#[derive(SystemParam)]
+struct Brushes<'w> {
+    material: Res<'w, PropMaterial>,
+    server: Res<'w, AssetServer>,
+    materials: ResMut<'w, Assets<ColorMaterial>>,
+    meshes: ResMut<'w, Assets<Mesh>>,
+}
+
 /// Draws the story's stage when it is not the one on screen.
-#[allow(clippy::too_many_arguments)]
 fn show_room(
     mut commands: Commands,
     story: Res<Story>,
     status: Res<ContentStatus>,
     mut shown: ResMut<Shown>,
     rooms: Query<Entity, With<Room>>,
-    material: Res<PropMaterial>,
-    server: Res<AssetServer>,
-    mut materials: ResMut<Assets<ColorMaterial>>,
-    mut meshes: ResMut<Assets<Mesh>>,
+    mut brushes: Brushes,
 ) {
     let ContentStatus::Ready { generation, .. } = *status else {
         return;
@@ -178,7 +184,6 @@ fn show_room(
     for entity in &rooms {
         commands.entity(entity).despawn();
     }
-    let layers = props_in_layers(room);
     commands
         .spawn((
             Name::new(format!("Room {}", room.id)),
@@ -191,80 +196,97 @@ fn show_room(
         ))
         .insert_if(OperatingRoom, || room.operating)
         .with_children(|parent| {
-            for layer in layers {
-                match layer {
-                    Layer::Solid(builder) => parent.spawn((
-                        Name::new("solid props"),
-                        Mesh2d(meshes.add(builder.build())),
-                        MeshMaterial2d(material.opaque.clone()),
-                        Transform::default(),
-                    )),
-                    Layer::SeeThrough(z, builder) => parent.spawn((
-                        Name::new(format!("see-through props from layer {z}")),
-                        Mesh2d(meshes.add(builder.build())),
-                        MeshMaterial2d(material.blended.clone()),
-                        Transform::from_xyz(0.0, 0.0, z),
-                    )),
-                    Layer::Picture(prop, z, [r, g, b, a]) => {
-                        let PropShape::Image(path, w, h) = &prop.shape else {
-                            unreachable!("pictures are image props");
-                        };
-                        parent.spawn((
-                            Name::new(prop.name.clone().unwrap_or_else(|| path.clone())),
-                            Picture,
-                            Sprite {
-                                image: server.load(format!("{SCENES_SOURCE}://{path}")),
-                                custom_size: Some(Vec2::new(*w, *h)),
-                                color: Color::linear_rgba(r, g, b, a),
-                                ..default()
-                            },
-                            Transform::from_xyz(prop.at.0, prop.at.1, z)
-                                .with_rotation(Quat::from_rotation_z(prop.rotate.to_radians())),
-                        ))
-                    }
-                };
-            }
-            for (k, (id, look, mood, place)) in stage.cast.iter().enumerate() {
-                // Those on the same layer stand one behind the other, each
-                // figure's parts (one depth step each) within its own slice.
-                let ahead = stage.cast[..k]
-                    .iter()
-                    .filter(|(_, _, _, other)| other.layer == place.layer)
-                    .count() as f32;
-                let tint = materials.add(ColorMaterial {
-                    color: Color::WHITE,
-                    alpha_mode: AlphaMode2d::Opaque,
-                    ..default()
-                });
-                let parts = if place.lying {
-                    lying_figure(look, *mood)
-                } else {
-                    figure(look, *mood)
-                };
-                let mut body = MeshBuilder::default();
-                for (i, part) in parts.iter().enumerate() {
-                    body.add(
-                        &part.shape,
-                        part.at.extend(i as f32 * PART_DEPTH),
-                        part.rotate,
-                        part.top,
-                        part.bottom,
-                    );
-                }
-                parent.spawn((
-                    Name::new(id.clone()),
-                    Character {
-                        id: id.clone(),
-                        mood: *mood,
-                        tint: tint.clone(),
-                    },
-                    Mesh2d(meshes.add(body.build())),
-                    MeshMaterial2d(tint),
-                    Transform::from_xyz(place.at.0, place.at.1, place.layer + ahead * FIGURE_DEPTH),
-                ));
-            }
+            brushes.props(parent, room);
+            brushes.cast(parent, &stage.cast);
         });
     shown.0 = Some(stage);
+}
+
+impl Brushes<'_> {
+    /// The room's props, in as few meshes as their layers allow.
+    fn props(&mut self, parent: &mut ChildSpawnerCommands, room: &RoomDef) {
+        for layer in props_in_layers(room) {
+            match layer {
+                Layer::Solid(builder) => parent.spawn((
+                    Name::new("solid props"),
+                    Mesh2d(self.meshes.add(builder.build())),
+                    MeshMaterial2d(self.material.opaque.clone()),
+                    Transform::default(),
+                )),
+                Layer::SeeThrough(z, builder) => parent.spawn((
+                    Name::new(format!("see-through props from layer {z}")),
+                    Mesh2d(self.meshes.add(builder.build())),
+                    MeshMaterial2d(self.material.blended.clone()),
+                    Transform::from_xyz(0.0, 0.0, z),
+                )),
+                Layer::Picture(prop, z, [r, g, b, a]) => {
+                    let PropShape::Image(path, w, h) = &prop.shape else {
+                        unreachable!("pictures are image props");
+                    };
+                    parent.spawn((
+                        Name::new(prop.name.clone().unwrap_or_else(|| path.clone())),
+                        Picture,
+                        Sprite {
+                            image: self.server.load(format!("{SCENES_SOURCE}://{path}")),
+                            custom_size: Some(Vec2::new(*w, *h)),
+                            color: Color::linear_rgba(r, g, b, a),
+                            ..default()
+                        },
+                        Transform::from_xyz(prop.at.0, prop.at.1, z)
+                            .with_rotation(Quat::from_rotation_z(prop.rotate.to_radians())),
+                    ))
+                }
+            };
+        }
+    }
+
+    /// The people in the room, each at their place, one mesh each with a
+    /// material of their own to tint.
+    fn cast(
+        &mut self,
+        parent: &mut ChildSpawnerCommands,
+        cast: &[(String, LookDef, Mood, PlaceDef)],
+    ) {
+        for (k, (id, look, mood, place)) in cast.iter().enumerate() {
+            // Those on the same layer stand one behind the other, each
+            // figure's parts (one depth step each) within its own slice.
+            let ahead = cast[..k]
+                .iter()
+                .filter(|(_, _, _, other)| other.layer == place.layer)
+                .count() as f32;
+            let tint = self.materials.add(ColorMaterial {
+                color: Color::WHITE,
+                alpha_mode: AlphaMode2d::Opaque,
+                ..default()
+            });
+            let parts = if place.lying {
+                lying_figure(look, *mood)
+            } else {
+                figure(look, *mood)
+            };
+            let mut body = MeshBuilder::default();
+            for (i, part) in parts.iter().enumerate() {
+                body.add(
+                    &part.shape,
+                    part.at.extend(i as f32 * PART_DEPTH),
+                    part.rotate,
+                    part.top,
+                    part.bottom,
+                );
+            }
+            parent.spawn((
+                Name::new(id.clone()),
+                Character {
+                    id: id.clone(),
+                    mood: *mood,
+                    tint: tint.clone(),
+                },
+                Mesh2d(self.meshes.add(body.build())),
+                MeshMaterial2d(tint),
+                Transform::from_xyz(place.at.0, place.at.1, place.layer + ahead * FIGURE_DEPTH),
+            ));
+        }
+    }
 }
 
 /// What a room's props become on screen, so that they cost few draws: all
@@ -415,7 +437,7 @@ mod tests {
             .def
             .cast
             .iter()
-            .filter(|id| state.on_stage(library, id))
+            .filter(|id| state.is_present(library, id))
             .filter(|id| library.look_in(&scene.def.id, id).is_some())
             .cloned()
             .collect();
