@@ -4,6 +4,7 @@
 
 mod backdrop;
 mod dialogue;
+mod input;
 mod monitor;
 mod notices;
 mod pause;

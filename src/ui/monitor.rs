@@ -48,8 +48,8 @@ fn shown_size(screen: egui::Rect, view: MonitorView) -> egui::Vec2 {
     }
 }
 
-/// How wide the room's card in the top left corner (`dialogue::place_card`)
-/// gets, in points.
+/// How wide the room's card in the top left corner
+/// (`dialogue::place::place_card`) gets, in points.
 const PLACE_CARD_WIDTH: f32 = 330.0;
 /// How far down the room's card reaches, in points.
 const PLACE_CARD_BOTTOM: f32 = 88.0;
