@@ -93,7 +93,7 @@ impl<'o> Transcript<'o> {
     }
 
     /// An alarm or a change of relationship; a timer running out shows as
-    /// the decision `timeout` already.
+    /// the decision `timeout` already, and an interrupt as its line.
     pub fn notice(&mut self, notice: &Notice) -> Result<()> {
         match notice {
             Notice::Alarm(raised) => writeln!(
@@ -105,7 +105,7 @@ impl<'o> Transcript<'o> {
             Notice::Relationship(change) => {
                 writeln!(self.out, "relationship: {} {:+}", change.id, change.delta)
             }
-            Notice::Expired { .. } => Ok(()),
+            Notice::Expired { .. } | Notice::Interrupted { .. } => Ok(()),
         }
     }
 

@@ -63,6 +63,9 @@ pub(super) fn notices(mut story: ResMut<Story>, mut board: NoticeBoard) {
                     });
                 }
             }
+            Notice::Interrupted { alarm, at } => {
+                info!("{alarm:?} interrupts the story at {at}");
+            }
             Notice::Expired { at, taken } => {
                 let taken = taken.and_then(|id| option_text(session, &at, &id));
                 board.expired.write(DecisionExpired { at, taken });

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::runner::{Beat, RelationshipChange, StoryError, StoryState};
 use crate::content::{Library, NodeDef, NodeRef, Scene, Target, Timeout};
-use crate::patient::{Case, Intervention, RaisedAlarm};
+use crate::patient::{Alarm, Case, Intervention, RaisedAlarm};
 use crate::settings::TimerMode;
 
 /// The version of the snapshot format; a snapshot of another version is
@@ -69,6 +69,13 @@ impl Countdown {
 pub enum Notice {
     /// A monitor alarm went off.
     Alarm(RaisedAlarm),
+    /// An alarm's interrupt broke into the story.
+    Interrupted {
+        /// The alarm.
+        alarm: Alarm,
+        /// The line, choice or phase it broke into, to come back to.
+        at: NodeRef,
+    },
     /// A relationship changed.
     Relationship(RelationshipChange),
     /// A timed choice ran out and its declared outcome was taken.
@@ -522,11 +529,18 @@ impl Session {
             for alarm in raised {
                 self.notices.push(Notice::Alarm(alarm));
                 if self.fault.is_none() {
-                    let result = self
+                    let at = self.story.cursor.clone();
+                    match self
                         .story
                         .interrupt(&self.library, &mut self.case, alarm.alarm)
-                        .map(|_| ());
-                    self.record(result);
+                    {
+                        Ok(true) => self.notices.push(Notice::Interrupted {
+                            alarm: alarm.alarm,
+                            at,
+                        }),
+                        Ok(false) => {}
+                        Err(err) => self.record(Err(err)),
+                    }
                 }
             }
             self.take_relationship_changes();

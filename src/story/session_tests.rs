@@ -82,15 +82,22 @@ fn a_countdown_waits_while_an_alarm_interrupts_and_comes_back_with_its_time() {
     }
     assert_eq!(node(&session), "alarm", "the pressure alarm interrupts");
     let minute = session.case().body.minute;
-    let alarms: Vec<_> = session
-        .take_notices()
-        .into_iter()
+    let notices = session.take_notices();
+    let alarms: Vec<_> = notices
+        .iter()
         .filter_map(|n| match n {
             Notice::Alarm(raised) => Some(raised.alarm),
             _ => None,
         })
         .collect();
     assert!(alarms.contains(&Alarm::MapLow), "{alarms:?}");
+    assert!(
+        notices.contains(&Notice::Interrupted {
+            alarm: Alarm::MapLow,
+            at: NodeRef::new("s1", "answer")
+        }),
+        "{notices:?}"
+    );
     assert!(
         session.countdown().is_none(),
         "parked while the line is read"
