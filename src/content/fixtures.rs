@@ -52,6 +52,17 @@ pub fn compile_scene(scene: &str) -> Compiled {
     compile_files(&[("s1.ron", scene)])
 }
 
+/// The errors in the test story with `scene` as its only scene file, each
+/// printed as `famulant check` prints it.
+pub fn errors(scene: &str) -> Vec<String> {
+    compile_scene(scene)
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.to_string())
+        .collect()
+}
+
 /// Compiles the test story's manifest, characters and rooms with these
 /// extra files (which may replace the manifest too).
 pub fn compile_files(extra: &[(&str, &str)]) -> Compiled {

@@ -1,7 +1,7 @@
 //! The scene file format, version 1: what a modder writes under `scenes/`.
 //!
 //! These are plain serde types read from RON. `docs/modding.md` documents
-//! them for writers; the validator (`validate.rs`) checks what serde cannot.
+//! them for writers; the validator (`validate/`) checks what serde cannot.
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -142,7 +142,7 @@ mod tests {
         ctx.run_ui(egui::RawInput::default(), |_| {})
             .textures_delta
             .clear();
-        // The overlay's own words, and the checker's, which it shows.
+        // The overlay's own words, the checker's, which it shows, and the story's.
         let mut text = [
             include_str!("strings.rs"),
             include_str!("monitor.rs"),
@@ -158,14 +158,15 @@ mod tests {
             include_str!("pause.rs"),
             include_str!("problems.rs"),
             include_str!("title.rs"),
-            include_str!("../content/validate.rs"),
         ]
         .concat();
-        let scenes = concat!(env!("CARGO_MANIFEST_DIR"), "/scenes");
-        for file in std::fs::read_dir(scenes).unwrap() {
-            let path = file.unwrap().path();
-            if path.extension().is_some_and(|ext| ext == "ron") {
-                text += &std::fs::read_to_string(path).unwrap();
+        for (dir, extension) in [("src/content/validate", "rs"), ("scenes", "ron")] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for file in std::fs::read_dir(dir).unwrap() {
+                let path = file.unwrap().path();
+                if path.extension().is_some_and(|ext| ext == extension) {
+                    text += &std::fs::read_to_string(path).unwrap();
+                }
             }
         }
         let font = egui::FontId::proportional(20.0);
