@@ -9,7 +9,7 @@
 //! | `data-lang` | `de`, `en` |
 //! | `data-beat` | `line SCENE.NODE`, `choices SCENE.NODE`, `phase SCENE.NODE`, `ended ENDING`, `nothing` |
 //!
-//! and settings live in its `localStorage` (see `settings.rs`).
+//! and settings live in its `localStorage` (see `settings/store.rs`).
 
 use bevy::prelude::*;
 

@@ -97,13 +97,7 @@ fn two_paths_reach_the_end_with_different_variables() {
 fn a_timed_choice_left_alone_takes_its_declared_outcome() {
     let mut game = TestGame::new();
     game.start();
-    let library = game
-        .app
-        .world()
-        .resource::<Story>()
-        .library()
-        .unwrap()
-        .clone();
+    let library = game.library();
     // Go on with the first option until a timed choice comes up.
     let (choice, seconds) = loop {
         let choices = game.advance_until_choice();

@@ -57,8 +57,8 @@ pub fn play_text(
         }
         .map_err(|e| e.to_string())?;
         let decided = matches!(next, Next::Choose(..) | Next::LetTimeRunOut);
-        let phase_over = matches!(next, Next::FinishPhase) && session.story().cursor != before;
-        if decided || phase_over {
+        let left_the_phase = matches!(next, Next::FinishPhase) && session.story().cursor != before;
+        if decided || left_the_phase {
             transcript.vitals(session.case()).map_err(io)?;
         }
     }

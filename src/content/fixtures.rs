@@ -12,6 +12,18 @@ pub const MANIFEST: &str = r#"(
     variables: { "trust": 0, "brave": false },
 )"#;
 
+/// The test story's manifest with a relationship between Roland and
+/// Vladi, friction, that rising makes worse.
+pub const TEAM_MANIFEST: &str = r#"(
+    format: 1,
+    start: "@s1",
+    scenes: ["s1.ron"],
+    variables: { "trust": 0, "brave": false },
+    relationships: [
+        (id: "friction", name: (de: "Reibung", en: "Friction"), between: ["roland", "vladi"], min: 0, max: 3, rising_is_worse: true),
+    ],
+)"#;
+
 const CHARACTERS: &str = r##"[
     (id: "roland", name: (de: "Roland", en: "Roland"), role: (de: "Chefarzt", en: "Chief physician"), color: "#80b0ff"),
     (id: "vladi", name: (de: "Vladi", en: "Vladi"), role: (de: "Famulant", en: "Clerk"), color: "#ffd080"),

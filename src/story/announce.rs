@@ -16,9 +16,16 @@ use crate::content::{LocalizedText, NodeDef, NodeRef};
 use crate::patient::AlarmRaised;
 
 /// The revision of the session's beat last shown; none when it must be
-/// shown again (the playing screen opened).
+/// shown again (the playing screen opened, a new game began).
 #[derive(Resource, Default)]
 pub(super) struct Shown(Option<u64>);
+
+impl Shown {
+    /// Shows the beat again, whatever its revision.
+    pub(super) fn forget(&mut self) {
+        self.0 = None;
+    }
+}
 
 /// Where the story's messages go.
 #[derive(SystemParam)]
@@ -188,7 +195,18 @@ pub(super) fn case(story: Res<Story>, mut patient: PatientCase) {
 
 /// Shows the current beat again when the playing screen opens.
 pub(super) fn show_again(mut shown: ResMut<Shown>) {
-    shown.0 = None;
+    shown.forget();
+}
+
+/// Logs why the story cannot go on, once each time it stops.
+pub(super) fn faults(story: Res<Story>, mut logged: Local<Option<String>>) {
+    let fault = story.fault();
+    if fault != *logged {
+        if let Some(fault) = &fault {
+            error!("story: {fault}");
+        }
+        *logged = fault;
+    }
 }
 
 /// Clears what was shown when the player leaves the playing screen. A

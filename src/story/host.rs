@@ -71,6 +71,7 @@ pub(crate) fn plugin(app: &mut App) {
                     .in_set(StorySystems::Input),
                 pass_time.in_set(StorySystems::Time),
                 (
+                    announce::faults,
                     announce::notices,
                     announce::beat.run_if(in_state(Screen::Playing)),
                     announce::case,
@@ -119,8 +120,9 @@ impl Story {
 
     /// The room of the scene the story is in.
     pub fn room(&self) -> Option<&RoomDef> {
-        let scene = self.scene()?;
-        self.library.as_ref()?.rooms.get(&scene.def.room)
+        let session = self.session.as_ref()?;
+        let scene = session.scene()?;
+        session.library().rooms.get(&scene.def.room)
     }
 
     /// The countdown of the timed choice being shown, if it runs.
@@ -181,9 +183,6 @@ fn follow_content(status: Res<ContentStatus>, mut story: ResMut<Story>) {
     story.failed_start = None;
     if let Some(session) = &mut story.session {
         session.rebase(library.clone());
-        if let Some(fault) = session.fault() {
-            error!("story: {fault}");
-        }
     }
 }
 
@@ -203,6 +202,7 @@ fn new_game(
 /// Begins a new game on the playing screen once content is ready.
 fn begin(
     mut story: ResMut<Story>,
+    mut shown: ResMut<announce::Shown>,
     screen: Res<State<Screen>>,
     settings: Res<Settings>,
     start_at: Option<Res<StartAt>>,
@@ -218,11 +218,12 @@ fn begin(
         None => Session::new(library, settings.timers),
     };
     match begun {
-        Ok(session) => story.session = Some(session),
-        Err(err) => {
-            error!("story: {err}");
-            story.failed_start = Some(err.to_string());
+        Ok(session) => {
+            story.session = Some(session);
+            // Its revisions count afresh.
+            shown.forget();
         }
+        Err(err) => story.failed_start = Some(err.to_string()),
     }
 }
 

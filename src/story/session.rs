@@ -51,6 +51,9 @@ impl Countdown {
     /// share of time left; none when the game waits.
     fn with_setting(&self, mode: TimerMode) -> Option<Countdown> {
         let total = mode.seconds(self.declared)?;
+        if total == self.total {
+            return Some(self.clone());
+        }
         Some(Countdown {
             total,
             remaining: self.fraction_left() * total,
@@ -114,14 +117,18 @@ impl Snapshot {
 
     /// Reads a snapshot written by [`Snapshot::to_ron`].
     pub fn from_ron(text: &str) -> Result<Snapshot, String> {
-        let snapshot: Snapshot = ron::from_str(text).map_err(|e| e.to_string())?;
-        if snapshot.version != SNAPSHOT_VERSION {
+        /// The version alone, read before the rest, whose shape it names.
+        #[derive(Deserialize)]
+        struct Version {
+            version: u32,
+        }
+        let Version { version } = ron::from_str(text).map_err(|e| e.to_string())?;
+        if version != SNAPSHOT_VERSION {
             return Err(format!(
-                "the snapshot has version {}; this game reads version {SNAPSHOT_VERSION}",
-                snapshot.version
+                "the snapshot has version {version}; this game reads version {SNAPSHOT_VERSION}"
             ));
         }
-        Ok(snapshot)
+        ron::from_str(text).map_err(|e| e.to_string())
     }
 }
 
@@ -220,7 +227,7 @@ impl Session {
             library: library.clone(),
             story,
             case,
-            countdown,
+            countdown: countdown.and_then(|c| c.with_setting(timers)),
             parked,
             phase_carry,
             timers,
@@ -286,9 +293,9 @@ impl Session {
     }
 
     /// Whether Frau Bram's own time runs with real time now: while the
-    /// player reads or decides against a countdown, not while a phase runs
-    /// its minutes, a decision waits for a player who turned timers off, or
-    /// the story cannot go on.
+    /// player reads or decides (with timers on), not while a phase runs its
+    /// minutes, a decision waits for a player who turned timers off, the
+    /// story is over or cannot go on.
     pub fn clock_runs(&self) -> bool {
         if self.fault.is_some() {
             return false;
@@ -325,6 +332,8 @@ impl Session {
         let offered = matches!(self.beat(), Ok(Beat::Choice { at: shown, options, .. })
             if shown == *at && options.iter().any(|o| o.id == option));
         if offered && self.fault.is_none() {
+            // Decided: a way back to this choice starts a new countdown.
+            self.countdown = None;
             let result = self.story.choose(&self.library, &mut self.case, option);
             self.record(result);
         }
@@ -422,9 +431,18 @@ impl Session {
                 Err(err) => self.fault = Some(err),
             }
         }
+        self.countdown = self.countdown.take().filter(|c| self.timer_unchanged(c));
+        self.parked = self.parked.take().filter(|c| self.timer_unchanged(c));
         self.settle();
         // Shown again with the new text, whether or not it moved.
         self.revision += 1;
+    }
+
+    /// Whether the choice of `countdown` still has the timer it was started
+    /// with (a reload may have changed or removed it).
+    fn timer_unchanged(&self, countdown: &Countdown) -> bool {
+        matches!(self.library.node(&countdown.at),
+            Some(NodeDef::Choice { timer: Some(timer), .. }) if timer.seconds == countdown.declared)
     }
 
     /// Frau Bram's minutes at the scene's pace, one by one.
@@ -466,8 +484,13 @@ impl Session {
                 Timeout::Take(id) => Some(id.clone()),
                 Timeout::Goto { .. } => None,
             },
-            _ => return,
+            _ => {
+                self.countdown = None;
+                return;
+            }
         };
+        // Run out: a way back to this choice starts a new countdown.
+        self.countdown = None;
         let result = self.story.time_out(&self.library, &mut self.case);
         if result.is_ok() {
             self.notices.push(Notice::Expired { at, taken });
@@ -559,9 +582,11 @@ impl Session {
         self.take_alarms();
         self.park_or_resume_countdown();
         self.start_countdown();
-        let shown = self.shown_now();
-        if shown != self.shown {
-            self.shown = shown;
+        // A fault shows nothing new: the host reads it from `fault`.
+        if let Some(shown) = self.shown_now()
+            && self.shown.as_ref() != Some(&shown)
+        {
+            self.shown = Some(shown);
             self.revision += 1;
         }
     }

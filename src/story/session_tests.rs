@@ -6,20 +6,10 @@ use std::sync::Arc;
 
 use super::runner::Beat;
 use super::session::{Notice, Session, Snapshot};
-use crate::content::fixtures::compile_files;
+use crate::content::fixtures::{TEAM_MANIFEST as MANIFEST, compile_files};
 use crate::content::{Library, NodeRef, load_dir};
 use crate::patient::Alarm;
 use crate::settings::TimerMode;
-
-const MANIFEST: &str = r#"(
-    format: 1,
-    start: "@s1",
-    scenes: ["s1.ron"],
-    variables: { "trust": 0, "brave": false },
-    relationships: [
-        (id: "friction", name: (de: "Reibung", en: "Friction"), between: ["roland", "vladi"], min: 0, max: 3, rising_is_worse: true),
-    ],
-)"#;
 
 /// A ward round at pace 1: a line, a timed choice the pressure alarm breaks
 /// into, and a phase.
@@ -185,7 +175,7 @@ fn a_phase_runs_its_minutes_in_real_time_or_at_once_when_hurried() {
 }
 
 #[test]
-fn picks_for_a_choice_no_longer_shown_are_ignored() {
+fn picks_for_a_choice_not_shown_or_an_option_not_offered_are_ignored() {
     let mut session = Session::new(ward(), TimerMode::Normal).unwrap();
     let revision = session.revision();
     session
@@ -201,16 +191,94 @@ fn picks_for_a_choice_no_longer_shown_are_ignored() {
     assert_eq!(node(&session), "answer");
 }
 
+/// The ward story with each `from` replaced by its `to`.
+fn ward_with(changes: &[(&str, &str)]) -> Arc<Library> {
+    let changed = changes
+        .iter()
+        .fold(WARD.to_owned(), |text, (from, to)| text.replace(from, to));
+    let compiled = compile_files(&[("index.ron", MANIFEST), ("s1.ron", &changed)]);
+    assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
+    Arc::new(compiled.library.unwrap())
+}
+
 #[test]
 fn a_reload_keeps_the_story_where_it_is_or_goes_back_to_its_scene() {
     let mut session = Session::new(ward(), TimerMode::Normal).unwrap();
     session.advance().unwrap();
+    session.tick(10.0).unwrap();
+    let revision = session.revision();
     session.rebase(ward());
     assert_eq!(node(&session), "answer");
-    let renamed = WARD.replace(r#"id: "answer""#, r#"id: "reply""#);
-    let compiled = compile_files(&[("index.ron", MANIFEST), ("s1.ron", &renamed)]);
-    session.rebase(Arc::new(compiled.library.unwrap()));
-    assert_eq!(node(&session), "hello", "the scene's first line");
+    assert!(
+        session.revision() > revision,
+        "shown again, with the new text"
+    );
+    assert_eq!(
+        session.countdown().unwrap().remaining,
+        50.0,
+        "its time kept"
+    );
+    // A longer timer in the file: the countdown starts again with it.
+    session.rebase(ward_with(&[("seconds: 60.0", "seconds: 90.0")]));
+    assert_eq!(session.countdown().unwrap().remaining, 90.0);
+    // No timer any more: no countdown.
+    let untimed = r#"timer: (seconds: 60.0, on_timeout: Take("mumble")),"#;
+    session.rebase(ward_with(&[(untimed, "")]));
+    assert!(session.countdown().is_none());
+    session
+        .choose(&NodeRef::new("s1", "answer"), "greet")
+        .unwrap();
+    let trust = session.story().var("trust");
+    session.rebase(ward_with(&[(r#""dress""#, r#""bandage""#)]));
+    assert_eq!(
+        node(&session),
+        "hello",
+        "its node is gone: the scene's first line"
+    );
+    assert_eq!(
+        session.story().var("trust"),
+        trust,
+        "the variables are kept"
+    );
+}
+
+#[test]
+fn a_reload_that_removes_the_interrupted_line_resumes_at_the_scene_start() {
+    let mut session = Session::new(ward(), TimerMode::Normal).unwrap();
+    session.advance().unwrap();
+    session.tick(40.0).unwrap();
+    assert_eq!(node(&session), "alarm");
+    session.rebase(ward_with(&[(r#"id: "answer""#, r#"id: "reply""#)]));
+    assert_eq!(
+        node(&session),
+        "alarm",
+        "the interrupt's line is still there"
+    );
+    session.advance().unwrap();
+    assert_eq!(node(&session), "hello", "back at the start of the scene");
+}
+
+#[test]
+fn a_choice_the_story_comes_back_to_gets_a_new_countdown() {
+    // 20 s at pace 1: over before her pressure falls below 65.
+    let again = ward_with(&[
+        ("seconds: 60.0", "seconds: 20.0"),
+        (
+            r#"on_timeout: Take("mumble")"#,
+            r#"on_timeout: Goto(effects: [Add("friction", 1)], goto: "answer")"#,
+        ),
+    ]);
+    let mut session = Session::new(again, TimerMode::Normal).unwrap();
+    session.advance().unwrap();
+    session.tick(10.0).unwrap();
+    let revision = session.revision();
+    session.let_time_run_out().unwrap();
+    assert_eq!(node(&session), "answer", "asked again");
+    assert!(session.revision() > revision, "and shown again");
+    assert_eq!(session.countdown().unwrap().remaining, 20.0, "in full");
+    session.tick(1.0).unwrap();
+    assert_eq!(session.story().choice_log.len(), 1, "it ran out once");
+    assert_eq!(session.story().var("friction").to_string(), "1");
 }
 
 // Snapshots of the shipped story.
@@ -305,7 +373,9 @@ impl Moment {
     fn holds(self, session: &Session) -> bool {
         let story = session.story();
         match (self, session.beat().unwrap()) {
-            (Moment::MidLine, Beat::Line { .. }) => story.interrupted.is_none(),
+            (Moment::MidLine, Beat::Line { .. }) => {
+                story.interrupted.is_none() && session.case().body.minute > 0
+            }
             (Moment::TimedChoice, Beat::Choice { .. }) => {
                 session.countdown().is_some_and(|c| c.remaining < c.total)
             }
@@ -350,6 +420,57 @@ fn a_snapshot_restores_the_identical_game_at_every_kind_of_moment() {
         assert_eq!(played, replayed, "{moment:?}: the same story after");
         assert_eq!(end, restored_end, "{moment:?}: the same end, to the digit");
     }
+}
+
+/// The ward at the pressure alarm's line, its choice's countdown parked.
+fn ward_at_the_alarm(timers: TimerMode) -> Session {
+    let mut session = Session::new(ward(), timers).unwrap();
+    session.advance().unwrap();
+    session.tick(10.0).unwrap();
+    session.tick(30.0).unwrap();
+    assert_eq!(node(&session), "alarm");
+    session
+}
+
+#[test]
+fn a_snapshot_inside_an_interrupt_keeps_the_parked_countdown() {
+    let session = ward_at_the_alarm(TimerMode::Normal);
+    let text = session.snapshot().to_ron();
+    let mut restored = Session::restore(
+        ward(),
+        Snapshot::from_ron(&text).unwrap(),
+        TimerMode::Normal,
+    );
+    let mut original = session;
+    for session in [&mut original, &mut restored] {
+        session.tick(3.0).unwrap();
+        session.advance().unwrap();
+        session.tick(7.5).unwrap();
+    }
+    assert_eq!(node(&original), "answer");
+    assert_eq!(original.snapshot(), restored.snapshot());
+    assert_eq!(original.countdown().unwrap().remaining, 42.5);
+}
+
+#[test]
+fn a_snapshot_restored_with_another_timer_setting_follows_it() {
+    // A countdown running: twice as long, the share left kept.
+    let mut session = Session::new(ward(), TimerMode::Normal).unwrap();
+    session.advance().unwrap();
+    session.tick(15.0).unwrap();
+    let relaxed = Session::restore(ward(), session.snapshot(), TimerMode::Relaxed);
+    let countdown = relaxed.countdown().unwrap();
+    assert_eq!((countdown.total, countdown.remaining), (120.0, 90.0));
+    let off = Session::restore(ward(), session.snapshot(), TimerMode::Off);
+    assert!(
+        off.countdown().is_none() && !off.clock_runs(),
+        "the game waits"
+    );
+    // A countdown parked: rescaled when the story comes back to it.
+    let parked = ward_at_the_alarm(TimerMode::Normal);
+    let mut relaxed = Session::restore(ward(), parked.snapshot(), TimerMode::Relaxed);
+    relaxed.advance().unwrap();
+    assert_eq!(relaxed.countdown().unwrap().total, 120.0);
 }
 
 #[test]

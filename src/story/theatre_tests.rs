@@ -2,19 +2,9 @@
 //! alarms that interrupt them, relationships and who is in the room.
 
 use super::runner::{Beat, RelationshipChange, StoryState};
-use crate::content::fixtures::compile_files;
+use crate::content::fixtures::{TEAM_MANIFEST as MANIFEST, compile_files};
 use crate::content::{Library, NodeRef, Value};
 use crate::patient::{Alarm, Case, Extent};
-
-const MANIFEST: &str = r#"(
-    format: 1,
-    start: "@s1",
-    scenes: ["s1.ron"],
-    variables: { "trust": 0, "brave": false },
-    relationships: [
-        (id: "friction", name: (de: "Reibung", en: "Friction"), between: ["roland", "vladi"], min: 0, max: 3, rising_is_worse: true),
-    ],
-)"#;
 
 const THEATRE: &str = r#"(
     id: "s1",

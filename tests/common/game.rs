@@ -3,19 +3,20 @@
 //! a player does.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
-use famulant::content::{ContentStatus, Value};
+use famulant::content::{ContentStatus, Library, Value};
 use famulant::headless_app;
-
-use super::shipped_scenes;
 use famulant::patient::{Alarm, AlarmRaised, Case, Patient};
 use famulant::story::{
     Advance, ChoiceMade, Countdown, CurrentBeat, DecisionExpired, NewGame, ShowChoices, ShowLine,
     Story,
 };
+
+use super::shipped_scenes;
 
 /// How much game time passes per update.
 pub const FRAME: Duration = Duration::from_millis(100);
@@ -91,6 +92,12 @@ impl TestGame {
     /// The countdown of the timed choice being shown, if it runs.
     pub fn countdown(&self) -> Option<Countdown> {
         self.app.world().resource::<Story>().countdown().cloned()
+    }
+
+    /// The story's content, once loaded.
+    pub fn library(&self) -> Arc<Library> {
+        let story = self.app.world().resource::<Story>();
+        story.library().expect("content is loaded").clone()
     }
 
     /// The content status.
