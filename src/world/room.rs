@@ -432,7 +432,7 @@ mod tests {
         cast.sort();
         let story = app.world().resource::<Story>();
         let (library, state) = (story.library().unwrap(), story.state().unwrap());
-        let scene = library.scene(&state.cursor.scene).unwrap();
+        let scene = story.scene().unwrap();
         let mut seen: Vec<String> = scene
             .def
             .cast
