@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The browser version's size and speed, side by side with an empty Bevy +
 # bevy_egui app (examples/empty_window.rs) built the same way (the `web`
-# profile, wasm-bindgen, wasm-opt -Oz):
+# profile, wasm-bindgen, wasm-opt -O1):
 #   - what the first screen downloads, raw, gzip -9 and brotli -q 11
 #   - in headless Chromium (SwiftShader's software WebGL2): the time from
 #     navigation to the first frame and to the title screen, median of 3
@@ -22,7 +22,7 @@ trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$OUT"' EXIT
 mkdir -p "$OUT/baseline"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT/baseline" --out-name empty_window \
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/web/examples/empty_window.wasm"
-"$TOOLS/node_modules/.bin/wasm-opt" -Oz --strip-debug --strip-producers \
+"$TOOLS/node_modules/.bin/wasm-opt" -O1 --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$OUT/baseline/empty_window_bg.wasm" -o "$OUT/baseline/empty_window_bg.wasm"
