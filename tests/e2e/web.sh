@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
-# The browser version in a real browser: builds it (`./dev web build`)
-# unless SITE is such a build already, serves it on a free port of
-# 127.0.0.1 and plays it in Debian's Chromium through playwright-core
-# (tests/e2e/web.mjs), at 1280x720 with mouse and keyboard and at phone
-# sizes by touch. Screenshots and the server's log go
+# The browser version in a real browser: builds it (`./dev web build`),
+# serves it on a free port of 127.0.0.1 and plays it in Debian's Chromium
+# through playwright-core (tests/e2e/web.mjs), at 1280x720 with mouse and
+# keyboard and at phone sizes by touch. Screenshots and the server's log go
 # to OUTDIR; fails on any console error, panic or step that does not
 # happen.
 #
-#   tests/e2e/web.sh OUTDIR [SITE]
+#   tests/e2e/web.sh OUTDIR
 #
 # Needs chromium, node and the npm tools that `./dev web` installs.
 set -euo pipefail
@@ -16,11 +15,8 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 TOOLS="${FAMULANT_TOOLS:-$HOME/.cache/famulant-tools}"
-SITE="${2:-$OUT/site}"
-if [ -z "${2:-}" ]; then
-    "$ROOT/dev" web build "$SITE"
-fi
-[ -f "$SITE/famulant_bg.wasm" ] || { echo "no browser build in $SITE"; exit 1; }
+
+"$ROOT/dev" web build "$OUT/site"
 
 # The size budget: everything the first screen needs (the page, the code,
 # the story's files), as a server sends it gzipped, 6 MB at most.
@@ -28,7 +24,7 @@ BUDGET=6000000
 first_screen=0
 while IFS= read -r -d '' file; do
     first_screen=$((first_screen + $(gzip -9 -c "$file" | wc -c)))
-done < <(find "$SITE" -type f -print0)
+done < <(find "$OUT/site" -type f -print0)
 echo "the first screen: $first_screen bytes gzipped (budget $BUDGET)"
 if [ "$first_screen" -gt "$BUDGET" ]; then
     echo "over the size budget"
@@ -37,7 +33,7 @@ fi
 
 SERVER=""
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true' EXIT
-python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$SITE" >"$OUT/server.log" 2>&1 &
+python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$OUT/site" >"$OUT/server.log" 2>&1 &
 SERVER=$!
 PORT=""
 for _ in $(seq 50); do
