@@ -831,6 +831,14 @@ pub struct Target {
 }
 
 impl Target {
+    /// The first node of the scene it is read in.
+    pub fn scene_start() -> Target {
+        Target {
+            scene: None,
+            node: None,
+        }
+    }
+
     /// Parses the written form; the error says what is wrong.
     pub fn parse(text: &str) -> Result<Target, String> {
         let target = if let Some(rest) = text.strip_prefix('@') {

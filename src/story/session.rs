@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::runner::{Beat, RelationshipChange, StoryError, StoryState};
-use crate::content::{Library, NodeDef, NodeRef, Scene, Target, Timeout};
+use crate::content::{Library, NodeDef, NodeRef, Scene, Target};
 use crate::patient::{Alarm, Case, Intervention, RaisedAlarm};
 use crate::settings::TimerMode;
 
@@ -386,19 +386,25 @@ impl Session {
     /// pace, the countdown of the choice being shown, the running phase's
     /// minutes. Alarms interrupt at the minute they go off.
     pub fn tick(&mut self, seconds: f32) -> Result<(), StoryError> {
-        if self.fault.is_none() && seconds.is_finite() && seconds > 0.0 {
-            // These seconds belong to the beat shown when they began: a beat
-            // the story moves to meanwhile starts with the next tick.
-            let shown = self.story.cursor.clone();
-            self.run_clock(seconds);
-            if self.story.cursor == shown {
-                self.run_countdown(seconds);
-            }
-            if self.story.cursor == shown {
-                self.run_phase(seconds);
-            }
+        if self.fault.is_some() || !seconds.is_finite() || seconds <= 0.0 {
+            return self.result();
         }
-        self.settle();
+        // These seconds belong to the beat shown when they began: a beat
+        // the story moves to meanwhile starts with the next tick.
+        let shown = self.story.cursor.clone();
+        let (minute, told) = (self.case.body.minute, self.notices.len());
+        self.run_clock(seconds);
+        if self.story.cursor == shown {
+            self.run_countdown(seconds);
+        }
+        if self.story.cursor == shown {
+            self.run_phase(seconds);
+        }
+        // Most frames only count down: nothing to bring up to date then.
+        let moved = self.story.cursor != shown || self.fault.is_some();
+        if moved || self.case.body.minute != minute || self.notices.len() != told {
+            self.settle();
+        }
         self.result()
     }
 
@@ -417,11 +423,12 @@ impl Session {
         if let Some(back) = &self.story.interrupted
             && library.node(back).is_none()
         {
-            self.story.interrupted = scene_start(&library, &back.scene);
+            self.story.interrupted = library.resolve(&back.scene, &Target::scene_start());
         }
         if library.node(&self.story.cursor).is_none() {
-            let restart =
-                scene_start(&library, &self.story.cursor.scene).unwrap_or(library.start.clone());
+            let restart = library
+                .resolve(&self.story.cursor.scene, &Target::scene_start())
+                .unwrap_or(library.start.clone());
             let variables = self.story.variables.clone();
             match StoryState::at(&library, &mut self.case, restart) {
                 Ok(fresh) => {
@@ -476,23 +483,13 @@ impl Session {
 
     /// Takes the declared outcome of the choice being shown.
     fn expire(&mut self) {
-        let at = self.story.cursor.clone();
-        let taken = match self.library.node(&at) {
-            Some(NodeDef::Choice {
-                timer: Some(timer), ..
-            }) => match &timer.on_timeout {
-                Timeout::Take(id) => Some(id.clone()),
-                Timeout::Goto { .. } => None,
-            },
-            _ => {
-                self.countdown = None;
-                return;
-            }
-        };
         // Run out: a way back to this choice starts a new countdown.
         self.countdown = None;
+        let at = self.story.cursor.clone();
         let result = self.story.time_out(&self.library, &mut self.case);
         if result.is_ok() {
+            // The choice log says which option was taken, if any.
+            let taken = self.story.choice_log.last().and_then(|c| c.option.clone());
             self.notices.push(Notice::Expired { at, taken });
         }
         self.record(result);
@@ -672,12 +669,4 @@ impl Session {
             None => Ok(()),
         }
     }
-}
-
-/// The first node of a scene.
-fn scene_start(library: &Library, scene: &str) -> Option<NodeRef> {
-    library
-        .scene(scene)
-        .and_then(|s| s.def.nodes.first())
-        .map(|n| NodeRef::new(scene, n.id()))
 }
