@@ -103,10 +103,15 @@ pub(super) fn beat(
         return;
     };
     if shown.0 == Some(session.revision()) {
-        if let (CurrentBeat::Phase(phase), Some(running)) = (&mut *current, &session.story().phase)
+        // Changed only when a minute passed: what reads the beat runs on
+        // its change.
+        let running = &session.story().phase;
+        if let (CurrentBeat::Phase(phase), Some(running)) =
+            (current.bypass_change_detection(), running)
             && phase.left != running.left
         {
             phase.left = running.left;
+            current.set_changed();
         }
         return;
     }

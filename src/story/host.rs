@@ -242,7 +242,9 @@ struct Requests<'w, 's> {
     orders: MessageReader<'w, 's, ApplyIntervention>,
 }
 
-/// Hands the player's input and the game's orders to the session.
+/// Hands the player's input and the game's orders to the session. What
+/// goes wrong stays in the session as its fault, which `announce` logs and
+/// the problems panel shows.
 fn apply_input(mut requests: Requests, mut story: ResMut<Story>) {
     let Some(session) = story.session_mut() else {
         requests.advances.clear();
