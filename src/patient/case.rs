@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::alarms::{Alarm, RaisedAlarms, crossed};
-use super::labs::LabResults;
+use super::labs::{LabResult, LabResults};
 use super::physiology::{Extent, Intervention, Physiology, Vitals};
 use super::scores::septic_shock;
 use crate::clock::SimClock;
@@ -92,6 +92,29 @@ pub struct Case {
     pub alarms: RaisedAlarms,
     /// How fast her time runs while nobody waits for the story.
     pub clock: SimClock,
+    /// Orders carried out and results come back, not yet taken.
+    #[serde(default)]
+    pub events: ClinicalEvents,
+}
+
+/// Something clinical that happened to the patient, for her history.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ClinicalEvent {
+    /// An order was carried out.
+    Ordered(Intervention),
+    /// A result came back.
+    ResultBack(LabResult),
+}
+
+/// Clinical events with their minutes, oldest first, until taken.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ClinicalEvents(Vec<(u32, ClinicalEvent)>);
+
+impl ClinicalEvents {
+    /// Takes the events, oldest first, leaving none.
+    pub fn take(&mut self) -> Vec<(u32, ClinicalEvent)> {
+        std::mem::take(&mut self.0)
+    }
 }
 
 impl Default for Case {
@@ -111,6 +134,7 @@ impl Case {
             labs: LabResults::on_arrival(),
             alarms: RaisedAlarms::default(),
             clock: SimClock::default(),
+            events: ClinicalEvents::default(),
         }
     }
 
@@ -126,6 +150,9 @@ impl Case {
         if !self.body.order(intervention) {
             return false;
         }
+        self.events
+            .0
+            .push((now, ClinicalEvent::Ordered(intervention)));
         let t = &mut self.treatment;
         match intervention {
             Intervention::Antibiotics { .. } if t.antibiotics_at.is_none() => {
@@ -157,7 +184,10 @@ impl Case {
     pub fn step(&mut self) {
         let before = self.body.vitals();
         self.body.step();
-        self.labs.arrive(self.body.minute);
+        let now = self.body.minute;
+        let arrived = self.labs.arrive(now).into_iter();
+        let results = arrived.map(|result| (now, ClinicalEvent::ResultBack(result)));
+        self.events.0.extend(results);
         self.settle(before);
     }
 

@@ -74,15 +74,15 @@ impl LabResults {
         });
     }
 
-    /// Takes in the results whose time has come by minute `now`.
-    pub fn arrive(&mut self, now: u32) {
-        if self.pending.iter().all(|p| p.ready_at > now) {
-            return;
-        }
+    /// Takes in the results whose time has come by minute `now`; returns
+    /// them.
+    pub fn arrive(&mut self, now: u32) -> Vec<LabResult> {
         let (ready, waiting): (Vec<Pending>, Vec<Pending>) =
             self.pending.drain(..).partition(|p| p.ready_at <= now);
         self.pending = waiting;
-        self.back.extend(ready.into_iter().map(|p| p.result));
+        let arrived: Vec<LabResult> = ready.into_iter().map(|p| p.result).collect();
+        self.back.extend(arrived.iter().copied());
+        arrived
     }
 
     /// The latest lactate that is back, with when it was drawn.

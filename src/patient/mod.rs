@@ -12,7 +12,9 @@ mod scenario;
 mod scores;
 
 pub use alarms::{Alarm, RaisedAlarm, RaisedAlarms, active, crossed};
-pub use case::{CULTURE_YIELD_AFTER, CULTURE_YIELD_BEFORE, Case, Treatment};
+pub use case::{
+    CULTURE_YIELD_AFTER, CULTURE_YIELD_BEFORE, Case, ClinicalEvent, ClinicalEvents, Treatment,
+};
 #[cfg(feature = "game")]
 pub use entity::{AlarmRaised, ApplyIntervention, Patient};
 pub use labs::{LAB_LACTATE_MINUTES, LabResult, LabResults, PANEL_MINUTES, POINT_OF_CARE_MINUTES};

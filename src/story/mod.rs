@@ -5,10 +5,13 @@
 #[cfg(feature = "game")]
 mod announce;
 mod bedside;
+mod history;
 #[cfg(feature = "game")]
 mod host;
 #[cfg(feature = "game")]
 mod messages;
+#[cfg(test)]
+mod rollback_tests;
 mod runner;
 mod session;
 #[cfg(test)]
@@ -17,6 +20,7 @@ mod session_tests;
 mod theatre_tests;
 
 pub use bedside::Bedside;
+pub use history::{Entry, Event, History, MARKS_KEPT, Mark};
 #[cfg(feature = "game")]
 pub use host::{CurrentBeat, StartAt, Story, StorySystems};
 #[cfg(feature = "game")]

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::history::{Entry, Event, History};
 use super::runner::{Beat, RelationshipChange, StoryError, StoryState};
 use crate::content::{Library, NodeDef, NodeRef, Scene, Target};
 use crate::patient::{Alarm, Case, Intervention, RaisedAlarm};
@@ -106,6 +107,10 @@ pub struct Snapshot {
     pub parked: Option<Countdown>,
     /// Simulated minutes of the running phase counted but not yet run.
     pub phase_carry: f32,
+    /// What happened so far, oldest first (empty in the marks rollback
+    /// returns to, which keep the state alone).
+    #[serde(default)]
+    pub history: Vec<Entry>,
 }
 
 impl Snapshot {
@@ -150,6 +155,10 @@ pub struct Session {
     shown: Shown,
     revision: u64,
     notices: Vec<Notice>,
+    history: History,
+    /// Whether the next beat shown gets its entry in the history; not the
+    /// beat a restored session shows again.
+    log_shown: bool,
 }
 
 impl Session {
@@ -194,14 +203,24 @@ impl Session {
             shown: None,
             revision: 0,
             notices: Vec::new(),
+            history: History::default(),
+            log_shown: true,
         };
         session.settle();
         session.result()?;
         Ok(session)
     }
 
-    /// The session as it stands, to save or to go back to.
+    /// The session as it stands, its history included, to save.
     pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            history: self.history.entries().to_vec(),
+            ..self.state()
+        }
+    }
+
+    /// The session as it stands without its history, to go back to.
+    fn state(&self) -> Snapshot {
         Snapshot {
             version: SNAPSHOT_VERSION,
             story: self.story.clone(),
@@ -209,18 +228,26 @@ impl Session {
             countdown: self.countdown.clone(),
             parked: self.parked.clone(),
             phase_carry: self.phase_carry,
+            history: Vec::new(),
         }
     }
 
     /// A session restored from `snapshot` over `library`, with the player's
     /// timer setting; content changed since is followed as after a reload.
+    /// Its history goes on from the snapshot's; rollback reaches back to
+    /// the beat it shows.
     pub fn restore(library: Arc<Library>, snapshot: Snapshot, timers: TimerMode) -> Session {
+        // The beat shown again has its entry already, unless the content
+        // changed under it and the story moves.
+        let log_shown =
+            snapshot.history.is_empty() || library.node(&snapshot.story.cursor).is_none();
         let Snapshot {
             story,
             case,
             countdown,
             parked,
             phase_carry,
+            history,
             ..
         } = snapshot;
         let mut session = Session {
@@ -235,9 +262,58 @@ impl Session {
             shown: None,
             revision: 0,
             notices: Vec::new(),
+            history: History::from_entries(history),
+            log_shown,
         };
         session.rebase(library);
         session
+    }
+
+    /// What happened so far, and the marks rollback returns to.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Goes back one step: to the line or choice before the one shown (or
+    /// to the one a phase or an ending came after), everything as it was
+    /// then. False when there is nothing to go back to.
+    pub fn roll_back(&mut self) -> bool {
+        let Some(last) = self.history.last_mark() else {
+            return false;
+        };
+        let shown = self.shown.as_ref().map(|(at, visits, _)| (at, *visits));
+        let on_last = self
+            .history
+            .get_mark(last)
+            .is_some_and(|mark| Some((&mark.shown.0, mark.shown.1)) == shown);
+        let target = if on_last {
+            last.checked_sub(1)
+        } else {
+            Some(last)
+        };
+        target.is_some_and(|mark| self.roll_back_to(mark))
+    }
+
+    /// Goes back to mark `mark` of the history (see
+    /// [`History::mark_of`]): the session as it was when that line or
+    /// choice was shown, with what came after forgotten, so the player can
+    /// choose differently. False when that mark is not kept.
+    pub fn roll_back_to(&mut self, mark: usize) -> bool {
+        let Some(state) = self.history.cut_back_to(mark) else {
+            return false;
+        };
+        self.story = state.story;
+        self.case = state.case;
+        // The countdown as it was, in the player's timer setting.
+        self.countdown = state.countdown.and_then(|c| c.with_setting(self.timers));
+        self.parked = state.parked;
+        self.phase_carry = state.phase_carry;
+        self.fault = None;
+        self.notices.clear();
+        self.shown = None;
+        self.log_shown = true;
+        self.settle();
+        true
     }
 
     /// The content being played.
@@ -334,7 +410,16 @@ impl Session {
         if offered && self.fault.is_none() {
             // Decided: a way back to this choice starts a new countdown.
             self.countdown = None;
+            let minute = self.case.body.minute;
             let result = self.story.choose(&self.library, &mut self.case, option);
+            if result.is_ok() {
+                let event = Event::Choice {
+                    at: at.clone(),
+                    option: Some(option.to_owned()),
+                    timed_out: false,
+                };
+                self.history.push(minute, event);
+            }
             self.record(result);
         }
         self.settle();
@@ -490,6 +575,12 @@ impl Session {
         if result.is_ok() {
             // The choice log says which option was taken, if any.
             let taken = self.story.choice_log.last().and_then(|c| c.option.clone());
+            let event = Event::Choice {
+                at: at.clone(),
+                option: taken.clone(),
+                timed_out: true,
+            };
+            self.history.push(self.case.body.minute, event);
             self.notices.push(Notice::Expired { at, taken });
         }
         self.record(result);
@@ -542,11 +633,13 @@ impl Session {
     fn take_alarms(&mut self) {
         self.take_relationship_changes();
         loop {
+            self.take_clinical_events();
             let raised = self.case.alarms.take();
             if raised.is_empty() {
                 return;
             }
             for alarm in raised {
+                self.history.push(alarm.minute, Event::Alarm(alarm.alarm));
                 self.notices.push(Notice::Alarm(alarm));
                 if self.fault.is_none() {
                     let at = self.story.cursor.clone();
@@ -567,6 +660,13 @@ impl Session {
         }
     }
 
+    /// Notes the orders carried out and the results come back.
+    fn take_clinical_events(&mut self) {
+        for (minute, event) in self.case.events.take() {
+            self.history.push(minute, Event::Clinical(event));
+        }
+    }
+
     fn take_relationship_changes(&mut self) {
         let changes = std::mem::take(&mut self.story.relationship_changes);
         self.notices
@@ -583,8 +683,41 @@ impl Session {
         if let Some(shown) = self.shown_now()
             && self.shown.as_ref() != Some(&shown)
         {
+            let (at, visits, _) = &shown;
+            let new_beat = self
+                .shown
+                .as_ref()
+                .is_none_or(|(a, v, _)| (a, v) != (at, visits));
+            let key = (at.clone(), *visits);
             self.shown = Some(shown);
             self.revision += 1;
+            if new_beat {
+                self.note_shown(key);
+            }
+        }
+    }
+
+    /// Notes a beat newly shown in the history: a line or a choice gets a
+    /// mark to roll back to; a line, a phase and an ending get an entry
+    /// (a choice gets its entry when it is decided).
+    fn note_shown(&mut self, shown: (NodeRef, u32)) {
+        let log = std::mem::replace(&mut self.log_shown, true);
+        let at = shown.0.clone();
+        let event = match self.story.node(&self.library) {
+            Some(NodeDef::Line { .. }) => {
+                self.history.mark(shown, self.state());
+                Event::Line(at)
+            }
+            Some(NodeDef::Choice { .. }) => {
+                self.history.mark(shown, self.state());
+                return;
+            }
+            Some(NodeDef::Phase { .. }) => Event::Phase(at),
+            Some(NodeDef::End { .. }) => Event::Ended(at),
+            _ => return,
+        };
+        if log {
+            self.history.push(self.case.body.minute, event);
         }
     }
 
