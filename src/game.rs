@@ -8,7 +8,7 @@ use bevy::prelude::*;
 
 use crate::screen::Screen;
 use crate::settings::{Settings, SettingsStore};
-use crate::{LaunchOptions, content, measure, patient, screen, settings, story};
+use crate::{LaunchOptions, content, measure, patient, reading, save, screen, settings, story};
 use crate::{audio, pacing, ui, world};
 
 /// The headless core of the game: everything but drawing.
@@ -22,6 +22,8 @@ impl Plugin for GamePlugin {
             content::plugin,
             patient::plugin,
             story::plugin,
+            save::plugin,
+            reading::plugin,
         ));
     }
 }
@@ -31,7 +33,13 @@ pub struct PresentationPlugin;
 
 impl Plugin for PresentationPlugin {
     fn build(&self, app: &mut App) {
-        app.add_plugins((world::plugin, ui::plugin, audio::plugin, pacing::plugin));
+        app.add_plugins((
+            world::plugin,
+            ui::plugin,
+            audio::plugin,
+            pacing::plugin,
+            save::capture_plugin,
+        ));
         #[cfg(target_arch = "wasm32")]
         app.add_plugins(crate::web::plugin);
     }
@@ -74,6 +82,7 @@ pub fn run(options: LaunchOptions) -> AppExit {
     if let Some(store) = store {
         app.insert_resource(store);
     }
+    save::open_default_storage(&mut app);
     if let Some(seconds) = options.measure_frames {
         app.add_plugins(measure::plugin)
             .insert_resource(measure::FrameMeasure::for_seconds(seconds));

@@ -20,6 +20,9 @@ pub mod measure;
 mod pacing;
 pub mod patient;
 #[cfg(feature = "game")]
+pub mod reading;
+pub mod save;
+#[cfg(feature = "game")]
 pub mod screen;
 pub mod settings;
 pub mod story;

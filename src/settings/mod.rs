@@ -32,6 +32,8 @@ pub struct Settings {
     pub lang: Lang,
     /// Characters typed per second in the dialogue box.
     pub text_speed: f32,
+    /// Seconds auto-advance waits after a line is typed out.
+    pub auto_delay: f32,
     /// Whether monitor alarms flash; off, they stay lit.
     pub flash_alarms: bool,
     /// The volume of everything, 0 to 1.
@@ -109,6 +111,7 @@ impl Default for Settings {
         Self {
             lang: Lang::De,
             text_speed: DEFAULT_TEXT_SPEED,
+            auto_delay: 1.5,
             flash_alarms: true,
             volume: 0.8,
             monitor_volume: 0.8,
@@ -131,6 +134,7 @@ mod tests {
         let chosen = Settings {
             lang: Lang::En,
             text_speed: 80.0,
+            auto_delay: 3.0,
             flash_alarms: false,
             volume: 0.5,
             monitor_volume: 1.0,

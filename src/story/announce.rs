@@ -15,10 +15,10 @@ use super::session::{Notice, Session};
 use crate::content::{LocalizedText, NodeDef, NodeRef};
 use crate::patient::AlarmRaised;
 
-/// The revision of the session's beat last shown; none when it must be
-/// shown again (the playing screen opened, a new game began).
+/// The game and the revision of its beat last shown; none when it must be
+/// shown again (the playing screen opened).
 #[derive(Resource, Default)]
-pub(super) struct Shown(Option<u64>);
+pub(super) struct Shown(Option<(u64, u64)>);
 
 impl Shown {
     /// Shows the beat again, whatever its revision.
@@ -102,7 +102,8 @@ pub(super) fn beat(
     let Some(session) = story.session() else {
         return;
     };
-    if shown.0 == Some(session.revision()) {
+    let now = (story.game(), session.revision());
+    if shown.0 == Some(now) {
         // Changed only when a minute passed: what reads the beat runs on
         // its change.
         let running = &session.story().phase;
@@ -115,7 +116,7 @@ pub(super) fn beat(
         }
         return;
     }
-    shown.0 = Some(session.revision());
+    shown.0 = Some(now);
     match session.beat() {
         Ok(beat) => *current = announcers.announce(beat),
         Err(err) => error!("story: {err}"),

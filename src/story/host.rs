@@ -10,15 +10,15 @@ use bevy::prelude::*;
 
 use super::announce;
 use super::messages::{
-    Advance, ChoiceMade, DecisionExpired, NewGame, RelationshipChanged, ShowChoices, ShowLine,
-    ShowPhase, StoryEnded,
+    Advance, ChoiceMade, DecisionExpired, NewGame, RelationshipChanged, RollBack, ShowChoices,
+    ShowLine, ShowPhase, StoryEnded,
 };
 use super::runner::StoryState;
-use super::session::{Countdown, Session};
-use crate::content::{ContentStatus, Library, RoomDef, Scene, Target};
+use super::session::{Countdown, Session, Snapshot};
+use crate::content::{ContentStatus, Library, NodeRef, RoomDef, Scene, Target};
 use crate::patient::{ApplyIntervention, Case, Patient};
 use crate::screen::Screen;
-use crate::settings::Settings;
+use crate::settings::{Settings, TimerMode};
 
 /// The story's systems, in this order each frame.
 #[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -43,6 +43,7 @@ pub(crate) fn plugin(app: &mut App) {
         .add_message::<NewGame>()
         .add_message::<ShowPhase>()
         .add_message::<RelationshipChanged>()
+        .add_message::<RollBack>()
         .init_resource::<Story>()
         .init_resource::<CurrentBeat>()
         .init_resource::<announce::Shown>()
@@ -88,6 +89,8 @@ pub struct Story {
     library: Option<Arc<Library>>,
     generation: u32,
     session: Option<Session>,
+    /// Counts the games begun or loaded, so that a new one is shown afresh.
+    game: u64,
     /// Why no game could begin (its start does not exist).
     failed_start: Option<String>,
 }
@@ -106,6 +109,35 @@ impl Story {
     /// The running game, to feed it.
     pub(super) fn session_mut(&mut self) -> Option<&mut Session> {
         self.session.as_mut()
+    }
+
+    /// Which game this is: it counts up with every game begun or loaded.
+    pub fn game(&self) -> u64 {
+        self.game
+    }
+
+    /// Plays `session` from now on.
+    fn play(&mut self, session: Session) {
+        self.session = Some(session);
+        self.failed_start = None;
+        self.game += 1;
+    }
+
+    /// Goes on from a saved game over the content being played, with the
+    /// player's timer setting. Returns the node it was saved at when the
+    /// content changed since and the story had to move from it; an error
+    /// while no content is loaded.
+    pub fn load(
+        &mut self,
+        snapshot: Snapshot,
+        timers: TimerMode,
+    ) -> Result<Option<NodeRef>, NotReady> {
+        let library = self.library.clone().ok_or(NotReady)?;
+        let saved_at = snapshot.story.cursor.clone();
+        let session = Session::restore(library, snapshot, timers);
+        let moved = (session.story().cursor != saved_at).then_some(saved_at);
+        self.play(session);
+        Ok(moved)
     }
 
     /// The story's state, once a game has begun.
@@ -143,6 +175,10 @@ impl Story {
         self.failed_start = None;
     }
 }
+
+/// The content is not loaded yet, so no game can be loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotReady;
 
 /// What is on screen now, for the overlay to draw.
 #[derive(Resource, Clone, Debug, Default, PartialEq)]
@@ -202,7 +238,6 @@ fn new_game(
 /// Begins a new game on the playing screen once content is ready.
 fn begin(
     mut story: ResMut<Story>,
-    mut shown: ResMut<announce::Shown>,
     screen: Res<State<Screen>>,
     settings: Res<Settings>,
     start_at: Option<Res<StartAt>>,
@@ -218,11 +253,7 @@ fn begin(
         None => Session::new(library, settings.timers),
     };
     match begun {
-        Ok(session) => {
-            story.session = Some(session);
-            // Its revisions count afresh.
-            shown.forget();
-        }
+        Ok(session) => story.play(session),
         Err(err) => story.failed_start = Some(err.to_string()),
     }
 }
@@ -240,6 +271,7 @@ struct Requests<'w, 's> {
     advances: MessageReader<'w, 's, Advance>,
     choices: MessageReader<'w, 's, ChoiceMade>,
     orders: MessageReader<'w, 's, ApplyIntervention>,
+    rollbacks: MessageReader<'w, 's, RollBack>,
 }
 
 /// Hands the player's input and the game's orders to the session. What
@@ -250,8 +282,18 @@ fn apply_input(mut requests: Requests, mut story: ResMut<Story>) {
         requests.advances.clear();
         requests.choices.clear();
         requests.orders.clear();
+        requests.rollbacks.clear();
         return;
     };
+    for rollback in requests.rollbacks.read() {
+        let went = match rollback {
+            RollBack::Step => session.roll_back(),
+            RollBack::To(mark) => session.roll_back_to(*mark),
+        };
+        if !went {
+            info!("nothing to go back to");
+        }
+    }
     for _ in requests.advances.read() {
         let _ = session.advance();
     }

@@ -105,3 +105,13 @@ pub struct RelationshipChanged {
 /// The player asked for a new game from the title screen.
 #[derive(Message, Clone, Copy, Debug, Default, PartialEq)]
 pub struct NewGame;
+
+/// The player asks to go back: one step (Backspace), or to a line or
+/// choice of the history ("back to here").
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RollBack {
+    /// To the line or choice before the one shown.
+    Step,
+    /// To this mark of the session's history.
+    To(usize),
+}

@@ -22,11 +22,11 @@ mod theatre_tests;
 pub use bedside::Bedside;
 pub use history::{Entry, Event, History, MARKS_KEPT, Mark};
 #[cfg(feature = "game")]
-pub use host::{CurrentBeat, StartAt, Story, StorySystems};
+pub use host::{CurrentBeat, NotReady, StartAt, Story, StorySystems};
 #[cfg(feature = "game")]
 pub use messages::{
-    Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, RelationshipChanged, ShowChoices,
-    ShowLine, ShowPhase, StoryEnded,
+    Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, RelationshipChanged, RollBack,
+    ShowChoices, ShowLine, ShowPhase, StoryEnded,
 };
 pub use runner::{Beat, ChoiceRecord, RelationshipChange, RunningPhase, StoryError, StoryState};
 pub use session::{Countdown, Notice, SNAPSHOT_VERSION, Session, Snapshot};

@@ -11,6 +11,7 @@ use bevy::time::TimeUpdateStrategy;
 use famulant::content::{ContentStatus, Library, Value};
 use famulant::headless_app;
 use famulant::patient::{Alarm, AlarmRaised, Case, Patient};
+use famulant::save::{Saves, SeenLines, Storage};
 use famulant::story::{
     Advance, ChoiceMade, Countdown, CurrentBeat, DecisionExpired, NewGame, ShowChoices, ShowLine,
     Story,
@@ -61,6 +62,18 @@ impl TestGame {
         game.update_until("content loaded", |world| {
             !matches!(world.resource::<ContentStatus>(), ContentStatus::Loading)
         });
+        game
+    }
+
+    /// The game with the shipped scenes, keeping its saves and its record
+    /// of lines read in folder `dir`, as the game does in the player's
+    /// data folder.
+    pub fn with_saves(dir: &Path) -> Self {
+        let mut game = Self::new();
+        let saves = Saves::open(Storage::folder(dir.join("saves")));
+        let (seen, problem) = SeenLines::open(Storage::folder(dir));
+        assert_eq!(problem, None);
+        game.app.insert_resource(saves).insert_resource(seen);
         game
     }
 

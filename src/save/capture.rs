@@ -1,0 +1,79 @@
+//! Pictures of the screen for saves: a moment after each new beat, the
+//! window is captured and shrunk to a thumbnail that the next save takes.
+
+use bevy::prelude::*;
+use bevy::render::render_resource::TextureFormat;
+use bevy::render::view::window::screenshot::{Screenshot, ScreenshotCaptured};
+
+use super::plugin::ScreenThumbnail;
+use super::thumbnail::Thumbnail;
+use crate::screen::Screen;
+use crate::story::Story;
+
+/// Seconds after a new beat before the screen is captured: the room has
+/// faded in and the line begun.
+const SETTLE_SECONDS: f32 = 0.6;
+
+pub(crate) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        capture_after_new_beat.run_if(in_state(Screen::Playing)),
+    );
+}
+
+/// The beat last captured, and since when the one shown is waiting.
+#[derive(Default)]
+struct Captured {
+    beat: (u64, u64),
+    waiting: Option<((u64, u64), f32)>,
+}
+
+/// Asks for a picture of the window once a new beat has been shown for
+/// [`SETTLE_SECONDS`] (real time, so the pause menu does not stop it).
+fn capture_after_new_beat(
+    story: Res<Story>,
+    time: Res<Time<Real>>,
+    mut captured: Local<Captured>,
+    mut commands: Commands,
+) {
+    let Some(session) = story.session() else {
+        return;
+    };
+    let beat = (story.game(), session.revision());
+    let now = time.elapsed_secs();
+    if beat == captured.beat {
+        return;
+    }
+    match captured.waiting {
+        Some((waiting, since)) if waiting == beat => {
+            if now - since >= SETTLE_SECONDS {
+                captured.beat = beat;
+                captured.waiting = None;
+                commands
+                    .spawn(Screenshot::primary_window())
+                    .observe(keep_thumbnail);
+            }
+        }
+        _ => captured.waiting = Some((beat, now)),
+    }
+}
+
+/// Shrinks the captured window to the thumbnail the next save takes.
+fn keep_thumbnail(captured: On<ScreenshotCaptured>, mut thumbnail: ResMut<ScreenThumbnail>) {
+    let image = &captured.image;
+    let Some(data) = &image.data else {
+        return;
+    };
+    let bgra = matches!(
+        image.texture_descriptor.format,
+        TextureFormat::Bgra8Unorm | TextureFormat::Bgra8UnormSrgb
+    );
+    let rgba: Vec<u8> = if bgra {
+        data.chunks_exact(4)
+            .flat_map(|p| [p[2], p[1], p[0], p[3]])
+            .collect()
+    } else {
+        data.clone()
+    };
+    thumbnail.0 = Thumbnail::of_rgba(image.width(), image.height(), &rgba);
+}

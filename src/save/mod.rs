@@ -1,0 +1,32 @@
+//! What a player keeps between games: saved games in slots, and the record
+//! of lines read for skipping. All of it is plain data over a [`Storage`]
+//! (a folder on the desktop, `localStorage` in the browser); with the
+//! `game` feature, the plugin autosaves, saves and loads on request, and
+//! keeps the record.
+
+#[cfg(feature = "game")]
+mod capture;
+mod file;
+#[cfg(feature = "game")]
+mod plugin;
+mod seen;
+mod shelf;
+mod storage;
+mod thumbnail;
+
+#[cfg(feature = "game")]
+pub(crate) use capture::plugin as capture_plugin;
+pub use file::{SAVE_VERSION, SaveFile, SaveInfo, Unreadable};
+#[cfg(feature = "game")]
+pub(crate) use plugin::plugin;
+#[cfg(feature = "game")]
+pub use plugin::{
+    ImportSave, LoadFrom, SaveNews, SaveSystems, SaveTo, ScreenThumbnail, default_storage,
+    open_default_storage,
+};
+pub use seen::SeenLines;
+pub use shelf::{LoadError, NUMBERED_SLOTS, Saves, Slot, SlotState};
+pub use storage::Storage;
+pub use thumbnail::{THUMBNAIL_WIDTH, Thumbnail};
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -1,0 +1,307 @@
+//! Saving and loading in the game: the autosave at the start of every
+//! scene and at every choice, saves and loads on request, and the record of
+//! lines read. Without a [`Saves`] resource (tests that do not ask for one)
+//! nothing is saved; without [`SeenLines`], nothing is remembered.
+
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+
+use super::file::SaveFile;
+use super::seen::SeenLines;
+use super::shelf::{Saves, Slot};
+use super::storage::Storage;
+use super::thumbnail::Thumbnail;
+use crate::content::{NodeDef, NodeRef};
+use crate::screen::Screen;
+use crate::settings::Settings;
+use crate::story::{Story, StorySystems};
+
+/// Save the game being played into this slot.
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SaveTo(pub Slot);
+
+/// Load the game in this slot and play it.
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LoadFrom(pub Slot);
+
+/// Store an exported save (its text) in this slot.
+#[derive(Message, Clone, Debug, PartialEq, Eq)]
+pub struct ImportSave {
+    /// Where to.
+    pub slot: Slot,
+    /// The file's text.
+    pub text: String,
+}
+
+/// What became of a save or a load, for the player.
+#[derive(Message, Clone, Debug, PartialEq, Eq)]
+pub enum SaveNews {
+    /// The game was saved.
+    Saved(Slot),
+    /// A game was loaded.
+    Loaded(Slot),
+    /// The loaded game was saved where the scenes have changed since: it
+    /// goes on from the start of its scene.
+    Moved(NodeRef),
+    /// A save that could not be read was moved aside, kept, here.
+    SetAside(String),
+    /// Saving or loading failed, and why.
+    Failed(String),
+}
+
+/// The latest small picture of the screen, for the next save.
+#[derive(Resource, Default)]
+pub struct ScreenThumbnail(pub Option<Thumbnail>);
+
+/// Saving and loading, each frame after the story announced its beat.
+#[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SaveSystems {
+    /// Loads asked for take effect before the story takes input.
+    Load,
+    /// The game is saved as it is shown.
+    Save,
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.add_message::<SaveTo>()
+        .add_message::<LoadFrom>()
+        .add_message::<ImportSave>()
+        .add_message::<SaveNews>()
+        .init_resource::<ScreenThumbnail>()
+        .configure_sets(
+            Update,
+            (
+                SaveSystems::Load
+                    .after(StorySystems::Begin)
+                    .before(StorySystems::Input),
+                SaveSystems::Save.after(StorySystems::Announce),
+            ),
+        )
+        .add_systems(Update, (load, import).chain().in_set(SaveSystems::Load))
+        .add_systems(
+            Update,
+            (autosave, save, remember_lines_read)
+                .chain()
+                .in_set(SaveSystems::Save),
+        );
+}
+
+/// Where the player's saves and record of lines read are kept: the data
+/// folder on the desktop, `localStorage` in the browser. None when the
+/// system has no place for them.
+pub fn default_storage() -> Option<(Storage, Storage)> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let data = Storage::data_dir()?;
+        Some((Storage::folder(data.join("saves")), Storage::folder(data)))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::web::local_storage()?;
+        Some((
+            Storage::local_storage("famulant.save."),
+            Storage::local_storage("famulant."),
+        ))
+    }
+}
+
+/// Opens the saves and the record of lines read in the default storage
+/// (see [`default_storage`]) as resources of `app`.
+pub fn open_default_storage(app: &mut App) {
+    let Some((saves, data)) = default_storage() else {
+        warn!("this system has no folder for saves: nothing will be saved");
+        return;
+    };
+    let (seen, problem) = SeenLines::open(data);
+    if let Some(problem) = problem {
+        warn!("{problem}");
+    }
+    app.insert_resource(Saves::open(saves))
+        .insert_resource(seen);
+}
+
+/// The local time now: seconds since 1970 (UTC) and the offset of local
+/// time from UTC in seconds.
+fn now() -> (i64, i32) {
+    let now = chrono::Local::now();
+    (now.timestamp(), now.offset().local_minus_utc())
+}
+
+/// What saving writes to: the slots, the game, the screen's picture, and
+/// where to tell how it went.
+#[derive(SystemParam)]
+struct Shelf<'w> {
+    saves: Option<ResMut<'w, Saves>>,
+    story: Res<'w, Story>,
+    thumbnail: Res<'w, ScreenThumbnail>,
+    news: MessageWriter<'w, SaveNews>,
+}
+
+impl Shelf<'_> {
+    /// Saves the game being played into `slot`; whether there was one to
+    /// save and somewhere to keep it.
+    fn save(&mut self, slot: Slot) -> bool {
+        let (Some(saves), Some(session)) = (self.saves.as_mut(), self.story.session()) else {
+            return false;
+        };
+        if self.story.fault().is_some() {
+            return false;
+        }
+        let file = SaveFile::of(session, now(), self.thumbnail.0.clone());
+        match saves.save(slot, &file) {
+            Ok(set_aside) => {
+                if let Some(kept) = set_aside {
+                    self.news.write(SaveNews::SetAside(kept));
+                }
+                true
+            }
+            Err(err) => {
+                warn!("could not save the game into {slot:?}: {err}");
+                self.news.write(SaveNews::Failed(err.to_string()));
+                false
+            }
+        }
+    }
+}
+
+/// Saves the game into the slots asked for.
+fn save(mut requests: MessageReader<SaveTo>, mut shelf: Shelf) {
+    for SaveTo(slot) in requests.read() {
+        if shelf.save(*slot) {
+            shelf.news.write(SaveNews::Saved(*slot));
+        }
+    }
+}
+
+/// What the autosave last saw: the game, its scene, and the choice shown.
+#[derive(Default)]
+struct Autosaved {
+    game: u64,
+    scene: String,
+    choice: Option<(NodeRef, u32)>,
+}
+
+/// Saves into the autosave when the story enters a scene or shows a choice
+/// (not when a game was just loaded: that would overwrite the autosave
+/// with an older game).
+fn autosave(mut last: Local<Autosaved>, mut shelf: Shelf) {
+    let Some(session) = shelf.story.session() else {
+        return;
+    };
+    let story = session.story();
+    let at = &story.cursor;
+    let choice = matches!(session.library().node(at), Some(NodeDef::Choice { .. }))
+        .then(|| (at.clone(), story.visits_of(at)));
+    let (game, new_scene) = (shelf.story.game(), at.scene != last.scene);
+    let new_choice = choice.is_some() && choice != last.choice;
+    let loaded = game != last.game && session.history().entries().len() > 1;
+    if !(new_scene || new_choice || game != last.game) {
+        return;
+    }
+    *last = Autosaved {
+        game,
+        scene: at.scene.clone(),
+        choice,
+    };
+    if !loaded {
+        shelf.save(Slot::Auto);
+    }
+}
+
+/// What loading needs: the slots, the game, the timer setting and the
+/// screen to open.
+#[derive(SystemParam)]
+struct Loader<'w> {
+    saves: Option<Res<'w, Saves>>,
+    story: ResMut<'w, Story>,
+    settings: Res<'w, Settings>,
+    screen: ResMut<'w, NextState<Screen>>,
+    news: MessageWriter<'w, SaveNews>,
+}
+
+/// Loads the game asked for and plays it; one asked for before the scenes
+/// are loaded waits for them.
+fn load(
+    mut requests: MessageReader<LoadFrom>,
+    mut waiting: Local<Option<Slot>>,
+    mut loader: Loader,
+) {
+    if let Some(LoadFrom(slot)) = requests.read().last() {
+        *waiting = Some(*slot);
+    }
+    let (Some(slot), Some(saves)) = (*waiting, loader.saves.as_ref()) else {
+        return;
+    };
+    if loader.story.library().is_none() {
+        return;
+    }
+    *waiting = None;
+    let file = match saves.load(slot) {
+        Ok(file) => file,
+        Err(err) => {
+            warn!("{err}");
+            loader.news.write(SaveNews::Failed(err.0));
+            return;
+        }
+    };
+    let timers = loader.settings.timers;
+    match loader.story.load(file.game, timers) {
+        Ok(moved) => {
+            loader.news.write(SaveNews::Loaded(slot));
+            if let Some(at) = moved {
+                info!("the scenes changed since the save at {at}: going on from its scene's start");
+                loader.news.write(SaveNews::Moved(at));
+            }
+            loader.screen.set(Screen::Playing);
+        }
+        Err(_) => *waiting = Some(slot),
+    }
+}
+
+/// Stores imported saves in their slots.
+fn import(
+    mut requests: MessageReader<ImportSave>,
+    saves: Option<ResMut<Saves>>,
+    mut news: MessageWriter<SaveNews>,
+) {
+    let Some(mut saves) = saves else {
+        requests.clear();
+        return;
+    };
+    for ImportSave { slot, text } in requests.read() {
+        match saves.import(*slot, text) {
+            Ok(set_aside) => {
+                if let Some(kept) = set_aside {
+                    news.write(SaveNews::SetAside(kept));
+                }
+                news.write(SaveNews::Saved(*slot));
+            }
+            Err(err) => {
+                news.write(SaveNews::Failed(err.0));
+            }
+        }
+    }
+}
+
+/// Notes every line shown in the record of lines read, and keeps it.
+fn remember_lines_read(
+    story: Res<Story>,
+    seen: Option<ResMut<SeenLines>>,
+    mut looked_at: Local<(u64, u64)>,
+) {
+    let (Some(mut seen), Some(session)) = (seen, story.session()) else {
+        return;
+    };
+    let shown = (story.game(), session.revision());
+    if std::mem::replace(&mut *looked_at, shown) == shown {
+        return;
+    }
+    let at = &session.story().cursor;
+    if !matches!(session.library().node(at), Some(NodeDef::Line { .. })) || seen.contains(at) {
+        return;
+    }
+    seen.insert(at);
+    if let Err(err) = seen.store() {
+        warn!("could not keep the record of lines read: {err}");
+    }
+}

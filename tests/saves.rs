@@ -1,0 +1,269 @@
+//! Saving, loading, rolling back and skipping in the headless game, with
+//! the shipped story: a game saved at any moment and loaded in a new run
+//! plays on exactly as the one that went on; the autosave follows scenes
+//! and choices; Backspace goes back; lines read are skipped in a later
+//! run and the first new one stops the skipping.
+
+mod common;
+
+use std::path::PathBuf;
+
+use bevy::prelude::State;
+use common::TestGame;
+use famulant::content::NodeRef;
+use famulant::patient::Vitals;
+use famulant::reading::ReadingRequest;
+use famulant::save::{LoadFrom, SaveNews, SaveTo, Saves, Slot, SlotState};
+use famulant::screen::Screen;
+use famulant::story::{Advance, Beat, ChoiceMade, CurrentBeat, RollBack, Story};
+
+fn scratch(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("famulant-saves-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+/// Where a game is saved.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Moment {
+    MidLine,
+    TimedChoice,
+    RunningPhase,
+    Interrupt,
+}
+
+impl Moment {
+    fn holds(self, game: &TestGame) -> bool {
+        let story = game.app.world().resource::<Story>();
+        let session = story.session().expect("a game runs");
+        let state = session.story();
+        match (self, game.beat()) {
+            (Moment::MidLine, CurrentBeat::Line(_)) => {
+                state.interrupted.is_none() && session.case().body.minute > 0
+            }
+            (Moment::TimedChoice, CurrentBeat::Choices(_)) => {
+                session.countdown().is_some_and(|c| c.remaining < c.total)
+            }
+            (Moment::RunningPhase, CurrentBeat::Phase(phase)) => phase.left < phase.minutes,
+            (Moment::Interrupt, _) => state.interrupted.is_some(),
+            _ => false,
+        }
+    }
+}
+
+/// What the session shows, whether or not the screen has drawn it yet.
+enum Shown {
+    Line,
+    Choice {
+        at: NodeRef,
+        first: String,
+        timed: bool,
+    },
+    Phase,
+    End,
+}
+
+fn shown(game: &TestGame) -> (Shown, String) {
+    let story = game.app.world().resource::<Story>();
+    let session = story.session().expect("a game runs");
+    let beat = session.beat().expect("the story goes on");
+    let what = format!(
+        "{} {:?}",
+        beat.at(),
+        session.countdown().map(|c| c.remaining)
+    );
+    let shown = match beat {
+        Beat::Line { .. } => Shown::Line,
+        Beat::Choice {
+            at, options, timer, ..
+        } => Shown::Choice {
+            at,
+            first: options[0].id.clone(),
+            timed: timer.is_some(),
+        },
+        Beat::Phase { .. } => Shown::Phase,
+        Beat::End { .. } => Shown::End,
+    };
+    (shown, what)
+}
+
+/// A player who reads a line in half a second, lets every timed choice run
+/// for a second and a half and takes its first option, watches phases, and
+/// lets every third timed choice run out. Returns what was shown.
+fn play_a_little(game: &mut TestGame, choices_seen: &mut u32) -> String {
+    let (beat, what) = shown(game);
+    match beat {
+        Shown::Line => {
+            game.wait(0.5);
+            game.app.world_mut().write_message(Advance);
+            game.update();
+        }
+        Shown::Choice { at, first, timed } => {
+            game.wait(1.5);
+            *choices_seen += 1;
+            let still = game.app.world().resource::<Story>().state().unwrap().cursor == at;
+            if !(timed && choices_seen.is_multiple_of(3)) && still {
+                game.app
+                    .world_mut()
+                    .write_message(ChoiceMade { at, option: first });
+                game.update();
+            }
+        }
+        Shown::Phase => game.wait(1.0),
+        Shown::End => game.update(),
+    }
+    what
+}
+
+/// What the game shows over the next steps, and her vitals after each.
+fn play_on(game: &mut TestGame, mut choices_seen: u32, steps: usize) -> Vec<(String, Vitals)> {
+    (0..steps)
+        .map(|_| {
+            let shown = play_a_little(game, &mut choices_seen);
+            (shown, game.patient().vitals)
+        })
+        .collect()
+}
+
+#[test]
+fn a_game_saved_at_any_moment_loads_in_a_new_run_and_plays_on_the_same() {
+    for moment in [
+        Moment::MidLine,
+        Moment::TimedChoice,
+        Moment::RunningPhase,
+        Moment::Interrupt,
+    ] {
+        let dir = scratch(&format!("{moment:?}"));
+        let mut game = TestGame::with_saves(&dir);
+        game.start();
+        let mut choices_seen = 0;
+        let mut steps = 0;
+        while !moment.holds(&game) {
+            play_a_little(&mut game, &mut choices_seen);
+            steps += 1;
+            assert!(steps < 2000, "{moment:?} never came");
+        }
+        // Saved as the frame ends; the next frames are the same in both.
+        game.app.world_mut().write_message(SaveTo(Slot::Quick));
+        game.update();
+        let saved_minute = game.patient().body.minute;
+        let went_on = play_on(&mut game, choices_seen, 40);
+
+        let mut again = TestGame::with_saves(&dir);
+        // Load takes effect before the frame's input and time, as the save
+        // was taken after them.
+        again.app.world_mut().write_message(LoadFrom(Slot::Quick));
+        again.update();
+        assert_eq!(again.patient().body.minute, saved_minute, "{moment:?}");
+        let loaded = play_on(&mut again, choices_seen, 40);
+        let differ = went_on.iter().zip(&loaded).position(|(a, b)| a != b);
+        if let Some(i) = differ {
+            panic!(
+                "{moment:?}: step {i} differs:\n{:?}\n{:?}",
+                went_on[i], loaded[i]
+            );
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
+
+#[test]
+fn the_autosave_follows_scenes_and_choices_and_continue_finds_it() {
+    let dir = scratch("auto");
+    let mut game = TestGame::with_saves(&dir);
+    game.start();
+    let saves = game.app.world().resource::<Saves>();
+    let SlotState::Saved(first) = saves.slot(Slot::Auto) else {
+        panic!("a new game is autosaved at its first scene");
+    };
+    assert_eq!(first.scene, game.scene());
+    let choice = game.advance_until_choice();
+    game.update();
+    let saves = game.app.world().resource::<Saves>();
+    let auto = saves.load(Slot::Auto).unwrap();
+    assert_eq!(auto.game.story.cursor, choice.at, "saved at the choice");
+    assert_eq!(saves.newest(), Some(Slot::Auto));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_damaged_save_is_reported_and_left_as_it_was() {
+    let dir = scratch("damaged");
+    std::fs::create_dir_all(dir.join("saves")).unwrap();
+    std::fs::write(dir.join("saves/quick.ron"), "(version: 1, about: (").unwrap();
+    let mut game = TestGame::with_saves(&dir);
+    game.app.world_mut().write_message(LoadFrom(Slot::Quick));
+    game.update();
+    let news: Vec<SaveNews> = game
+        .app
+        .world_mut()
+        .resource_mut::<bevy::ecs::message::Messages<SaveNews>>()
+        .drain()
+        .collect();
+    assert!(
+        matches!(&news[..], [SaveNews::Failed(why)] if why.contains("quick.ron cannot be loaded")),
+        "{news:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("saves/quick.ron")).unwrap(),
+        "(version: 1, about: ("
+    );
+    assert_eq!(
+        *game.app.world().resource::<State<Screen>>().get(),
+        Screen::Title
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn backspace_goes_back_to_the_line_before() {
+    let mut game = TestGame::new();
+    game.start();
+    let first = game.beat();
+    game.advance();
+    game.advance();
+    assert_ne!(game.beat(), first);
+    game.app.world_mut().write_message(RollBack::Step);
+    game.update();
+    game.app.world_mut().write_message(RollBack::Step);
+    game.update();
+    let (CurrentBeat::Line(now), CurrentBeat::Line(then)) = (game.beat(), first) else {
+        panic!("lines on screen");
+    };
+    assert_eq!(now.at, then.at);
+    assert_eq!(game.patient().body.minute, 0, "her time as then");
+}
+
+#[test]
+fn lines_read_in_an_earlier_run_are_skipped_up_to_the_first_new_one() {
+    let dir = scratch("skip");
+    let mut game = TestGame::with_saves(&dir);
+    game.start();
+    for _ in 0..3 {
+        game.advance();
+    }
+    let CurrentBeat::Line(fourth) = game.beat() else {
+        panic!("the story opens with four lines");
+    };
+    drop(game);
+
+    let mut again = TestGame::with_saves(&dir);
+    again.start();
+    again
+        .app
+        .world_mut()
+        .write_message(ReadingRequest::SkipHeld(true));
+    again.wait(2.0);
+    // The fourth line was shown, so it counts as read; the fifth stops it.
+    let CurrentBeat::Line(stopped) = again.beat() else {
+        panic!("skipping stops at a line: {:?}", again.beat());
+    };
+    assert_ne!(stopped.at, fourth.at);
+    let read = again.line_ids();
+    assert_eq!(
+        read.len(),
+        5,
+        "four lines read before, then the new one: {read:?}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
