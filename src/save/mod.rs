@@ -4,6 +4,8 @@
 //! `game` feature, the plugin autosaves, saves and loads on request, and
 //! keeps the record.
 
+#[cfg(all(feature = "game", target_arch = "wasm32"))]
+mod browser;
 #[cfg(feature = "game")]
 mod capture;
 mod file;
@@ -21,8 +23,8 @@ pub use file::{SAVE_VERSION, SaveFile, SaveInfo, Unreadable};
 pub(crate) use plugin::plugin;
 #[cfg(feature = "game")]
 pub use plugin::{
-    ImportSave, LoadFrom, SaveNews, SaveSystems, SaveTo, ScreenThumbnail, default_storage,
-    open_default_storage,
+    ExportSave, ImportSave, LoadFrom, PickSaveFile, SaveNews, SaveSystems, SaveTo, ScreenThumbnail,
+    default_storage, open_default_storage,
 };
 pub use seen::SeenLines;
 pub use shelf::{LoadError, NUMBERED_SLOTS, Saves, Slot, SlotState};

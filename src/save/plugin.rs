@@ -33,6 +33,16 @@ pub struct ImportSave {
     pub text: String,
 }
 
+/// Offer the save in this slot as a file to download (in the browser,
+/// where saves otherwise live inside the page's storage).
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExportSave(pub Slot);
+
+/// Let the player pick a save file to import into the first empty
+/// numbered slot (in the browser).
+#[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PickSaveFile;
+
 /// What became of a save or a load, for the player.
 #[derive(Message, Clone, Debug, PartialEq, Eq)]
 pub enum SaveNews {
@@ -67,6 +77,8 @@ pub(crate) fn plugin(app: &mut App) {
         .add_message::<LoadFrom>()
         .add_message::<ImportSave>()
         .add_message::<SaveNews>()
+        .add_message::<ExportSave>()
+        .add_message::<PickSaveFile>()
         .init_resource::<ScreenThumbnail>()
         .configure_sets(
             Update,
@@ -84,6 +96,9 @@ pub(crate) fn plugin(app: &mut App) {
                 .chain()
                 .in_set(SaveSystems::Save),
         );
+    // Saves exported as downloads and imported from files.
+    #[cfg(target_arch = "wasm32")]
+    app.add_plugins(super::browser::plugin);
 }
 
 /// Where the player's saves and record of lines read are kept: the data

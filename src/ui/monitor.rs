@@ -218,7 +218,8 @@ fn clock(minute: u32) -> String {
     format!("{}:{:02}", minute / 60, minute % 60)
 }
 
-fn alarm_text(alarm: Alarm) -> s::Tr {
+/// The monitor's name for an alarm.
+pub(super) fn alarm_text(alarm: Alarm) -> s::Tr {
     match alarm {
         Alarm::MapLow => s::ALARM_MAP_LOW,
         Alarm::Spo2Low => s::ALARM_SPO2_LOW,

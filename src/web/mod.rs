@@ -11,6 +11,8 @@
 //!
 //! and settings live in its `localStorage` (see `settings/store.rs`).
 
+mod files;
+
 use bevy::prelude::*;
 
 use crate::cli::{Command, parse_args, query_args};
@@ -18,6 +20,8 @@ use crate::content::ContentStatus;
 use crate::screen::Screen;
 use crate::settings::Settings;
 use crate::story::CurrentBeat;
+
+pub use files::{download, pick_file, take_picked};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Last, publish_to_page);
