@@ -9,10 +9,7 @@ use super::strings as s;
 use super::style::{ACCENT, PANEL_FILL, bar};
 use crate::content::{Lang, Value};
 use crate::screen::Screen;
-use crate::settings::{
-    EdgeSmoothing, SetAlarmFlashing, SetLanguage, SetSmoothEdges, SetTimers, SetVolume, Settings,
-    TimerMode, VolumeOf,
-};
+use crate::settings::{ChangeSetting, EdgeSmoothing, Setting, Settings, TimerMode, VolumeOf};
 use crate::story::Story;
 
 /// Whether the pause menu is open.
@@ -36,16 +33,6 @@ fn close(mut menu: ResMut<PauseMenu>, mut time: ResMut<Time<Virtual>>) {
     time.unpause();
 }
 
-/// What the pause menu asks for: changes of the settings.
-#[derive(SystemParam)]
-struct SettingChanges<'w> {
-    language: MessageWriter<'w, SetLanguage>,
-    flashing: MessageWriter<'w, SetAlarmFlashing>,
-    volumes: MessageWriter<'w, SetVolume>,
-    smoothing: MessageWriter<'w, SetSmoothEdges>,
-    timers: MessageWriter<'w, SetTimers>,
-}
-
 /// Where the pause menu leads out of the game.
 #[derive(SystemParam)]
 struct Exits<'w> {
@@ -58,7 +45,7 @@ fn pause_menu(
     mut menu: ResMut<PauseMenu>,
     mut time: ResMut<Time<Virtual>>,
     settings: Res<Settings>,
-    mut changes: SettingChanges,
+    mut changes: MessageWriter<ChangeSetting>,
     mut exits: Exits,
     story: Res<Story>,
 ) -> Result {
@@ -109,7 +96,11 @@ fn wide_button(ui: &mut egui::Ui, label: &str) -> bool {
 }
 
 /// The language, the decision time, the alarms, the edges and the volumes.
-fn settings_controls(ui: &mut egui::Ui, settings: &Settings, changes: &mut SettingChanges) {
+fn settings_controls(
+    ui: &mut egui::Ui,
+    settings: &Settings,
+    changes: &mut MessageWriter<ChangeSetting>,
+) {
     let lang = settings.lang;
     ui.horizontal(|ui| {
         ui.add_space(40.0);
@@ -118,45 +109,37 @@ fn settings_controls(ui: &mut egui::Ui, settings: &Settings, changes: &mut Setti
                 .selectable_label(option == lang, option.native_name())
                 .clicked()
             {
-                changes.language.write(SetLanguage(option));
+                changes.write(ChangeSetting(Setting::Language(option)));
             }
         }
     });
     let labels = [s::TIMERS_NORMAL, s::TIMERS_RELAXED, s::TIMERS_OFF];
     let modes = TimerMode::ALL.into_iter().zip(labels);
     if let Some(mode) = one_of(ui, s::TIMERS, modes, settings.timers, lang) {
-        changes.timers.write(SetTimers(mode));
+        changes.write(ChangeSetting(Setting::Timers(mode)));
     }
     let mut flash = settings.flash_alarms;
     if ui.checkbox(&mut flash, s::FLASH_ALARMS.get(lang)).changed() {
-        changes.flashing.write(SetAlarmFlashing(flash));
+        changes.write(ChangeSetting(Setting::FlashAlarms(flash)));
     }
-    let labels = [s::EDGES_AUTO, s::EDGES_ON, s::EDGES_OFF];
+    let labels = [s::EDGES_AUTO, s::ON, s::OFF];
     let choices = EdgeSmoothing::ALL.into_iter().zip(labels);
     if let Some(edges) = one_of(ui, s::SMOOTH_EDGES, choices, settings.edges, lang) {
-        changes.smoothing.write(SetSmoothEdges(edges));
+        changes.write(ChangeSetting(Setting::Edges(edges)));
     }
-    for (which, label, value) in [
-        (VolumeOf::All, s::VOLUME, settings.volume),
-        (
-            VolumeOf::Monitor,
-            s::MONITOR_VOLUME,
-            settings.monitor_volume,
-        ),
-        (
-            VolumeOf::Ambience,
-            s::AMBIENCE_VOLUME,
-            settings.ambience_volume,
-        ),
+    for (which, label) in [
+        (VolumeOf::All, s::VOLUME),
+        (VolumeOf::Monitor, s::MONITOR_VOLUME),
+        (VolumeOf::Ambience, s::AMBIENCE_VOLUME),
     ] {
-        let mut level = value;
+        let mut level = settings.volume_of(which);
         let slider = egui::Slider::new(&mut level, 0.0..=1.0)
             .show_value(false)
             .text(label.get(lang));
         // Saved when let go, not on every frame of a drag.
         let response = ui.add(slider);
         if response.drag_stopped() || (response.changed() && !response.dragged()) {
-            changes.volumes.write(SetVolume(which, level));
+            changes.write(ChangeSetting(Setting::Volume(which, level)));
         }
     }
 }

@@ -75,8 +75,8 @@ phrases! {
     TIMERS_RELAXED = "Entspannt (×2)" / "Relaxed (×2)";
     TIMERS_OFF = "Aus" / "Off";
     EDGES_AUTO = "Automatisch" / "Automatic";
-    EDGES_ON = "An" / "On";
-    EDGES_OFF = "Aus" / "Off";
+    ON = "An" / "On";
+    OFF = "Aus" / "Off";
     TEAM = "Team" / "Team";
     CHECKLIST = "OP-Ablauf" / "Operation";
 }

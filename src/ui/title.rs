@@ -10,7 +10,7 @@ use super::strings as s;
 use super::style::{ACCENT, MUTED};
 use crate::content::{ContentStatus, Lang};
 use crate::screen::Screen;
-use crate::settings::{SetLanguage, Settings};
+use crate::settings::{ChangeSetting, Setting, Settings};
 use crate::story::{NewGame, Story};
 
 /// The size of the title screen's wide buttons, in points.
@@ -50,7 +50,7 @@ impl TitleState<'_> {
 struct TitleAnswers<'w> {
     new_game: MessageWriter<'w, NewGame>,
     screen: ResMut<'w, NextState<Screen>>,
-    language: MessageWriter<'w, SetLanguage>,
+    language: MessageWriter<'w, ChangeSetting>,
     exit: MessageWriter<'w, AppExit>,
 }
 
@@ -112,7 +112,7 @@ fn play_buttons(ui: &mut egui::Ui, state: &TitleState, enter: bool, answers: &mu
 }
 
 /// The languages to choose from, the one in use selected.
-fn language_row(ui: &mut egui::Ui, lang: Lang, language: &mut MessageWriter<SetLanguage>) {
+fn language_row(ui: &mut egui::Ui, lang: Lang, language: &mut MessageWriter<ChangeSetting>) {
     ui.horizontal(|ui| {
         ui.add_space(70.0);
         ui.label(RichText::new(format!("{}:", s::LANGUAGE.get(lang))).color(MUTED));
@@ -121,7 +121,7 @@ fn language_row(ui: &mut egui::Ui, lang: Lang, language: &mut MessageWriter<SetL
                 .selectable_label(option == lang, option.native_name())
                 .clicked()
             {
-                language.write(SetLanguage(option));
+                language.write(ChangeSetting(Setting::Language(option)));
             }
         }
     });
