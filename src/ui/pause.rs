@@ -6,7 +6,7 @@ use bevy_egui::egui::{self, Align2, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::strings as s;
-use super::style::{ACCENT, PANEL_FILL, bar};
+use super::style::{bar, palette};
 use crate::content::{Lang, Value};
 use crate::screen::Screen;
 use crate::settings::{ChangeSetting, EdgeSmoothing, Setting, Settings, TimerMode, VolumeOf};
@@ -63,13 +63,14 @@ fn pause_menu(
     if !menu.open {
         return Ok(());
     }
-    let lang = settings.lang;
+    let (lang, look) = (settings.lang, palette(ctx));
     egui::Area::new(egui::Id::new("pause"))
         .anchor(Align2::CENTER_CENTER, egui::vec2(0.0, -20.0))
         .order(egui::Order::Foreground)
         .show(ctx, |ui| {
             egui::Frame::new()
-                .fill(PANEL_FILL)
+                .fill(look.panel)
+                .stroke(look.outline)
                 .corner_radius(14.0)
                 .inner_margin(egui::Margin::same(28))
                 .show(ui, |ui| {
@@ -163,12 +164,14 @@ fn team(ctx: &egui::Context, story: &Story, lang: Lang) {
     if library.relationships.is_empty() {
         return;
     }
+    let look = palette(ctx);
     egui::Area::new(egui::Id::new("team"))
         .anchor(Align2::RIGHT_CENTER, egui::vec2(-24.0, -20.0))
         .order(egui::Order::Foreground)
         .show(ctx, |ui| {
             egui::Frame::new()
-                .fill(PANEL_FILL)
+                .fill(look.panel)
+                .stroke(look.outline)
                 .corner_radius(14.0)
                 .inner_margin(egui::Margin::same(20))
                 .show(ui, |ui| {
@@ -183,7 +186,7 @@ fn team(ctx: &egui::Context, story: &Story, lang: Lang) {
                         let colour = if r.rising_is_worse {
                             egui::Color32::from_rgb(226, 120, 90)
                         } else {
-                            ACCENT
+                            look.accent
                         };
                         bar(ui, egui::vec2(220.0, 8.0), share, colour);
                     }

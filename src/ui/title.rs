@@ -7,7 +7,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::input::{self, Intent};
 use super::strings as s;
-use super::style::{ACCENT, MUTED};
+use super::style::palette;
 use crate::content::{ContentStatus, Lang};
 use crate::screen::Screen;
 use crate::settings::{ChangeSetting, Setting, Settings};
@@ -68,8 +68,9 @@ fn title_screen(
         .show(ctx, |ui| {
             ui.set_width(420.0);
             ui.vertical_centered(|ui| {
+                let muted = palette(ui.ctx()).muted;
                 ui.label(RichText::new("Famulant").size(72.0).strong());
-                ui.label(RichText::new(s::SUBTITLE.get(lang)).size(26.0).color(MUTED));
+                ui.label(RichText::new(s::SUBTITLE.get(lang)).size(26.0).color(muted));
                 ui.add_space(36.0);
                 play_buttons(ui, &state, enter, &mut answers);
                 ui.add_space(18.0);
@@ -77,7 +78,7 @@ fn title_screen(
                 ui.add_space(18.0);
                 quit_button(ui, lang, &mut answers.exit);
                 ui.add_space(28.0);
-                ui.label(RichText::new(s::TITLE_KEYS.get(lang)).small().color(MUTED));
+                ui.label(RichText::new(s::TITLE_KEYS.get(lang)).small().color(muted));
             });
         });
     Ok(())
@@ -99,7 +100,7 @@ fn play_buttons(ui: &mut egui::Ui, state: &TitleState, enter: bool, answers: &mu
         ready,
         egui::Button::new(RichText::new(s::NEW_GAME.get(lang)).strong())
             .min_size(WIDE)
-            .fill(ACCENT.gamma_multiply(0.55)),
+            .fill(palette(ui.ctx()).lit),
     );
     if enter && can_continue {
         answers.screen.set(Screen::Playing);
@@ -107,7 +108,8 @@ fn play_buttons(ui: &mut egui::Ui, state: &TitleState, enter: bool, answers: &mu
         answers.new_game.write(NewGame);
     }
     if matches!(*state.status, ContentStatus::Loading) {
-        ui.label(RichText::new(s::LOADING.get(lang)).color(MUTED));
+        let muted = palette(ui.ctx()).muted;
+        ui.label(RichText::new(s::LOADING.get(lang)).color(muted));
     }
 }
 
@@ -115,7 +117,8 @@ fn play_buttons(ui: &mut egui::Ui, state: &TitleState, enter: bool, answers: &mu
 fn language_row(ui: &mut egui::Ui, lang: Lang, language: &mut MessageWriter<ChangeSetting>) {
     ui.horizontal(|ui| {
         ui.add_space(70.0);
-        ui.label(RichText::new(format!("{}:", s::LANGUAGE.get(lang))).color(MUTED));
+        let muted = palette(ui.ctx()).muted;
+        ui.label(RichText::new(format!("{}:", s::LANGUAGE.get(lang))).color(muted));
         for option in Lang::ALL {
             if ui
                 .selectable_label(option == lang, option.native_name())

@@ -108,8 +108,13 @@ impl Shown<'_> {
             !self.pause.open && self.status.library().is_some() && self.story.fault().is_none();
         let screen = ctx.content_rect();
         // A long frame (the first after the game slept) types no more than
-        // a short one.
+        // a short one; with motion reduced, a line shows whole at once.
         let step = self.time.delta_secs().min(MAX_TYPING_STEP);
+        let typing = if self.settings.reduced_motion {
+            f32::INFINITY
+        } else {
+            step * self.settings.text_speed
+        };
         Some(View {
             ctx,
             story: &self.story,
@@ -121,7 +126,7 @@ impl Shown<'_> {
             screen,
             width: (screen.width() - 48.0).min(BOX_WIDTH),
             intents: if live { input::read(ctx) } else { Vec::new() },
-            typing: step * self.settings.text_speed,
+            typing,
         })
     }
 }
