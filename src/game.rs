@@ -47,6 +47,16 @@ impl Plugin for PresentationPlugin {
 
 /// Opens the game window and plays until the player quits.
 pub fn run(options: LaunchOptions) -> AppExit {
+    let store = SettingsStore::default_location();
+    let mut settings = store.as_ref().map(SettingsStore::read).unwrap_or_default();
+    if let Some(lang) = options.lang {
+        settings.lang = lang;
+    }
+    // The browser grants the whole screen only just after a click or a
+    // key: the page opens in its window, whatever the last visit chose.
+    if cfg!(target_arch = "wasm32") {
+        settings.fullscreen = false;
+    }
     let mut app = App::new();
     app.add_plugins(measure::first_frame_plugin);
     content::register_source(&mut app, &absolute(&options.scenes));
@@ -56,6 +66,7 @@ pub fn run(options: LaunchOptions) -> AppExit {
                 primary_window: Some(Window {
                     title: "Famulant".into(),
                     resolution: (1280, 720).into(),
+                    mode: ui::window_mode(settings.fullscreen),
                     // In the browser: the page's canvas, as large as the page.
                     canvas: Some("#famulant".into()),
                     fit_canvas_to_parent: true,
@@ -72,12 +83,6 @@ pub fn run(options: LaunchOptions) -> AppExit {
             }),
     )
     .add_plugins((GamePlugin, PresentationPlugin));
-
-    let store = SettingsStore::default_location();
-    let mut settings = store.as_ref().map(SettingsStore::read).unwrap_or_default();
-    if let Some(lang) = options.lang {
-        settings.lang = lang;
-    }
     app.insert_resource(settings);
     if let Some(store) = store {
         app.insert_resource(store);

@@ -1,7 +1,8 @@
 //! Frames on demand. A story game is read far more than it moves, and it
 //! runs on laptops and phones: while nothing on screen moves, the game
 //! draws only when the player does something (and every [`STILL_WAKE`],
-//! for content reloaded from disk); while something moves (a line being typed,
+//! for content reloaded from disk, or every [`PAD_WAKE`] while a gamepad,
+//! which wakes no window, is connected); while something moves (a line being typed,
 //! the monitor's traces, a countdown, a phase, a fade, a notice), at most
 //! [`MOVING_FPS`] frames a second.
 //!
@@ -13,6 +14,7 @@
 
 use std::time::Duration;
 
+use bevy::input::gamepad::Gamepad;
 use bevy::platform::collections::HashMap;
 use bevy::prelude::*;
 use bevy::winit::{UpdateMode, WinitSettings};
@@ -27,6 +29,10 @@ pub const MOVING_FPS: f64 = 30.0;
 /// the browser four seconds lost taps on a phone: a tap there seems not to
 /// wake the game, only to wait for its next frame.)
 pub const STILL_WAKE: Duration = Duration::from_secs(1);
+
+/// How often a still screen looks for a gamepad's buttons while one is
+/// connected: a press answered within a twentieth of a second.
+pub const PAD_WAKE: Duration = Duration::from_millis(50);
 
 /// Whether anything on screen moves this frame.
 #[derive(Resource, Debug, Default)]
@@ -102,17 +108,25 @@ fn let_a_frame_carry_a_sleep(mut time: ResMut<Time<Virtual>>) {
 }
 
 /// How the window updates: `moving` or still; woken by the player's input
-/// to the window, not by the mouse moving over other windows.
-fn update_mode(moving: bool) -> UpdateMode {
+/// to the window, not by the mouse moving over other windows. A gamepad
+/// wakes no window: while one is connected (`pad`), a still screen looks
+/// for its buttons every [`PAD_WAKE`].
+fn update_mode(moving: bool, pad: bool) -> UpdateMode {
     if moving {
         UpdateMode::reactive_low_power(Duration::from_secs_f64(1.0 / MOVING_FPS))
+    } else if pad {
+        UpdateMode::reactive_low_power(PAD_WAKE)
     } else {
         UpdateMode::reactive_low_power(STILL_WAKE)
     }
 }
 
-fn pace(mut motion: ResMut<Motion>, settings: Option<ResMut<WinitSettings>>) {
-    let mode = update_mode(std::mem::take(&mut motion.moving));
+fn pace(
+    mut motion: ResMut<Motion>,
+    settings: Option<ResMut<WinitSettings>>,
+    pads: Query<(), With<Gamepad>>,
+) {
+    let mode = update_mode(std::mem::take(&mut motion.moving), !pads.is_empty());
     let Some(mut settings) = settings else {
         return;
     };
@@ -130,14 +144,18 @@ mod tests {
 
     #[test]
     fn still_screens_sleep_and_moving_ones_are_capped() {
-        let UpdateMode::Reactive { wait, .. } = update_mode(false) else {
+        let UpdateMode::Reactive { wait, .. } = update_mode(false, false) else {
             panic!("a still screen waits for input");
         };
         assert_eq!(wait, STILL_WAKE);
-        let UpdateMode::Reactive { wait, .. } = update_mode(true) else {
+        let UpdateMode::Reactive { wait, .. } = update_mode(true, false) else {
             panic!("a moving screen is capped, not drawn flat out");
         };
         assert!((wait.as_secs_f64() - 1.0 / 30.0).abs() < 1e-9);
+        let UpdateMode::Reactive { wait, .. } = update_mode(false, true) else {
+            panic!("a still screen with a gamepad waits for it");
+        };
+        assert_eq!(wait, PAD_WAKE);
     }
 
     #[test]
@@ -148,14 +166,14 @@ mod tests {
             .insert_resource(WinitSettings::game());
         app.world_mut().resource_mut::<Motion>().keep_moving();
         app.update();
-        let moving = update_mode(true);
+        let moving = update_mode(true, false);
         assert_eq!(app.world().resource::<WinitSettings>().focused_mode, moving);
         assert_eq!(
             app.world().resource::<WinitSettings>().unfocused_mode,
             moving
         );
         app.update();
-        let still = update_mode(false);
+        let still = update_mode(false, false);
         assert_eq!(app.world().resource::<WinitSettings>().focused_mode, still);
     }
 

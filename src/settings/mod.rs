@@ -1,18 +1,21 @@
 //! The player's preferences, kept apart from saved games, and where they
-//! are stored; the game's messages that change them are in `plugin`.
+//! are stored; the game's message that changes them is in `plugin`.
 
+mod change;
 #[cfg(feature = "game")]
 mod plugin;
 #[cfg(feature = "game")]
-pub(super) use plugin::plugin;
+pub use plugin::ChangeSetting;
 #[cfg(feature = "game")]
-pub use plugin::{SetAlarmFlashing, SetLanguage, SetSmoothEdges, SetTimers, SetVolume, VolumeOf};
+pub(super) use plugin::plugin;
 #[cfg(feature = "game")]
 mod store;
 #[cfg(all(feature = "game", target_arch = "wasm32"))]
 pub use store::STORAGE_KEY;
 #[cfg(feature = "game")]
 pub use store::SettingsStore;
+
+pub use change::{AUTO_DELAYS, Setting, TEXT_SPEEDS, UI_SCALES, VolumeOf};
 
 #[cfg(feature = "game")]
 use bevy::prelude::Resource;
@@ -23,7 +26,8 @@ use crate::content::Lang;
 /// How fast lines are typed out, in characters per second, by default.
 pub const DEFAULT_TEXT_SPEED: f32 = 45.0;
 
-/// The player's preferences.
+/// The player's preferences. A file written before a field existed still
+/// reads: what it lacks takes its default.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "game", derive(Resource))]
 #[serde(default)]
@@ -32,7 +36,7 @@ pub struct Settings {
     pub lang: Lang,
     /// Characters typed per second in the dialogue box.
     pub text_speed: f32,
-    /// Seconds auto-advance waits after a line is typed out.
+    /// Seconds that reading on by itself waits after a line is typed out.
     pub auto_delay: f32,
     /// Whether monitor alarms flash; off, they stay lit.
     pub flash_alarms: bool,
@@ -46,6 +50,15 @@ pub struct Settings {
     pub edges: EdgeSmoothing,
     /// How much time decisions give.
     pub timers: TimerMode,
+    /// How large the overlay's text and controls are, on top of the size
+    /// that fits the window: 1 as designed.
+    pub ui_scale: f32,
+    /// Dark panels, white text, a strong accent and thick outlines.
+    pub high_contrast: bool,
+    /// Nothing fades, flashes or types out: lines appear whole.
+    pub reduced_motion: bool,
+    /// The whole screen (in the browser, the page's canvas) or a window.
+    pub fullscreen: bool,
 }
 
 /// Whether the edges of rooms and people are smoothed (4× multisampling):
@@ -118,6 +131,10 @@ impl Default for Settings {
             ambience_volume: 0.6,
             edges: EdgeSmoothing::Auto,
             timers: TimerMode::Normal,
+            ui_scale: 1.0,
+            high_contrast: false,
+            reduced_motion: false,
+            fullscreen: false,
         }
     }
 }
@@ -141,6 +158,10 @@ mod tests {
             ambience_volume: 0.0,
             edges: EdgeSmoothing::Off,
             timers: TimerMode::Relaxed,
+            ui_scale: 1.25,
+            high_contrast: true,
+            reduced_motion: true,
+            fullscreen: true,
         };
         file.write(&chosen).unwrap();
         assert_eq!(file.read(), chosen);

@@ -41,14 +41,17 @@ impl SettingsStore {
         crate::web::local_storage().map(|_| SettingsStore {})
     }
 
-    /// Reads the settings; defaults when none are stored or they are
-    /// unreadable.
+    /// Reads the settings, each number within its range; defaults when
+    /// none are stored or they are unreadable.
     pub fn read(&self) -> Settings {
         match self.read_text() {
-            Some(text) => ron::from_str(&text).unwrap_or_else(|err| {
-                warn!("ignoring unreadable settings in {self}: {err}");
-                Settings::default()
-            }),
+            Some(text) => ron::from_str(&text).map_or_else(
+                |err| {
+                    warn!("ignoring unreadable settings in {self}: {err}");
+                    Settings::default()
+                },
+                Settings::within_ranges,
+            ),
             None => Settings::default(),
         }
     }

@@ -1,15 +1,20 @@
-//! The egui overlay: title screen, dialogue box, choices and timers, pause
-//! menu and the list of content problems. It reads state and writes
+//! The egui overlay: title screen, dialogue box, choices and timers, the
+//! menu's pages (pause, settings) and the list of content problems, and the
+//! keys and gamepad buttons they answer to. It reads state and writes
 //! messages; it decides nothing.
 
 mod backdrop;
 mod dialogue;
-mod input;
+mod fullscreen;
+pub(crate) mod input;
+pub(crate) mod menu;
 mod monitor;
 mod notices;
+mod page;
 mod pause;
 mod portrait;
 mod problems;
+mod settings_page;
 mod strings;
 mod style;
 mod theatre;
@@ -17,18 +22,24 @@ mod title;
 mod transition;
 mod waveform;
 
+pub(crate) use fullscreen::window_mode;
+
 use bevy::prelude::*;
 use bevy_egui::EguiPlugin;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default()).add_plugins((
         style::plugin,
+        input::plugin,
+        menu::plugin,
+        fullscreen::plugin,
         backdrop::plugin,
         title::plugin,
         dialogue::plugin,
         monitor::plugin,
         notices::plugin,
         pause::plugin,
+        settings_page::plugin,
         problems::plugin,
         theatre::plugin,
         transition::plugin,

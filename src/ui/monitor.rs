@@ -147,8 +147,9 @@ fn monitor(
     }
     let ctx = contexts.ctx_mut()?;
     let (vitals, body, labs) = (&patient.vitals, &patient.body, &patient.labs);
-    let flashing =
-        settings.flash_alarms && !active(vitals, vitals.mentation != Mentation::Dead).is_empty();
+    // Reduced motion stops the flashing too.
+    let flashes = settings.flash_alarms && !settings.reduced_motion;
+    let flashing = flashes && !active(vitals, vitals.mentation != Mentation::Dead).is_empty();
     // At the bed the traces move and every heartbeat beeps; elsewhere only
     // a flashing alarm moves; with the game paused, nothing.
     if (view == MonitorView::Bedside || flashing) && !time.is_paused() {
@@ -159,7 +160,7 @@ fn monitor(
         body,
         labs,
         lang: settings.lang,
-        lit: !settings.flash_alarms || time.elapsed_secs().fract() < 0.6,
+        lit: !flashes || time.elapsed_secs().fract() < 0.6,
     };
     let size = shown_size(ctx.content_rect(), view);
     // On a small screen the monitor is drawn smaller, its top right corner
@@ -323,7 +324,7 @@ fn header(painter: &egui::Painter, rect: Rect, r: &Reading) {
 }
 
 /// The active alarms' texts in a banner, flashing unless the player turned
-/// flashing off; urgent alarms red, the others yellow.
+/// flashing off or reduced motion; urgent alarms red, the others yellow.
 fn banner(painter: &egui::Painter, banner: Rect, r: &Reading) {
     let lang = r.lang;
     let alarms = r.alarms();

@@ -8,7 +8,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::dialogue::BoxTop;
 use super::strings as s;
-use super::style::{MUTED, PANEL_FILL};
+use super::style::palette;
 use crate::content::{LocalizedText, NodeRef};
 use crate::pacing::Motion;
 use crate::screen::Screen;
@@ -72,6 +72,12 @@ fn collect(
     }
 }
 
+/// How visible a notice `age` seconds old is: whole, fading out over its
+/// last second.
+fn fading(age: f32) -> f32 {
+    (1.0 - (age - (TOAST_SECONDS - 1.0)).max(0.0)).clamp(0.0, 1.0)
+}
+
 fn show(
     mut contexts: EguiContexts,
     notices: Res<Notices>,
@@ -81,7 +87,7 @@ fn show(
     mut motion: ResMut<Motion>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let lang = settings.lang;
+    let (lang, look) = (settings.lang, palette(ctx));
     if let Some((taken, _)) = &notices.expired {
         let detail = match taken {
             Some(option) => s::TIME_UP_TAKEN.get(lang).replace("{}", option.get(lang)),
@@ -92,14 +98,14 @@ fn show(
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {
                 egui::Frame::new()
-                    .fill(PANEL_FILL)
-                    .stroke(egui::Stroke::new(2.0, EXPIRED))
+                    .fill(look.panel)
+                    .stroke(egui::Stroke::new(look.outline.width + 1.0, EXPIRED))
                     .corner_radius(10.0)
                     .inner_margin(egui::Margin::symmetric(18, 8))
                     .show(ui, |ui| {
                         ui.horizontal(|ui| {
                             ui.label(RichText::new(s::TIME_UP.get(lang)).strong().color(EXPIRED));
-                            ui.label(RichText::new(detail).color(MUTED));
+                            ui.label(RichText::new(detail).color(look.muted));
                         });
                     });
             });
@@ -112,8 +118,11 @@ fn show(
         .anchor(Align2::LEFT_BOTTOM, egui::vec2(20.0, -(box_top.0 + 12.0)))
         .show(ctx, |ui| {
             for (change, at) in &notices.toasts {
-                let age = elapsed - at;
-                let fade = (1.0 - (age - (TOAST_SECONDS - 1.0)).max(0.0)).clamp(0.0, 1.0);
+                let fade = if settings.reduced_motion {
+                    1.0
+                } else {
+                    fading(elapsed - at)
+                };
                 let good = (change.delta > 0) != change.rising_is_worse;
                 let colour = if good {
                     Color32::from_rgb(120, 200, 120)
@@ -121,7 +130,7 @@ fn show(
                     Color32::from_rgb(226, 120, 90)
                 };
                 egui::Frame::new()
-                    .fill(PANEL_FILL.gamma_multiply(fade))
+                    .fill(look.panel.gamma_multiply(fade))
                     .corner_radius(8.0)
                     .inner_margin(egui::Margin::symmetric(12, 6))
                     .show(ui, |ui| {
@@ -133,7 +142,7 @@ fn show(
                             );
                             ui.label(
                                 RichText::new(change.name.get(lang))
-                                    .color(Color32::WHITE.gamma_multiply(fade)),
+                                    .color(look.text.gamma_multiply(fade)),
                             );
                         });
                     });

@@ -1,49 +1,81 @@
-//! The pause menu on Escape: the story's clock stops while it is open.
+//! The pause menu (Escape, or the pad's Start): resume, save, load,
+//! settings, history, the title screen and quit, with the team's
+//! relationships beside it. The story's clock stands while it is open
+//! (see [`super::menu`]).
 
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
+use super::input::Ask;
+use super::menu::{Menu, Page};
+use super::page::{PageInput, button_column, heading, page_panel};
 use super::strings as s;
-use super::style::{ACCENT, PANEL_FILL, bar};
+use super::style::{bar, cramped, palette};
 use crate::content::{Lang, Value};
 use crate::screen::Screen;
-use crate::settings::{
-    EdgeSmoothing, SetAlarmFlashing, SetLanguage, SetSmoothEdges, SetTimers, SetVolume, Settings,
-    TimerMode, VolumeOf,
-};
+use crate::settings::Settings;
 use crate::story::Story;
 
-/// Whether the pause menu is open.
-#[derive(Resource, Default)]
-pub struct PauseMenu {
-    /// Open or not.
-    pub open: bool,
-}
-
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<PauseMenu>()
-        .add_systems(OnExit(Screen::Playing), close)
-        .add_systems(
-            EguiPrimaryContextPass,
-            pause_menu.run_if(in_state(Screen::Playing)),
-        );
+    app.add_systems(
+        EguiPrimaryContextPass,
+        pause_page.run_if(in_state(Screen::Playing)),
+    );
 }
 
-fn close(mut menu: ResMut<PauseMenu>, mut time: ResMut<Time<Virtual>>) {
-    menu.open = false;
-    time.unpause();
+/// An item of the pause menu.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Item {
+    Resume,
+    Open(Page),
+    Title,
+    Quit,
 }
 
-/// What the pause menu asks for: changes of the settings.
-#[derive(SystemParam)]
-struct SettingChanges<'w> {
-    language: MessageWriter<'w, SetLanguage>,
-    flashing: MessageWriter<'w, SetAlarmFlashing>,
-    volumes: MessageWriter<'w, SetVolume>,
-    smoothing: MessageWriter<'w, SetSmoothEdges>,
-    timers: MessageWriter<'w, SetTimers>,
+/// The pause menu's items, in order; quitting is left to the browser's
+/// tab there.
+fn items() -> Vec<Item> {
+    let mut items = vec![
+        Item::Resume,
+        Item::Open(Page::Save),
+        Item::Open(Page::Load),
+        Item::Open(Page::Settings),
+        Item::Open(Page::History),
+        Item::Title,
+    ];
+    if cfg!(not(target_arch = "wasm32")) {
+        items.push(Item::Quit);
+    }
+    items
+}
+
+impl Item {
+    fn label(self) -> s::Tr {
+        match self {
+            Item::Resume => s::RESUME,
+            Item::Open(Page::Save) => s::SAVE,
+            Item::Open(Page::Load) => s::LOAD,
+            Item::Open(Page::Settings) => s::SETTINGS,
+            Item::Open(Page::History) => s::HISTORY,
+            Item::Open(Page::Pause) => s::PAUSED,
+            Item::Title => s::TO_TITLE,
+            Item::Quit => s::QUIT,
+        }
+    }
+
+    /// Closes the menu, opens a page over it, or leaves the game.
+    fn take(self, menu: &mut Menu, exits: &mut Exits) {
+        match self {
+            Item::Resume => menu.close(),
+            Item::Open(page) => menu.open(page),
+            Item::Title => exits.screen.set(Screen::Title),
+            Item::Quit => {
+                exits.quit.write(AppExit::Success);
+            }
+        }
+    }
 }
 
 /// Where the pause menu leads out of the game.
@@ -53,126 +85,39 @@ struct Exits<'w> {
     quit: MessageWriter<'w, AppExit>,
 }
 
-fn pause_menu(
+fn pause_page(
     mut contexts: EguiContexts,
-    mut menu: ResMut<PauseMenu>,
-    mut time: ResMut<Time<Virtual>>,
-    settings: Res<Settings>,
-    mut changes: SettingChanges,
+    mut input: PageInput,
     mut exits: Exits,
+    settings: Res<Settings>,
     story: Res<Story>,
 ) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-        menu.open = !menu.open;
-    }
-    if menu.open != time.is_paused() {
-        if menu.open {
-            time.pause();
-        } else {
-            time.unpause();
-        }
-    }
-    if !menu.open {
+    if !input.shows(Page::Pause) {
         return Ok(());
     }
+    let ctx = contexts.ctx_mut()?;
     let lang = settings.lang;
-    egui::Area::new(egui::Id::new("pause"))
-        .anchor(Align2::CENTER_CENTER, egui::vec2(0.0, -20.0))
-        .order(egui::Order::Foreground)
-        .show(ctx, |ui| {
-            egui::Frame::new()
-                .fill(PANEL_FILL)
-                .corner_radius(14.0)
-                .inner_margin(egui::Margin::same(28))
-                .show(ui, |ui| {
-                    ui.set_width(320.0);
-                    ui.vertical_centered(|ui| {
-                        ui.heading(s::PAUSED.get(lang));
-                        ui.add_space(12.0);
-                        if wide_button(ui, s::RESUME.get(lang)) {
-                            menu.open = false;
-                        }
-                        settings_controls(ui, &settings, &mut changes);
-                        exit_buttons(ui, lang, &mut exits);
-                    });
-                });
-        });
+    let items = items();
+    let labels: Vec<&str> = items.iter().map(|item| item.label().get(lang)).collect();
+    let mut highlight = input.highlight(items.len());
+    let clicked = page_panel(ctx, "pause", 300.0, |ui| {
+        heading(ui, s::PAUSED.get(lang));
+        button_column(ui, &labels, &mut highlight)
+    });
+    input.keep(&highlight);
+    let by_key = match highlight.asked() {
+        Some((item, Ask::Take)) => Some(item),
+        _ => None,
+    };
+    if let Some(item) = clicked.or(by_key).and_then(|i| items.get(i)) {
+        item.take(&mut input.menu, &mut exits);
+    }
     team(ctx, &story, lang);
     Ok(())
 }
 
-/// A button as wide as the menu; whether it was clicked.
-fn wide_button(ui: &mut egui::Ui, label: &str) -> bool {
-    ui.add_sized(egui::vec2(260.0, 42.0), egui::Button::new(label))
-        .clicked()
-}
-
-/// The language, the decision time, the alarms, the edges and the volumes.
-fn settings_controls(ui: &mut egui::Ui, settings: &Settings, changes: &mut SettingChanges) {
-    let lang = settings.lang;
-    ui.horizontal(|ui| {
-        ui.add_space(40.0);
-        for option in Lang::ALL {
-            if ui
-                .selectable_label(option == lang, option.native_name())
-                .clicked()
-            {
-                changes.language.write(SetLanguage(option));
-            }
-        }
-    });
-    let labels = [s::TIMERS_NORMAL, s::TIMERS_RELAXED, s::TIMERS_OFF];
-    let modes = TimerMode::ALL.into_iter().zip(labels);
-    if let Some(mode) = one_of(ui, s::TIMERS, modes, settings.timers, lang) {
-        changes.timers.write(SetTimers(mode));
-    }
-    let mut flash = settings.flash_alarms;
-    if ui.checkbox(&mut flash, s::FLASH_ALARMS.get(lang)).changed() {
-        changes.flashing.write(SetAlarmFlashing(flash));
-    }
-    let labels = [s::EDGES_AUTO, s::EDGES_ON, s::EDGES_OFF];
-    let choices = EdgeSmoothing::ALL.into_iter().zip(labels);
-    if let Some(edges) = one_of(ui, s::SMOOTH_EDGES, choices, settings.edges, lang) {
-        changes.smoothing.write(SetSmoothEdges(edges));
-    }
-    for (which, label, value) in [
-        (VolumeOf::All, s::VOLUME, settings.volume),
-        (
-            VolumeOf::Monitor,
-            s::MONITOR_VOLUME,
-            settings.monitor_volume,
-        ),
-        (
-            VolumeOf::Ambience,
-            s::AMBIENCE_VOLUME,
-            settings.ambience_volume,
-        ),
-    ] {
-        let mut level = value;
-        let slider = egui::Slider::new(&mut level, 0.0..=1.0)
-            .show_value(false)
-            .text(label.get(lang));
-        // Saved when let go, not on every frame of a drag.
-        let response = ui.add(slider);
-        if response.drag_stopped() || (response.changed() && !response.dragged()) {
-            changes.volumes.write(SetVolume(which, level));
-        }
-    }
-}
-
-/// Back to the title, and (on the desktop) quit.
-fn exit_buttons(ui: &mut egui::Ui, lang: Lang, exits: &mut Exits) {
-    if wide_button(ui, s::TO_TITLE.get(lang)) {
-        exits.screen.set(Screen::Title);
-    }
-    if cfg!(not(target_arch = "wasm32")) && wide_button(ui, s::QUIT.get(lang)) {
-        exits.quit.write(AppExit::Success);
-    }
-}
-
-/// Beside the menu: the relationships as they stand, each a bar from its
-/// lowest to its highest value.
+/// Beside the menu (under it on a narrow screen): the relationships as
+/// they stand, each a bar from its lowest to its highest value.
 fn team(ctx: &egui::Context, story: &Story, lang: Lang) {
     let (Some(library), Some(state)) = (story.library(), story.state()) else {
         return;
@@ -180,12 +125,20 @@ fn team(ctx: &egui::Context, story: &Story, lang: Lang) {
     if library.relationships.is_empty() {
         return;
     }
+    let look = palette(ctx);
+    let (anchor, offset) = if cramped(ctx) && ctx.content_rect().width() < 900.0 {
+        (Align2::CENTER_BOTTOM, egui::vec2(0.0, -16.0))
+    } else {
+        (Align2::RIGHT_CENTER, egui::vec2(-24.0, -20.0))
+    };
     egui::Area::new(egui::Id::new("team"))
-        .anchor(Align2::RIGHT_CENTER, egui::vec2(-24.0, -20.0))
+        .anchor(anchor, offset)
         .order(egui::Order::Foreground)
+        .interactable(false)
         .show(ctx, |ui| {
             egui::Frame::new()
-                .fill(PANEL_FILL)
+                .fill(look.panel.to_opaque())
+                .stroke(look.outline)
                 .corner_radius(14.0)
                 .inner_margin(egui::Margin::same(20))
                 .show(ui, |ui| {
@@ -200,7 +153,7 @@ fn team(ctx: &egui::Context, story: &Story, lang: Lang) {
                         let colour = if r.rising_is_worse {
                             egui::Color32::from_rgb(226, 120, 90)
                         } else {
-                            ACCENT
+                            look.accent
                         };
                         bar(ui, egui::vec2(220.0, 8.0), share, colour);
                     }
@@ -208,27 +161,21 @@ fn team(ctx: &egui::Context, story: &Story, lang: Lang) {
         });
 }
 
-/// A setting with a few values: its name, then the values in a row, the
-/// current one selected. Returns the value clicked.
-fn one_of<T: PartialEq + Copy>(
-    ui: &mut egui::Ui,
-    name: s::Tr,
-    choices: impl IntoIterator<Item = (T, s::Tr)>,
-    current: T,
-    lang: Lang,
-) -> Option<T> {
-    ui.label(RichText::new(name.get(lang)).small());
-    ui.horizontal(|ui| {
-        let mut picked = None;
-        for (value, label) in choices {
-            if ui
-                .selectable_label(current == value, label.get(lang))
-                .clicked()
-            {
-                picked = Some(value);
-            }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pause_menu_offers_every_way_on_and_out() {
+        let items = items();
+        assert_eq!(items[0], Item::Resume, "Enter at once resumes");
+        for page in [Page::Save, Page::Load, Page::Settings, Page::History] {
+            assert!(items.contains(&Item::Open(page)), "{page:?}");
         }
-        picked
-    })
-    .inner
+        assert!(items.contains(&Item::Title));
+        assert_eq!(
+            items.contains(&Item::Quit),
+            cfg!(not(target_arch = "wasm32"))
+        );
+    }
 }

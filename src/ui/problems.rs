@@ -7,7 +7,7 @@ use bevy_egui::egui::{self, Align2, Color32, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::strings as s;
-use super::style::MUTED;
+use super::style::palette;
 use crate::content::{ContentStatus, Severity};
 use crate::settings::Settings;
 use crate::story::Story;
@@ -66,7 +66,10 @@ fn problems(
                 .show(ui, |ui| {
                     ui.set_width(width);
                     ui.label(RichText::new(title).heading().color(ERROR));
-                    ui.label(RichText::new(s::CONTENT_ERRORS_HELP.get(lang)).color(MUTED));
+                    ui.label(
+                        RichText::new(s::CONTENT_ERRORS_HELP.get(lang))
+                            .color(palette(ui.ctx()).muted),
+                    );
                     ui.separator();
                     egui::ScrollArea::vertical()
                         .max_height(440.0)

@@ -1,20 +1,94 @@
-//! The overlay's look: text sizes and colours, set once per context, and a
-//! zoom that makes the overlay as large against the window at any size as
-//! it is at 1280×720.
+//! The overlay's look: text sizes and colours, set per context when the
+//! settings change (the usual look or high contrast, motion or none), and
+//! a zoom that makes the overlay as large against the window at any size as
+//! it is at 1280×720, times the size the player chose.
 
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
-use bevy_egui::egui::{self, FontId, TextStyle};
+use bevy_egui::egui::{self, Color32, FontId, Stroke, TextStyle};
 use bevy_egui::{EguiContext, EguiContexts, EguiPreUpdateSet, EguiPrimaryContextPass};
 
-/// The dialogue box's fill.
-pub const PANEL_FILL: egui::Color32 = egui::Color32::from_rgba_premultiplied(18, 24, 33, 238);
-/// Body text.
-pub const TEXT: egui::Color32 = egui::Color32::from_rgb(236, 238, 242);
-/// Quieter text: hints, narration.
-pub const MUTED: egui::Color32 = egui::Color32::from_rgb(160, 170, 185);
-/// The accent of highlighted options.
-pub const ACCENT: egui::Color32 = egui::Color32::from_rgb(92, 160, 220);
+use crate::settings::Settings;
+
+/// The colours of the overlay's panels, text and highlights, and the
+/// outline of panels and options.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    /// Panels and the dialogue box.
+    pub panel: Color32,
+    /// Body text.
+    pub text: Color32,
+    /// Quieter text: hints, narration, labels.
+    pub muted: Color32,
+    /// Highlights, progress, the running step.
+    pub accent: Color32,
+    /// A button or option not highlighted.
+    pub option: Color32,
+    /// A button or option highlighted.
+    pub lit: Color32,
+    /// The outline of panels and options not highlighted.
+    pub outline: Stroke,
+}
+
+impl Palette {
+    /// The outline of a highlighted button or option: the accent, thicker.
+    pub fn lit_outline(&self) -> Stroke {
+        Stroke::new(self.outline.width + 1.0, self.accent)
+    }
+
+    /// The fill of a button or option, `lit` when highlighted.
+    pub fn fill(&self, lit: bool) -> Color32 {
+        if lit { self.lit } else { self.option }
+    }
+
+    /// The outline of a button or option, `lit` when highlighted.
+    pub fn stroke(&self, lit: bool) -> Stroke {
+        if lit {
+            self.lit_outline()
+        } else {
+            self.outline
+        }
+    }
+}
+
+/// The usual look: dark blue-grey panels, light text, a calm blue accent.
+pub const USUAL: Palette = Palette {
+    panel: Color32::from_rgba_premultiplied(18, 24, 33, 238),
+    text: Color32::from_rgb(236, 238, 242),
+    muted: Color32::from_rgb(160, 170, 185),
+    accent: Color32::from_rgb(92, 160, 220),
+    option: Color32::from_rgb(50, 58, 68),
+    lit: Color32::from_rgb(62, 108, 150),
+    outline: Stroke {
+        width: 1.0,
+        color: Color32::from_rgba_premultiplied(28, 28, 28, 28),
+    },
+};
+
+/// High contrast: near-black panels, white text, a strong accent and thick
+/// light outlines.
+pub const HIGH_CONTRAST: Palette = Palette {
+    panel: Color32::from_rgb(6, 6, 8),
+    text: Color32::WHITE,
+    muted: Color32::from_rgb(222, 222, 222),
+    accent: Color32::from_rgb(255, 212, 0),
+    option: Color32::from_rgb(22, 22, 26),
+    lit: Color32::from_rgb(70, 56, 0),
+    outline: Stroke {
+        width: 2.0,
+        color: Color32::from_rgb(210, 210, 210),
+    },
+};
+
+/// The palette in use in `ctx`.
+pub fn palette(ctx: &egui::Context) -> Palette {
+    ctx.data(|data| data.get_temp(palette_id()))
+        .unwrap_or(USUAL)
+}
+
+fn palette_id() -> egui::Id {
+    egui::Id::new("famulant palette")
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -67,15 +141,18 @@ pub fn bar(ui: &mut egui::Ui, size: egui::Vec2, share: f32, colour: egui::Color3
 /// (body text 16 px), and options too small for a finger.
 const MIN_ZOOM: f32 = 0.75;
 
-/// The overlay's zoom for a window of this logical size: 1 at 1280×720,
-/// larger or smaller with the window, so that the layout keeps its place;
-/// never below [`MIN_ZOOM`], where the layout gets less room instead.
-fn zoom_for(width: f32, height: f32) -> f32 {
-    (width / 1280.0).min(height / 720.0).clamp(MIN_ZOOM, 3.0)
+/// The overlay's zoom for a window of this logical size at the player's
+/// `scale`: at scale 1, 1 at 1280×720, larger or smaller with the window, so
+/// that the layout keeps its place; never below [`MIN_ZOOM`], where the
+/// layout gets less room instead.
+fn zoom_for(width: f32, height: f32, scale: f32) -> f32 {
+    let fit = (width / 1280.0).min(height / 720.0).clamp(MIN_ZOOM, 3.0);
+    (fit * scale).max(MIN_ZOOM)
 }
 
 /// Whether the overlay has less room than the 1280×720 it is laid out for
-/// (a phone, a small window): panels shrink and options grow for a finger.
+/// (a phone, a small window, a large scale): panels shrink and options
+/// grow for a finger.
 pub fn cramped(ctx: &egui::Context) -> bool {
     let screen = ctx.content_rect();
     screen.width() < 1200.0 || screen.height() < 680.0
@@ -84,26 +161,62 @@ pub fn cramped(ctx: &egui::Context) -> bool {
 fn fit_to_window(
     mut contexts: EguiContexts,
     window: Single<&Window, With<PrimaryWindow>>,
+    settings: Res<Settings>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let zoom = zoom_for(window.width(), window.height());
+    let zoom = zoom_for(window.width(), window.height(), settings.ui_scale);
     if (ctx.zoom_factor() - zoom).abs() > 0.005 {
         ctx.set_zoom_factor(zoom);
     }
     Ok(())
 }
 
-fn apply_style(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
-    if *done {
+/// Sets the look when it is new or the settings changed it.
+fn apply_style(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    mut applied: Local<Option<Look>>,
+) -> Result {
+    let look = Look::of(&settings);
+    if *applied == Some(look) {
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
-    *done = true;
+    *applied = Some(look);
     ctx.set_theme(egui::Theme::Dark);
     // The zoom follows the window; egui's own Ctrl +/- would be undone at
     // once.
     ctx.options_mut(|options| options.zoom_with_keyboard = false);
-    ctx.all_styles_mut(|style| {
+    ctx.data_mut(|data| data.insert_temp(palette_id(), look.palette()));
+    ctx.all_styles_mut(|style| look.apply_to(style));
+    Ok(())
+}
+
+/// What of the settings the look follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Look {
+    high_contrast: bool,
+    reduced_motion: bool,
+}
+
+impl Look {
+    fn of(settings: &Settings) -> Look {
+        Look {
+            high_contrast: settings.high_contrast,
+            reduced_motion: settings.reduced_motion,
+        }
+    }
+
+    fn palette(self) -> Palette {
+        if self.high_contrast {
+            HIGH_CONTRAST
+        } else {
+            USUAL
+        }
+    }
+
+    /// Text sizes, colours, outlines and egui's own motion.
+    fn apply_to(self, style: &mut egui::Style) {
         style.text_styles = [
             (TextStyle::Heading, FontId::proportional(30.0)),
             (TextStyle::Body, FontId::proportional(21.0)),
@@ -112,12 +225,46 @@ fn apply_style(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
             (TextStyle::Monospace, FontId::monospace(15.0)),
         ]
         .into();
-        style.visuals = egui::Visuals::dark();
-        style.visuals.override_text_color = Some(TEXT);
+        style.visuals = visuals(&self.palette(), self.high_contrast);
         style.spacing.button_padding = egui::vec2(14.0, 8.0);
         style.spacing.item_spacing = egui::vec2(10.0, 8.0);
-    });
-    Ok(())
+        if self.reduced_motion {
+            style.animation_time = 0.0;
+            style.scroll_animation = egui::style::ScrollAnimation::none();
+        } else {
+            let usual = egui::Style::default();
+            style.animation_time = usual.animation_time;
+            style.scroll_animation = usual.scroll_animation;
+        }
+    }
+}
+
+/// egui's own widgets in `palette`; with high contrast, thick outlines and
+/// the accent on what the pointer is over.
+fn visuals(palette: &Palette, high_contrast: bool) -> egui::Visuals {
+    let mut visuals = egui::Visuals::dark();
+    visuals.override_text_color = Some(palette.text);
+    visuals.selection.bg_fill = palette.lit;
+    visuals.selection.stroke = Stroke::new(palette.outline.width, palette.text);
+    if high_contrast {
+        let widgets = &mut visuals.widgets;
+        widgets.noninteractive.bg_stroke = palette.outline;
+        // The rails of sliders and scroll bars, light on the dark panels.
+        widgets.inactive.bg_fill = Color32::from_gray(120);
+        widgets.inactive.weak_bg_fill = palette.option;
+        widgets.inactive.bg_stroke = palette.outline;
+        widgets.hovered.bg_stroke = palette.lit_outline();
+        widgets.active.bg_stroke = palette.lit_outline();
+        for state in [
+            &mut widgets.inactive,
+            &mut widgets.hovered,
+            &mut widgets.active,
+        ] {
+            state.fg_stroke = Stroke::new(2.0, palette.text);
+        }
+        visuals.window_stroke = palette.outline;
+    }
+    visuals
 }
 
 #[cfg(test)]
@@ -180,10 +327,46 @@ mod tests {
 
     #[test]
     fn the_overlay_grows_and_shrinks_with_the_window() {
-        assert_eq!(zoom_for(1280.0, 720.0), 1.0);
-        assert_eq!(zoom_for(1920.0, 1080.0), 1.5);
-        assert_eq!(zoom_for(1024.0, 768.0), 0.8, "4:3 is bound by its width");
-        assert_eq!(zoom_for(390.0, 844.0), 0.75, "a phone keeps text legible");
-        assert_eq!(zoom_for(844.0, 390.0), 0.75, "also on its side");
+        assert_eq!(zoom_for(1280.0, 720.0, 1.0), 1.0);
+        assert_eq!(zoom_for(1920.0, 1080.0, 1.0), 1.5);
+        assert_eq!(
+            zoom_for(1024.0, 768.0, 1.0),
+            0.8,
+            "4:3 is bound by its width"
+        );
+        assert_eq!(
+            zoom_for(390.0, 844.0, 1.0),
+            0.75,
+            "a phone keeps text legible"
+        );
+        assert_eq!(zoom_for(844.0, 390.0, 1.0), 0.75, "also on its side");
+    }
+
+    #[test]
+    fn the_players_size_multiplies_the_windows_but_keeps_text_legible() {
+        assert_eq!(zoom_for(1280.0, 720.0, 1.25), 1.25);
+        assert_eq!(zoom_for(1920.0, 1080.0, 0.9), 1.5 * 0.9);
+        assert_eq!(zoom_for(390.0, 844.0, 1.2), 0.75 * 1.2);
+        assert_eq!(zoom_for(390.0, 844.0, 0.85), 0.75, "no smaller on a phone");
+    }
+
+    #[test]
+    fn high_contrast_and_reduced_motion_change_the_look() {
+        let mut style = egui::Style::default();
+        let look = Look {
+            high_contrast: true,
+            reduced_motion: true,
+        };
+        look.apply_to(&mut style);
+        assert_eq!(style.visuals.override_text_color, Some(Color32::WHITE));
+        assert_eq!(style.visuals.widgets.inactive.bg_stroke.width, 2.0);
+        assert_eq!(style.animation_time, 0.0);
+        Look {
+            high_contrast: false,
+            reduced_motion: false,
+        }
+        .apply_to(&mut style);
+        assert_eq!(style.visuals.override_text_color, Some(USUAL.text));
+        assert!(style.animation_time > 0.0);
     }
 }

@@ -7,7 +7,7 @@ use bevy_egui::egui::{self, Align2, Color32, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::strings as s;
-use super::style::{ACCENT, MUTED, PANEL_FILL};
+use super::style::palette;
 use crate::content::{Lang, Library, LocalizedText, NodeDef, PhaseDef};
 use crate::screen::Screen;
 use crate::settings::Settings;
@@ -98,6 +98,7 @@ fn checklist(
         return Ok(());
     }
     let lang: Lang = settings.lang;
+    let look = palette(ctx);
     let steps = steps(library, &scene.def.phases, state, &current);
     let done = steps.iter().filter(|(_, step)| *step == Step::Done).count();
     // The step running, else the next to come, else the last.
@@ -112,7 +113,8 @@ fn checklist(
         .anchor(Align2::LEFT_TOP, egui::vec2(20.0, CHECKLIST_TOP))
         .show(ctx, |ui| {
             let response = egui::Frame::new()
-                .fill(PANEL_FILL)
+                .fill(look.panel)
+                .stroke(look.outline)
                 .corner_radius(10.0)
                 .inner_margin(egui::Margin::symmetric(14, 8))
                 .show(ui, |ui| {
@@ -123,7 +125,7 @@ fn checklist(
                             steps.len()
                         ))
                         .small()
-                        .color(MUTED),
+                        .color(look.muted),
                     );
                     ui.horizontal(|ui| {
                         ui.spacing_mut().item_spacing.x = 6.0;
@@ -134,8 +136,8 @@ fn checklist(
                     if let Some((name, step)) = focus {
                         let text = RichText::new(name.get(lang)).small();
                         ui.label(match step {
-                            Step::Running(_) => text.strong().color(ACCENT),
-                            _ => text.color(MUTED),
+                            Step::Running(_) => text.strong().color(look.accent),
+                            _ => text.color(look.muted),
                         });
                     }
                 })
@@ -158,16 +160,17 @@ fn dot(ui: &mut egui::Ui, step: Step) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
     let centre = rect.center();
     let painter = ui.painter();
+    let look = palette(ui.ctx());
     match step {
         Step::Done => {
             painter.circle_filled(centre, 6.0, DONE);
         }
         Step::Running(share) => {
-            painter.circle_stroke(centre, 6.0, egui::Stroke::new(2.0, ACCENT));
-            painter.circle_filled(centre, 6.0 * share.clamp(0.25, 1.0), ACCENT);
+            painter.circle_stroke(centre, 6.0, egui::Stroke::new(2.0, look.accent));
+            painter.circle_filled(centre, 6.0 * share.clamp(0.25, 1.0), look.accent);
         }
         Step::ToCome => {
-            painter.circle_stroke(centre, 6.0, egui::Stroke::new(1.0, MUTED));
+            painter.circle_stroke(centre, 6.0, egui::Stroke::new(1.0, look.muted));
         }
     }
 }

@@ -1,26 +1,85 @@
-//! The title screen: new game, continue, language, quit.
+//! The title screen: continue, new game, load, settings, language, quit;
+//! by pointer, or by the keys' and the pad's highlight. A menu page opened
+//! from it (the settings) takes its place.
 
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
-use super::input::{self, Intent};
+use super::input::{Ask, Intents, navigate_list};
+use super::menu::{Menu, Page};
+use super::page::{button_height, page_button};
 use super::strings as s;
-use super::style::{ACCENT, MUTED};
+use super::style::palette;
 use crate::content::{ContentStatus, Lang};
 use crate::screen::Screen;
-use crate::settings::{SetLanguage, Settings};
+use crate::settings::{ChangeSetting, Setting, Settings};
 use crate::story::{NewGame, Story};
 
-/// The size of the title screen's wide buttons, in points.
-const WIDE: egui::Vec2 = egui::vec2(300.0, 46.0);
+/// The width of the title screen's buttons, in points.
+const WIDE: f32 = 300.0;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        title_screen.run_if(in_state(Screen::Title)),
-    );
+    app.init_resource::<TitleHighlight>()
+        .add_systems(OnEnter(Screen::Title), |mut lit: ResMut<TitleHighlight>| {
+            lit.0 = 0;
+        })
+        .add_systems(
+            EguiPrimaryContextPass,
+            title_screen.run_if(in_state(Screen::Title)),
+        );
+}
+
+/// The item the keys' highlight is on; the first (continue, else a new
+/// game) whenever the title screen opens.
+#[derive(Resource, Default)]
+struct TitleHighlight(usize);
+
+/// An item of the title screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Item {
+    Continue,
+    NewGame,
+    Open(Page),
+    Language,
+    Quit,
+}
+
+/// The title screen's items: continue only with a game to go on with,
+/// quit only outside the browser.
+fn items(can_continue: bool) -> Vec<Item> {
+    let mut items = Vec::new();
+    if can_continue {
+        items.push(Item::Continue);
+    }
+    items.extend([
+        Item::NewGame,
+        Item::Open(Page::Load),
+        Item::Open(Page::Settings),
+        Item::Language,
+    ]);
+    if cfg!(not(target_arch = "wasm32")) {
+        items.push(Item::Quit);
+    }
+    items
+}
+
+/// What the player asked on the title screen this frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Asked {
+    /// Of an item, by key or click.
+    Of(Item, Ask),
+    /// A language, clicked.
+    Language(Lang),
+}
+
+/// The language after `lang`, or before it when `ask` is Less.
+fn other_language(lang: Lang, ask: Ask) -> Lang {
+    let n = Lang::ALL.len();
+    let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    let step = if ask == Ask::Less { n - 1 } else { 1 };
+    Lang::ALL[(at + step) % n]
 }
 
 /// What the title screen reads: the language, whether the scenes are
@@ -44,96 +103,187 @@ impl TitleState<'_> {
     }
 }
 
-/// What the title screen asks for: a new game, the game in progress,
-/// another language, or the end.
+/// What the title screen asks for: a new game, the game in progress, a
+/// menu page, another language, or the end.
 #[derive(SystemParam)]
 struct TitleAnswers<'w> {
     new_game: MessageWriter<'w, NewGame>,
     screen: ResMut<'w, NextState<Screen>>,
-    language: MessageWriter<'w, SetLanguage>,
+    menu: ResMut<'w, Menu>,
+    settings: MessageWriter<'w, ChangeSetting>,
     exit: MessageWriter<'w, AppExit>,
 }
 
-/// Draws the title screen and writes what the player asks for.
+impl TitleAnswers<'_> {
+    /// Does what the player asked for.
+    fn answer(&mut self, asked: Asked, state: &TitleState) {
+        let (item, ask) = match asked {
+            Asked::Language(lang) => return self.language(lang),
+            Asked::Of(item, ask) => (item, ask),
+        };
+        match (item, ask) {
+            (Item::Language, ask) => self.language(other_language(state.settings.lang, ask)),
+            (_, Ask::Less | Ask::More) => {}
+            (Item::Continue, Ask::Take) => self.screen.set(Screen::Playing),
+            (Item::NewGame, Ask::Take) if state.ready() => {
+                self.new_game.write(NewGame);
+            }
+            (Item::NewGame, Ask::Take) => {}
+            (Item::Open(page), Ask::Take) => self.menu.open(page),
+            (Item::Quit, Ask::Take) => {
+                self.exit.write(AppExit::Success);
+            }
+        }
+    }
+
+    fn language(&mut self, lang: Lang) {
+        self.settings.write(ChangeSetting(Setting::Language(lang)));
+    }
+}
+
+/// Draws the title screen, unless a page covers it, and does what the
+/// player asks for.
 fn title_screen(
     mut contexts: EguiContexts,
     state: TitleState,
     mut answers: TitleAnswers,
+    mut intents: ResMut<Intents>,
+    mut lit: ResMut<TitleHighlight>,
 ) -> Result {
+    if answers.menu.is_open() {
+        return Ok(());
+    }
     let ctx = contexts.ctx_mut()?;
-    let lang = state.settings.lang;
-    let enter = input::read(ctx).contains(&Intent::Confirm);
+    let items = items(state.can_continue());
+    let (highlighted, by_key) = navigate_list(lit.0, items.len(), &intents.take());
+    lit.0 = highlighted;
+    let mut asked = by_key.map(|(i, ask)| Asked::Of(items[i], ask));
     egui::Area::new(egui::Id::new("title"))
         .anchor(Align2::CENTER_CENTER, egui::vec2(0.0, -20.0))
         .show(ctx, |ui| {
             ui.set_width(420.0);
             ui.vertical_centered(|ui| {
-                ui.label(RichText::new("Famulant").size(72.0).strong());
-                ui.label(RichText::new(s::SUBTITLE.get(lang)).size(26.0).color(MUTED));
-                ui.add_space(36.0);
-                play_buttons(ui, &state, enter, &mut answers);
-                ui.add_space(18.0);
-                language_row(ui, lang, &mut answers.language);
-                ui.add_space(18.0);
-                quit_button(ui, lang, &mut answers.exit);
-                ui.add_space(28.0);
-                ui.label(RichText::new(s::TITLE_KEYS.get(lang)).small().color(MUTED));
+                let clicked = title_body(ui, &state, &items, &mut lit.0);
+                asked = asked.or(clicked);
             });
         });
+    if let Some(asked) = asked {
+        answers.answer(asked, &state);
+    }
     Ok(())
 }
 
-/// Continue (when a game can go on) and New game, and a note while the
-/// scenes load; Enter continues the game in progress, or else begins one.
-fn play_buttons(ui: &mut egui::Ui, state: &TitleState, enter: bool, answers: &mut TitleAnswers) {
+/// The name, the subtitle, the items and the keys; returns what a click
+/// asked for.
+fn title_body(
+    ui: &mut egui::Ui,
+    state: &TitleState,
+    items: &[Item],
+    lit: &mut usize,
+) -> Option<Asked> {
     let lang = state.settings.lang;
-    let (ready, can_continue) = (state.ready(), state.can_continue());
-    if can_continue
-        && ui
-            .add_sized(WIDE, egui::Button::new(s::CONTINUE.get(lang)))
-            .clicked()
-    {
-        answers.screen.set(Screen::Playing);
-    }
-    let start = ui.add_enabled(
-        ready,
-        egui::Button::new(RichText::new(s::NEW_GAME.get(lang)).strong())
-            .min_size(WIDE)
-            .fill(ACCENT.gamma_multiply(0.55)),
-    );
-    if enter && can_continue {
-        answers.screen.set(Screen::Playing);
-    } else if ready && (start.clicked() || enter) {
-        answers.new_game.write(NewGame);
+    let muted = palette(ui.ctx()).muted;
+    ui.label(RichText::new("Famulant").size(72.0).strong());
+    ui.label(RichText::new(s::SUBTITLE.get(lang)).size(26.0).color(muted));
+    ui.add_space(30.0);
+    let mut clicked = None;
+    for (i, item) in items.iter().enumerate() {
+        let (response, asked) = match item {
+            Item::Language => language_row(ui, lang, *lit == i),
+            _ => {
+                let response = item_button(ui, *item, state, *lit == i);
+                let asked = response.clicked().then_some(Asked::Of(*item, Ask::Take));
+                (response, asked)
+            }
+        };
+        let moving = ui.input(|input| input.pointer.delta() != egui::Vec2::ZERO);
+        if moving && response.contains_pointer() {
+            *lit = i;
+        }
+        clicked = clicked.or(asked);
     }
     if matches!(*state.status, ContentStatus::Loading) {
-        ui.label(RichText::new(s::LOADING.get(lang)).color(MUTED));
+        ui.label(RichText::new(s::LOADING.get(lang)).color(muted));
     }
+    ui.add_space(24.0);
+    ui.label(RichText::new(s::TITLE_KEYS.get(lang)).small().color(muted));
+    clicked
 }
 
-/// The languages to choose from, the one in use selected.
-fn language_row(ui: &mut egui::Ui, lang: Lang, language: &mut MessageWriter<SetLanguage>) {
-    ui.horizontal(|ui| {
-        ui.add_space(70.0);
-        ui.label(RichText::new(format!("{}:", s::LANGUAGE.get(lang))).color(MUTED));
-        for option in Lang::ALL {
-            if ui
-                .selectable_label(option == lang, option.native_name())
-                .clicked()
-            {
-                language.write(SetLanguage(option));
-            }
+/// One of the title screen's buttons, marked when `lit`; a new game is
+/// greyed out until the scenes are loaded.
+fn item_button(ui: &mut egui::Ui, item: Item, state: &TitleState, lit: bool) -> egui::Response {
+    let lang = state.settings.lang;
+    let label = match item {
+        Item::Continue => s::CONTINUE,
+        Item::NewGame => s::NEW_GAME,
+        Item::Open(Page::Load) => s::LOAD,
+        Item::Open(_) => s::SETTINGS,
+        Item::Language => s::LANGUAGE,
+        Item::Quit => s::QUIT,
+    };
+    let enabled = item != Item::NewGame || state.ready();
+    ui.add_enabled_ui(enabled, |ui| page_button(ui, label.get(lang), lit, WIDE))
+        .inner
+}
+
+/// The languages to choose from, the one in use selected, the row marked
+/// when `lit`; returns the row and the language clicked.
+fn language_row(ui: &mut egui::Ui, lang: Lang, lit: bool) -> (egui::Response, Option<Asked>) {
+    let look = palette(ui.ctx());
+    let size = egui::vec2(WIDE, button_height(ui.ctx()));
+    let mut asked = None;
+    let frame = egui::Frame::new()
+        .stroke(if lit {
+            look.lit_outline()
+        } else {
+            egui::Stroke::NONE
+        })
+        .corner_radius(8.0);
+    let response = frame
+        .show(ui, |ui| {
+            // A row of the buttons' size (a centred layout of its own would
+            // take all the height the screen has left).
+            let row = egui::Layout::left_to_right(egui::Align::Center);
+            ui.allocate_ui_with_layout(size, row, |ui| {
+                ui.set_min_size(size);
+                ui.add_space(4.0);
+                ui.label(RichText::new(format!("{}:", s::LANGUAGE.get(lang))).color(look.muted));
+                for option in Lang::ALL {
+                    let picked = ui.selectable_label(option == lang, option.native_name());
+                    if picked.clicked() {
+                        asked = Some(Asked::Language(option));
+                    }
+                }
+            });
+        })
+        .response;
+    (response, asked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_offers_continue_only_with_a_game_to_go_on_with() {
+        let with = items(true);
+        assert_eq!(with[0], Item::Continue, "Enter at once continues");
+        assert_eq!(items(false)[0], Item::NewGame, "else Enter begins one");
+        for item in [Item::Open(Page::Load), Item::Open(Page::Settings)] {
+            assert!(with.contains(&item));
         }
-    });
-}
+        assert_eq!(
+            with.contains(&Item::Quit),
+            cfg!(not(target_arch = "wasm32"))
+        );
+    }
 
-/// The button that quits, except in the browser.
-fn quit_button(ui: &mut egui::Ui, lang: Lang, exit: &mut MessageWriter<AppExit>) {
-    if cfg!(not(target_arch = "wasm32"))
-        && ui
-            .add_sized(WIDE, egui::Button::new(s::QUIT.get(lang)))
-            .clicked()
-    {
-        exit.write(AppExit::Success);
+    #[test]
+    fn left_and_right_go_through_the_languages() {
+        assert_eq!(other_language(Lang::De, Ask::More), Lang::En);
+        assert_eq!(other_language(Lang::En, Ask::More), Lang::De);
+        assert_eq!(other_language(Lang::De, Ask::Less), Lang::En);
+        assert_eq!(other_language(Lang::De, Ask::Take), Lang::En);
     }
 }

@@ -1,5 +1,7 @@
 //! Entering a room: it fades in from black, and its name shows large for a
-//! moment before it settles into the corner card.
+//! moment before it settles into the corner card. With motion reduced,
+//! nothing fades: the room is there at once, and its name stands still
+//! for the same moment.
 
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, Color32, FontId, LayerId};
@@ -33,15 +35,25 @@ struct Entering {
     at: f32,
 }
 
-/// How far a fade that began `t` seconds ago still covers: 1 to 0.
-fn cover(t: f32) -> f32 {
-    (1.0 - t / FADE).clamp(0.0, 1.0)
+/// How far a fade that began `t` seconds ago still covers: 1 to 0; none
+/// at all with motion `reduced`.
+fn cover(t: f32, reduced: bool) -> f32 {
+    if reduced {
+        0.0
+    } else {
+        (1.0 - t / FADE).clamp(0.0, 1.0)
+    }
 }
 
 /// How visible the room's name is `t` seconds after entering: it fades in
-/// with the room and out over its last second.
-fn name_alpha(t: f32) -> f32 {
-    (t / FADE).min((NAME - t).max(0.0)).clamp(0.0, 1.0)
+/// with the room and out over its last second; with motion `reduced`, it
+/// is simply there until its time is up.
+fn name_alpha(t: f32, reduced: bool) -> f32 {
+    if reduced {
+        if t < NAME { 1.0 } else { 0.0 }
+    } else {
+        (t / FADE).min((NAME - t).max(0.0)).clamp(0.0, 1.0)
+    }
 }
 
 fn transition(
@@ -68,7 +80,8 @@ fn transition(
     // Under every window of the overlay, over the room.
     let painter = ctx.layer_painter(LayerId::background());
     let screen = ctx.content_rect();
-    let black = cover(t);
+    let reduced = settings.reduced_motion;
+    let black = cover(t, reduced);
     if black > 0.0 {
         painter.rect_filled(
             screen,
@@ -76,7 +89,7 @@ fn transition(
             Color32::from_black_alpha((black * 255.0) as u8),
         );
     }
-    let alpha = (name_alpha(t) * 255.0) as u8;
+    let alpha = (name_alpha(t, reduced) * 255.0) as u8;
     let at = egui::pos2(screen.center().x, screen.top() + screen.height() * 0.13);
     let name = room.name.get(settings.lang);
     painter.text(
@@ -93,7 +106,9 @@ fn transition(
         FontId::proportional(52.0),
         Color32::from_white_alpha(alpha),
     );
-    motion.keep_moving();
+    if !reduced {
+        motion.keep_moving();
+    }
     Ok(())
 }
 
@@ -103,11 +118,20 @@ mod tests {
 
     #[test]
     fn the_room_fades_in_and_its_name_comes_and_goes() {
-        assert_eq!(cover(0.0), 1.0);
-        assert_eq!(cover(FADE), 0.0);
-        assert_eq!(name_alpha(0.0), 0.0);
-        assert_eq!(name_alpha(FADE), 1.0);
-        assert_eq!(name_alpha(NAME), 0.0);
-        assert!(name_alpha(NAME - 0.5) > 0.0 && name_alpha(NAME - 0.5) < 1.0);
+        assert_eq!(cover(0.0, false), 1.0);
+        assert_eq!(cover(FADE, false), 0.0);
+        assert_eq!(name_alpha(0.0, false), 0.0);
+        assert_eq!(name_alpha(FADE, false), 1.0);
+        assert_eq!(name_alpha(NAME, false), 0.0);
+        let late = name_alpha(NAME - 0.5, false);
+        assert!(late > 0.0 && late < 1.0);
+    }
+
+    #[test]
+    fn with_motion_reduced_nothing_fades() {
+        assert_eq!(cover(0.0, true), 0.0);
+        assert_eq!(name_alpha(0.0, true), 1.0);
+        assert_eq!(name_alpha(NAME - 0.1, true), 1.0);
+        assert_eq!(name_alpha(NAME, true), 0.0);
     }
 }

@@ -9,7 +9,9 @@
 //! | `data-lang` | `de`, `en` |
 //! | `data-beat` | `line SCENE.NODE`, `choices SCENE.NODE`, `phase SCENE.NODE`, `ended ENDING`, `nothing` |
 //!
-//! and settings live in its `localStorage` (see `settings/store.rs`).
+//! and settings live in its `localStorage` (see `settings/store.rs`). When
+//! the browser leaves the whole screen by itself (Escape), the setting
+//! follows.
 
 mod files;
 
@@ -18,13 +20,13 @@ use bevy::prelude::*;
 use crate::cli::{Command, parse_args, query_args};
 use crate::content::ContentStatus;
 use crate::screen::Screen;
-use crate::settings::Settings;
+use crate::settings::{ChangeSetting, Setting, Settings};
 use crate::story::CurrentBeat;
 
 pub use files::{download, pick_file, take_picked};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Last, publish_to_page);
+    app.add_systems(Last, (publish_to_page, follow_leaving_fullscreen));
 }
 
 /// What the page's address asks for, read as a command line (see
@@ -126,4 +128,21 @@ fn publish_to_page(
         }
     }
     *published = state.to_vec();
+}
+
+/// The browser left the whole screen by itself (its Escape): the setting
+/// follows, so that the next F11 or click on it asks for it again.
+fn follow_leaving_fullscreen(
+    settings: Res<Settings>,
+    mut was_fullscreen: Local<bool>,
+    mut changes: MessageWriter<ChangeSetting>,
+) {
+    let fullscreen = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.fullscreen_element())
+        .is_some();
+    if *was_fullscreen && !fullscreen && settings.fullscreen {
+        changes.write(ChangeSetting(Setting::Fullscreen(false)));
+    }
+    *was_fullscreen = fullscreen;
 }

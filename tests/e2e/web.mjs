@@ -135,8 +135,9 @@ try {
 
   const before = await body(page, "lang");
   const target = before === "de" ? "en" : "de";
-  // The language row of the title screen: Deutsch | English.
-  const at = target === "en" ? { x: 752, y: 423 } : { x: 642, y: 423 };
+  // The language row of the title screen (new game, load, settings, then
+  // the languages): Deutsch | English.
+  const at = target === "en" ? { x: 746, y: 471 } : { x: 636, y: 471 };
   step(`switching the language from ${before} to ${target}`);
   await page.mouse.click(at.x, at.y);
   await until(page, `the language ${target}`, (t) => document.body.dataset.lang === t, 10, target);
@@ -171,8 +172,8 @@ try {
   // A phone, upright and on its side: touch only. Where its "New game"
   // button and the first option of a two-option choice stand.
   for (const [name, viewport, newGame, firstOption] of [
-    ["phone", { width: 390, height: 844 }, { x: 195, y: 417 }, { x: 195, y: 722 }],
-    ["phone-landscape", { width: 844, height: 390 }, { x: 422, y: 190 }, { x: 228, y: 297 }],
+    ["phone", { width: 390, height: 844 }, { x: 195, y: 380 }, { x: 195, y: 722 }],
+    ["phone-landscape", { width: 844, height: 390 }, { x: 422, y: 160 }, { x: 228, y: 297 }],
   ]) {
     const phone = await browser.newContext({
       viewport,

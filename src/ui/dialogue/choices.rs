@@ -11,14 +11,12 @@ use crate::story::{ChoiceMade, Countdown, OfferedOption, ShowChoices, ShowLine};
 use crate::ui::input::{Grid, Intent, navigate_all};
 use crate::ui::monitor::bedside_bottom;
 use crate::ui::strings as s;
-use crate::ui::style::{ACCENT, MUTED, bar, cramped};
+use crate::ui::style::{bar, cramped, palette};
 
 /// Options stand two to a row when the box's inside is this wide.
 const MIN_TWO_COLUMNS: f32 = 800.0;
 /// The space between options side by side.
 const OPTION_GAP: f32 = 12.0;
-/// An option not highlighted: a little lighter than the box.
-const OPTION_FILL: Color32 = Color32::from_rgb(50, 58, 68);
 
 /// What the player clicked in the box this frame.
 #[derive(Default)]
@@ -167,7 +165,8 @@ fn option_grid(
                         clicked = Some(option.id.clone());
                     }
                     if let Some(hint) = option.hint.as_ref().filter(|_| typewriter.hints) {
-                        ui.label(RichText::new(hint.get(lang)).small().italics().color(MUTED));
+                        let muted = palette(ui.ctx()).muted;
+                        ui.label(RichText::new(hint.get(lang)).small().italics().color(muted));
                     }
                 });
             }
@@ -186,23 +185,12 @@ fn option_button(
     highlighted: bool,
     width: f32,
 ) -> bool {
-    let fill = if highlighted {
-        ACCENT.gamma_multiply(0.7)
-    } else {
-        OPTION_FILL
-    };
+    let look = palette(ui.ctx());
     let text = RichText::new(format!("{}   {}", index + 1, option.text.get(lang)));
     let button = egui::Button::new(text)
-        .fill(fill)
+        .fill(look.fill(highlighted))
         .corner_radius(10.0)
-        .stroke(egui::Stroke::new(
-            1.0,
-            if highlighted {
-                ACCENT
-            } else {
-                Color32::from_white_alpha(40)
-            },
-        ))
+        .stroke(look.stroke(highlighted))
         .min_size(egui::vec2(width, option_height(ui.ctx())));
     ui.add(button).clicked()
 }
@@ -222,7 +210,8 @@ fn keys_row(ui: &mut egui::Ui, lang: Lang, hints: Option<bool>) -> bool {
     let row = egui::vec2(ui.available_width(), 0.0);
     let keys = egui::Layout::right_to_left(egui::Align::Center);
     ui.allocate_ui_with_layout(row, keys, |ui| {
-        ui.label(RichText::new(s::CHOICE_KEYS.get(lang)).small().color(MUTED));
+        let muted = palette(ui.ctx()).muted;
+        ui.label(RichText::new(s::CHOICE_KEYS.get(lang)).small().color(muted));
         hints.is_some_and(|shown| {
             let label = if shown { s::HIDE_HINTS } else { s::SHOW_HINTS };
             ui.small_button(label.get(lang)).clicked()

@@ -9,7 +9,7 @@ use crate::content::Lang;
 use crate::screen::Screen;
 use crate::ui::input::Intent;
 use crate::ui::strings as s;
-use crate::ui::style::MUTED;
+use crate::ui::style::palette;
 
 /// Draws the end of the chapter and goes back to the title screen when the
 /// player asks.
@@ -30,7 +30,7 @@ fn end_body(ui: &mut egui::Ui, lang: Lang) -> bool {
         ui.label(
             RichText::new(s::TO_BE_CONTINUED.get(lang))
                 .italics()
-                .color(MUTED),
+                .color(palette(ui.ctx()).muted),
         );
         ui.add_space(10.0);
         ui.button(s::TO_TITLE.get(lang)).clicked()

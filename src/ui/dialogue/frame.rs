@@ -5,7 +5,7 @@ use bevy_egui::egui::{self, Align2, Color32, RichText};
 
 use super::{BOX_BOTTOM, BOX_HEIGHT};
 use crate::content::{Lang, Library, parse_color};
-use crate::ui::style::{ACCENT, MUTED, PANEL_FILL};
+use crate::ui::style::{Palette, palette};
 
 /// The box at the bottom of the screen, as tall as [`BOX_HEIGHT`]; returns
 /// its response, clickable.
@@ -32,10 +32,11 @@ pub(super) fn box_area(
     egui::Area::new(egui::Id::new(id))
         .anchor(Align2::CENTER_BOTTOM, egui::vec2(0.0, -BOX_BOTTOM))
         .show(ctx, |ui| {
+            let look = palette(ui.ctx());
             egui::Frame::new()
-                .fill(PANEL_FILL)
+                .fill(look.panel)
                 .corner_radius(14.0)
-                .stroke(egui::Stroke::new(1.0, Color32::from_white_alpha(28)))
+                .stroke(look.outline)
                 .inner_margin(egui::Margin::symmetric(28, 18))
                 .show(ui, add)
                 .response
@@ -55,9 +56,10 @@ pub(super) fn speaker_label(
         return;
     };
     let character = library.characters.get(id);
+    let look = palette(ui.ctx());
     let colour = character
         .and_then(|c| parse_color(&c.color))
-        .map_or(ACCENT, |[r, g, b]| Color32::from_rgb(r, g, b));
+        .map_or(look.accent, |[r, g, b]| Color32::from_rgb(r, g, b));
     ui.horizontal(|ui| {
         ui.label(
             RichText::new(library.character_name(id, lang))
@@ -66,24 +68,25 @@ pub(super) fn speaker_label(
                 .color(colour),
         );
         if let Some(c) = character {
-            ui.label(RichText::new(c.role.get(lang)).small().color(MUTED));
+            ui.label(RichText::new(c.role.get(lang)).small().color(look.muted));
         }
     });
 }
 
-/// What a speaker says, or in grey italics when nobody speaks (narration).
-pub(super) fn spoken(text: impl Into<String>, speaker: Option<&str>) -> RichText {
+/// What a speaker says, or in `look`'s muted italics when nobody speaks
+/// (narration).
+pub(super) fn spoken(text: impl Into<String>, speaker: Option<&str>, look: &Palette) -> RichText {
     let body = RichText::new(text);
     if speaker.is_some() {
         body
     } else {
-        body.italics().color(MUTED)
+        body.italics().color(look.muted)
     }
 }
 
 /// The keys' reminder, small and grey at the bottom right of the box.
 pub(super) fn keys_hint(ui: &mut egui::Ui, text: &str) {
     ui.with_layout(egui::Layout::bottom_up(egui::Align::Max), |ui| {
-        ui.label(RichText::new(text).small().color(MUTED));
+        ui.label(RichText::new(text).small().color(palette(ui.ctx()).muted));
     });
 }

@@ -9,6 +9,7 @@ use crate::story::{Advance, ShowLine};
 use crate::ui::input::goes_on;
 use crate::ui::portrait::speaker_portrait;
 use crate::ui::strings as s;
+use crate::ui::style::palette;
 
 impl Typewriter {
     /// Types `chars` more characters of a line `total` long.
@@ -62,7 +63,7 @@ fn line_body(ui: &mut egui::Ui, view: &View, line: &ShowLine, shown: String, don
         speaker_portrait(ui, view.story, speaker);
         ui.vertical(|ui| {
             speaker_label(ui, view.library, speaker, view.lang);
-            ui.label(spoken(shown, speaker));
+            ui.label(spoken(shown, speaker, &palette(ui.ctx())));
             if done {
                 keys_hint(ui, s::LINE_KEYS.get(view.lang));
             }

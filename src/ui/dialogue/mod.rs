@@ -18,8 +18,8 @@ use bevy::prelude::*;
 use bevy_egui::egui;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
-use super::input::{self, Intent};
-use super::pause::PauseMenu;
+use super::input::{Intent, Intents};
+use super::menu::Menu;
 use crate::content::{ContentStatus, Lang, Library, NodeRef, Scene};
 use crate::pacing::Motion;
 use crate::screen::Screen;
@@ -86,42 +86,60 @@ impl Typewriter {
 }
 
 /// What the dialogue box reads: the story's beat and countdown, the
-/// player's settings, and what may cover the box.
+/// player's settings, what may cover the box, and the keys and buttons
+/// pressed.
 #[derive(SystemParam)]
 struct Shown<'w> {
     beat: Res<'w, CurrentBeat>,
     story: Res<'w, Story>,
     settings: Res<'w, Settings>,
-    pause: Res<'w, PauseMenu>,
+    menu: Res<'w, Menu>,
     status: Res<'w, ContentStatus>,
     time: Res<'w, Time<Real>>,
+    intents: ResMut<'w, Intents>,
 }
 
 impl Shown<'_> {
-    /// What every beat's box is drawn with this frame; none until the
-    /// story has its library.
-    fn view<'a>(&'a self, ctx: &'a egui::Context) -> Option<View<'a>> {
+    /// Whether input counts: nothing covers the box, no menu page, no
+    /// error panel.
+    fn live(&self) -> bool {
+        !self.menu.is_open() && self.status.library().is_some() && self.story.fault().is_none()
+    }
+
+    /// The intents of this frame, taken while the box is live.
+    fn take_intents(&mut self) -> Vec<Intent> {
+        if self.live() {
+            self.intents.take()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// What every beat's box is drawn with this frame, answering
+    /// `intents`; none until the story has its library.
+    fn view<'a>(&'a self, ctx: &'a egui::Context, intents: Vec<Intent>) -> Option<View<'a>> {
         let library = self.story.library()?;
-        // Input counts only while nothing covers the box: no pause menu, no
-        // error panel.
-        let live =
-            !self.pause.open && self.status.library().is_some() && self.story.fault().is_none();
         let screen = ctx.content_rect();
         // A long frame (the first after the game slept) types no more than
-        // a short one.
+        // a short one; with motion reduced, a line shows whole at once.
         let step = self.time.delta_secs().min(MAX_TYPING_STEP);
+        let typing = if self.settings.reduced_motion {
+            f32::INFINITY
+        } else {
+            step * self.settings.text_speed
+        };
         Some(View {
             ctx,
             story: &self.story,
             library,
             scene: self.story.scene(),
             lang: self.settings.lang,
-            live,
-            paused: self.pause.open,
+            live: self.live(),
+            paused: self.menu.is_open(),
             screen,
             width: (screen.width() - 48.0).min(BOX_WIDTH),
-            intents: if live { input::read(ctx) } else { Vec::new() },
-            typing: step * self.settings.text_speed,
+            intents,
+            typing,
         })
     }
 }
@@ -146,13 +164,13 @@ struct View<'a> {
     lang: Lang,
     /// Whether the player's clicks count: nothing covers the box.
     live: bool,
-    /// Whether the pause menu is open: nothing types or moves.
+    /// Whether a menu page is open: nothing types or moves.
     paused: bool,
     /// The window's inside.
     screen: egui::Rect,
     /// The box's width.
     width: f32,
-    /// The keys pressed this frame while live.
+    /// The keys and buttons pressed this frame while live.
     intents: Vec<Intent>,
     /// How many characters of a line type out this frame unless paused.
     typing: f32,
@@ -169,14 +187,15 @@ impl View<'_> {
 /// answers.
 fn dialogue_box(
     mut contexts: EguiContexts,
-    shown: Shown,
+    mut shown: Shown,
     mut typewriter: ResMut<Typewriter>,
     mut box_top: ResMut<BoxTop>,
     mut answers: Answers,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     box_top.0 = BOX_BOTTOM + BOX_HEIGHT;
-    let Some(view) = shown.view(ctx) else {
+    let intents = shown.take_intents();
+    let Some(view) = shown.view(ctx, intents) else {
         return Ok(());
     };
     place::place_card(&view);

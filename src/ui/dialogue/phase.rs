@@ -9,7 +9,7 @@ use crate::content::Lang;
 use crate::story::{Advance, ShowPhase};
 use crate::ui::input::goes_on;
 use crate::ui::strings as s;
-use crate::ui::style::{ACCENT, MUTED, bar};
+use crate::ui::style::{bar, palette};
 
 /// Draws `phase` and goes on when the player asks.
 pub(super) fn phase_box(
@@ -34,7 +34,7 @@ fn phase_body(ui: &mut egui::Ui, view: &View, phase: &ShowPhase) {
     if let Some(text) = &phase.text {
         let speaker = phase.speaker.as_deref();
         speaker_label(ui, view.library, speaker, view.lang);
-        ui.label(spoken(text.get(view.lang), speaker));
+        ui.label(spoken(text.get(view.lang), speaker, &palette(ui.ctx())));
     }
     keys_hint(ui, s::PHASE_KEYS.get(view.lang));
 }
@@ -44,21 +44,23 @@ fn phase_progress(ui: &mut egui::Ui, phase: &ShowPhase, lang: Lang) {
     let minutes = phase.minutes.max(1);
     let done = minutes.saturating_sub(phase.left);
     let share = done as f32 / minutes as f32;
+    let look = palette(ui.ctx());
     ui.horizontal(|ui| {
         ui.label(
             RichText::new(phase.name.get(lang))
                 .size(21.0)
                 .strong()
-                .color(ACCENT),
+                .color(look.accent),
         );
         bar(
             ui,
             egui::vec2(ui.available_width() - 150.0, 10.0),
             share,
-            ACCENT,
+            look.accent,
         );
         ui.label(
-            RichText::new(format!("{done} / {minutes} {}", s::SIM_MINUTES.get(lang))).color(MUTED),
+            RichText::new(format!("{done} / {minutes} {}", s::SIM_MINUTES.get(lang)))
+                .color(look.muted),
         );
     });
 }
