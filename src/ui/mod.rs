@@ -6,6 +6,7 @@
 mod backdrop;
 mod dialogue;
 mod fullscreen;
+mod history;
 pub(crate) mod input;
 pub(crate) mod menu;
 mod monitor;
@@ -14,7 +15,11 @@ mod page;
 mod pause;
 mod portrait;
 mod problems;
+mod quick_menu;
+mod save_news;
+mod saves;
 mod settings_page;
+mod shortcuts;
 mod strings;
 mod style;
 mod theatre;
@@ -28,20 +33,28 @@ use bevy::prelude::*;
 use bevy_egui::EguiPlugin;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins(EguiPlugin::default()).add_plugins((
-        style::plugin,
-        input::plugin,
-        menu::plugin,
-        fullscreen::plugin,
-        backdrop::plugin,
-        title::plugin,
-        dialogue::plugin,
-        monitor::plugin,
-        notices::plugin,
-        pause::plugin,
-        settings_page::plugin,
-        problems::plugin,
-        theatre::plugin,
-        transition::plugin,
-    ));
+    app.add_plugins(EguiPlugin::default())
+        .add_plugins((
+            style::plugin,
+            input::plugin,
+            menu::plugin,
+            fullscreen::plugin,
+            backdrop::plugin,
+            title::plugin,
+            dialogue::plugin,
+            monitor::plugin,
+            notices::plugin,
+            pause::plugin,
+            settings_page::plugin,
+            problems::plugin,
+            theatre::plugin,
+            transition::plugin,
+        ))
+        .add_plugins((
+            saves::plugin,
+            history::plugin,
+            shortcuts::plugin,
+            save_news::plugin,
+            quick_menu::plugin,
+        ));
 }

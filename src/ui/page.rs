@@ -17,7 +17,7 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, RichText};
 
-use super::input::{Ask, Intents, navigate_list};
+use super::input::{Ask, Grid, Intents, navigate_all, navigate_list};
 use super::menu::{Menu, Page};
 use super::style::{cramped, palette};
 
@@ -47,6 +47,21 @@ impl PageInput<'_> {
             lit,
             moved: lit != before,
             asked,
+            pointed: None,
+        }
+    }
+
+    /// The highlight on a page of `count` items laid out `columns` to a
+    /// row (the slots of the Save and Load screens): up and down go by
+    /// rows, left and right by items; Enter takes the one lit.
+    pub(crate) fn grid_highlight(&mut self, count: usize, columns: usize) -> Highlight {
+        let before = self.menu.highlighted();
+        let grid = Grid { count, columns };
+        let (lit, picked) = navigate_all(before, grid, &self.intents.take());
+        Highlight {
+            lit,
+            moved: lit != before,
+            asked: picked.map(|item| (item, Ask::Take)),
             pointed: None,
         }
     }

@@ -305,6 +305,11 @@ mod tests {
             include_str!("pause.rs"),
             include_str!("problems.rs"),
             include_str!("title.rs"),
+            include_str!("saves.rs"),
+            include_str!("save_news.rs"),
+            include_str!("quick_menu.rs"),
+            include_str!("history/mod.rs"),
+            include_str!("history/clinical.rs"),
         ]
         .concat();
         for (dir, extension) in [("src/content/validate", "rs"), ("scenes", "ron")] {

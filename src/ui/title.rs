@@ -13,6 +13,7 @@ use super::page::{button_height, page_button};
 use super::strings as s;
 use super::style::palette;
 use crate::content::{ContentStatus, Lang};
+use crate::save::{LoadFrom, Saves};
 use crate::screen::Screen;
 use crate::settings::{ChangeSetting, Setting, Settings};
 use crate::story::{NewGame, Story};
@@ -89,6 +90,7 @@ struct TitleState<'w> {
     settings: Res<'w, Settings>,
     status: Res<'w, ContentStatus>,
     story: Res<'w, Story>,
+    saves: Option<Res<'w, Saves>>,
 }
 
 impl TitleState<'_> {
@@ -98,8 +100,14 @@ impl TitleState<'_> {
     }
 
     /// Whether a game is in progress and can go on.
-    fn can_continue(&self) -> bool {
+    fn in_progress(&self) -> bool {
         self.story.state().is_some() && self.story.fault().is_none()
+    }
+
+    /// Whether there is a game to go on with: one in progress, or a save
+    /// (also from an earlier run).
+    fn can_continue(&self) -> bool {
+        self.in_progress() || self.saves.as_ref().is_some_and(|s| s.newest().is_some())
     }
 }
 
@@ -109,6 +117,7 @@ impl TitleState<'_> {
 struct TitleAnswers<'w> {
     new_game: MessageWriter<'w, NewGame>,
     screen: ResMut<'w, NextState<Screen>>,
+    load: MessageWriter<'w, LoadFrom>,
     menu: ResMut<'w, Menu>,
     settings: MessageWriter<'w, ChangeSetting>,
     exit: MessageWriter<'w, AppExit>,
@@ -124,7 +133,7 @@ impl TitleAnswers<'_> {
         match (item, ask) {
             (Item::Language, ask) => self.language(other_language(state.settings.lang, ask)),
             (_, Ask::Less | Ask::More) => {}
-            (Item::Continue, Ask::Take) => self.screen.set(Screen::Playing),
+            (Item::Continue, Ask::Take) => self.go_on(state),
             (Item::NewGame, Ask::Take) if state.ready() => {
                 self.new_game.write(NewGame);
             }
@@ -133,6 +142,15 @@ impl TitleAnswers<'_> {
             (Item::Quit, Ask::Take) => {
                 self.exit.write(AppExit::Success);
             }
+        }
+    }
+
+    /// Goes on with the game in progress, else loads the newest save.
+    fn go_on(&mut self, state: &TitleState) {
+        if state.in_progress() {
+            self.screen.set(Screen::Playing);
+        } else if let Some(newest) = state.saves.as_ref().and_then(|s| s.newest()) {
+            self.load.write(LoadFrom(newest));
         }
     }
 

@@ -19,9 +19,11 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/famulant-target}"
 (cd "$ROOT" && cargo build --quiet)
 BIN="$CARGO_TARGET_DIR/debug/famulant"
 
-# A private X server, and a private config folder so that no saved
-# settings leak in or out.
+# A private X server, and private config and data folders so that no
+# saved settings, games or lines read leak in or out.
 export XDG_CONFIG_HOME="$OUT/config"
+export XDG_DATA_HOME="$OUT/data"
+rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
 source "$ROOT/tests/e2e/xvfb.sh"
 GAME=""
 XVFB=""
@@ -136,6 +138,37 @@ shoot first-line 12
 # A click goes on to the next line, a character's, typed out in turn.
 xdotool mousemove 640 600 click 1
 shoot next-line 8
+kill "$GAME"; wait "$GAME" 2>/dev/null || true
+
+# F5 saves the game; closed and started again, the title's first button
+# is Continue, Enter takes it, and the same line is on screen: the dialogue
+# box's text matches the picture taken when it was saved.
+play quicksave --lang de --autostart --start @ch1_meeting
+shoot quicksave 10
+WINDOW=$(xdotool search --name '^Famulant$' | head -1)
+xdotool windowfocus "$WINDOW"
+xdotool key --window "$WINDOW" F5
+SAVE="$XDG_DATA_HOME/famulant/saves/quick.ron"
+for _ in $(seq 40); do [ -s "$SAVE" ] && break; sleep 0.25; done
+[ -s "$SAVE" ] || { echo "F5 wrote no quicksave"; cat "$OUT/quicksave.log"; exit 1; }
+echo "quicksave: $(wc -c <"$SAVE") bytes"
+shoot saved 1
+kill "$GAME"; wait "$GAME" 2>/dev/null || true
+play continue --lang de
+shoot continue-title 6
+WINDOW=$(xdotool search --name '^Famulant$' | head -1)
+xdotool windowfocus "$WINDOW"
+xdotool key --window "$WINDOW" Return
+shoot continued 8
+# The dialogue box: 1100×190 at the bottom centre, 24 px above the edge.
+BOX=1060x150+110+526
+changed=$(compare -metric AE -fuzz 12% -crop "$BOX" "$OUT/saved.png" "$OUT/continued.png" null: 2>&1 || true)
+changed="${changed%% *}"
+echo "continue: $changed pixels of the dialogue box differ from when it was saved"
+if ! [[ "$changed" =~ ^[0-9]+$ ]] || [ "$changed" -gt 1500 ]; then
+    echo "Continue did not bring back the line that was saved"
+    exit 1
+fi
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
 
 # The emergency department, where the patient monitor is at the bed. Two

@@ -35,9 +35,7 @@ pub(super) fn navigate(highlighted: usize, grid: Grid, intent: Intent) -> Nav {
         Intent::Left => n - 1,
         Intent::Number(number) => return pick(number.wrapping_sub(1), grid),
         Intent::Confirm => return pick(highlighted, grid),
-        Intent::Continue | Intent::Hints | Intent::Back | Intent::Pause | Intent::Fullscreen => {
-            return Nav::Stay;
-        }
+        _ => return Nav::Stay,
     };
     Nav::Highlight((highlighted + step) % n)
 }

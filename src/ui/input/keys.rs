@@ -8,8 +8,14 @@ use super::Intent;
 /// Each key with its intent, in the order the intents of one frame apply:
 /// the highlight moves before anything is picked, and a lower number is
 /// picked before a higher one or Enter.
-const KEYS: [(Key, Intent); 18] = [
+const KEYS: [(Key, Intent); 24] = [
     (Key::F11, Intent::Fullscreen),
+    (Key::F5, Intent::QuickSave),
+    (Key::F9, Intent::QuickLoad),
+    (Key::Backspace, Intent::StepBack),
+    (Key::PageUp, Intent::History),
+    (Key::Tab, Intent::ToggleSkip),
+    (Key::A, Intent::ToggleAuto),
     (Key::Escape, Intent::Back),
     (Key::H, Intent::Hints),
     (Key::ArrowDown, Intent::Down),
@@ -30,12 +36,28 @@ const KEYS: [(Key, Intent); 18] = [
 ];
 
 /// The intents of the keys pressed in `events`, each once, in the order of
-/// [`KEYS`].
-pub(super) fn intents_in(events: &[egui::Event]) -> Vec<Intent> {
-    KEYS.iter()
+/// [`KEYS`]; then History if the mouse wheel turned up, and HoldingSkip
+/// while Ctrl is held.
+pub(super) fn intents_in(events: &[egui::Event], ctrl_held: bool) -> Vec<Intent> {
+    let mut intents: Vec<Intent> = KEYS
+        .iter()
         .filter(|(key, intent)| went_down(events, *key, intent.repeats()))
         .map(|(_, intent)| *intent)
-        .collect()
+        .collect();
+    if wheel_up(events) && !intents.contains(&Intent::History) {
+        intents.push(Intent::History);
+    }
+    if ctrl_held {
+        intents.push(Intent::HoldingSkip);
+    }
+    intents
+}
+
+/// Whether the mouse wheel turned up (away from the player) in `events`.
+fn wheel_up(events: &[egui::Event]) -> bool {
+    events
+        .iter()
+        .any(|event| matches!(event, egui::Event::MouseWheel { delta, .. } if delta.y > 0.0))
 }
 
 /// Whether `key` went down in `events`, or repeated if `repeats` counts.
@@ -61,7 +83,7 @@ mod tests {
     }
 
     fn intents_of(events: Vec<egui::Event>) -> Vec<Intent> {
-        intents_in(&events)
+        intents_in(&events, false)
     }
 
     #[test]
@@ -107,5 +129,35 @@ mod tests {
         assert_eq!(intents_of(events), [Intent::Fullscreen, Intent::Back]);
         let held = vec![key(Key::Escape, true), key(Key::F11, true)];
         assert_eq!(intents_of(held), []);
+    }
+
+    #[test]
+    fn saving_going_back_and_skipping_have_their_keys() {
+        use Intent::*;
+        let events = vec![
+            key(Key::F5, false),
+            key(Key::F9, false),
+            key(Key::Backspace, false),
+            key(Key::Tab, false),
+            key(Key::A, false),
+        ];
+        assert_eq!(
+            intents_in(&events, true),
+            [
+                QuickSave,
+                QuickLoad,
+                StepBack,
+                ToggleSkip,
+                ToggleAuto,
+                HoldingSkip
+            ]
+        );
+        let wheel = egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, 1.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+        };
+        assert_eq!(intents_in(&[wheel], false), [History]);
     }
 }

@@ -14,6 +14,13 @@
 //! | Back | Escape | East (B, ○) |
 //! | Pause | – | Start |
 //! | Fullscreen | F11 | – |
+//! | QuickSave | F5 | – |
+//! | QuickLoad | F9 | – |
+//! | StepBack | Backspace | left shoulder (LB, L1) |
+//! | History | Page Up, mouse wheel up | Select (Back, Share) |
+//! | ToggleSkip | Tab | – |
+//! | HoldingSkip | Ctrl held | right shoulder held (RB, R1) |
+//! | ToggleAuto | A | West (X, □) |
 
 mod grid;
 mod keys;
@@ -55,6 +62,21 @@ pub(crate) enum Intent {
     Pause,
     /// F11: the whole screen, or a window.
     Fullscreen,
+    /// F5: save into the quicksave.
+    QuickSave,
+    /// F9: load the quicksave.
+    QuickLoad,
+    /// Backspace: back to the line or choice before.
+    StepBack,
+    /// Page Up or the mouse wheel turned up: the history.
+    History,
+    /// Tab: skipping lines read before on or off.
+    ToggleSkip,
+    /// Ctrl or the right shoulder is held: skip lines read before while
+    /// it is (this comes every frame it is held).
+    HoldingSkip,
+    /// A: lines go on by themselves, or no longer.
+    ToggleAuto,
 }
 
 impl Intent {
@@ -112,11 +134,16 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// This frame's intents begin with the keys pressed.
-fn read_keys(inputs: Query<&EguiInput>, mut intents: ResMut<Intents>) {
+/// This frame's intents begin with the keys pressed (and Ctrl held).
+fn read_keys(
+    inputs: Query<&EguiInput>,
+    keyboard: Res<ButtonInput<KeyCode>>,
+    mut intents: ResMut<Intents>,
+) {
+    let ctrl = keyboard.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
     intents.0 = inputs
         .iter()
-        .flat_map(|input| keys::intents_in(&input.events))
+        .flat_map(|input| keys::intents_in(&input.events, ctrl))
         .collect();
 }
 
@@ -166,6 +193,7 @@ mod tests {
         app.add_plugins(MinimalPlugins)
             .init_resource::<Intents>()
             .init_resource::<Motion>()
+            .init_resource::<ButtonInput<KeyCode>>()
             .add_systems(Update, (read_keys, read_pads).chain());
         let mut pad = Gamepad::default();
         pad.digital_mut().press(GamepadButton::South);

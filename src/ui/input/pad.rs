@@ -9,13 +9,20 @@ use super::Intent;
 
 /// Each button with its intent (the d-pad is read as a direction, with the
 /// stick): South is Enter, East is Escape, Start opens or closes the menu,
-/// North shows the options' hints.
-const BUTTONS: [(GamepadButton, Intent); 4] = [
+/// North shows the options' hints, West turns auto on or off, the left
+/// shoulder goes back a line, Select opens the history.
+const BUTTONS: [(GamepadButton, Intent); 7] = [
     (GamepadButton::North, Intent::Hints),
     (GamepadButton::South, Intent::Confirm),
     (GamepadButton::East, Intent::Back),
     (GamepadButton::Start, Intent::Pause),
+    (GamepadButton::West, Intent::ToggleAuto),
+    (GamepadButton::LeftTrigger, Intent::StepBack),
+    (GamepadButton::Select, Intent::History),
 ];
+
+/// The button that skips lines read before while it is held.
+const SKIP: GamepadButton = GamepadButton::RightTrigger;
 
 /// How far the stick leans before it counts as a direction, 0 to 1.
 const LEAN: f32 = 0.5;
@@ -27,11 +34,15 @@ const REPEAT: f32 = 0.12;
 /// The intents of the buttons `pad` pressed this frame, in the order of
 /// [`BUTTONS`].
 pub(super) fn button_intents(pad: &Gamepad) -> Vec<Intent> {
-    BUTTONS
+    let mut intents: Vec<Intent> = BUTTONS
         .iter()
         .filter(|(button, _)| pad.just_pressed(*button))
         .map(|(_, intent)| *intent)
-        .collect()
+        .collect();
+    if pad.pressed(SKIP) {
+        intents.push(Intent::HoldingSkip);
+    }
+    intents
 }
 
 /// The direction `pad` holds: its d-pad, else its left stick where it
@@ -117,9 +128,17 @@ mod tests {
     #[test]
     fn the_buttons_mean_what_their_keys_mean() {
         use GamepadButton::*;
-        let pad = pad_pressing(&[Start, East, South, North, West]);
+        let pad = pad_pressing(&[Start, East, South, North, West, Select, LeftTrigger]);
         use Intent::*;
-        assert_eq!(button_intents(&pad), [Hints, Confirm, Back, Pause]);
+        assert_eq!(
+            button_intents(&pad),
+            [Hints, Confirm, Back, Pause, ToggleAuto, StepBack, History]
+        );
+        // The skip button counts every frame it is held.
+        let mut held = pad_pressing(&[RightTrigger]);
+        held.digital_mut().clear();
+        held.digital_mut().press(RightTrigger);
+        assert_eq!(button_intents(&held), [HoldingSkip]);
         assert_eq!(button_intents(&pad_pressing(&[])), []);
     }
 
