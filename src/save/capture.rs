@@ -5,17 +5,17 @@ use bevy::prelude::*;
 use bevy::render::render_resource::TextureFormat;
 use bevy::render::view::window::screenshot::{Screenshot, ScreenshotCaptured};
 
-use super::plugin::ScreenThumbnail;
+use super::plugin::{ScreenThumbnail, ThumbnailsTaken};
 use super::thumbnail::Thumbnail;
 use crate::screen::Screen;
 use crate::story::Story;
 
 /// Seconds after a new beat before the screen is captured: the room has
 /// faded in and the line begun.
-const SETTLE_SECONDS: f32 = 0.6;
+const SETTLE_SECONDS: f32 = 1.0;
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_systems(
+    app.insert_resource(ThumbnailsTaken).add_systems(
         Update,
         capture_after_new_beat.run_if(in_state(Screen::Playing)),
     );
@@ -49,17 +49,24 @@ fn capture_after_new_beat(
             if now - since >= SETTLE_SECONDS {
                 captured.beat = beat;
                 captured.waiting = None;
-                commands
-                    .spawn(Screenshot::primary_window())
-                    .observe(keep_thumbnail);
+                commands.spawn(Screenshot::primary_window()).observe(
+                    move |captured: On<ScreenshotCaptured>, thumbnail: ResMut<ScreenThumbnail>| {
+                        keep_thumbnail(beat, &captured, thumbnail);
+                    },
+                );
             }
         }
         _ => captured.waiting = Some((beat, now)),
     }
 }
 
-/// Shrinks the captured window to the thumbnail the next save takes.
-fn keep_thumbnail(captured: On<ScreenshotCaptured>, mut thumbnail: ResMut<ScreenThumbnail>) {
+/// Shrinks the captured window, showing `beat`, to the thumbnail the next
+/// save takes.
+fn keep_thumbnail(
+    beat: (u64, u64),
+    captured: &ScreenshotCaptured,
+    mut thumbnail: ResMut<ScreenThumbnail>,
+) {
     let image = &captured.image;
     let Some(data) = &image.data else {
         return;
@@ -75,5 +82,7 @@ fn keep_thumbnail(captured: On<ScreenshotCaptured>, mut thumbnail: ResMut<Screen
     } else {
         data.clone()
     };
-    thumbnail.0 = Thumbnail::of_rgba(image.width(), image.height(), &rgba);
+    if let Some(picture) = Thumbnail::of_rgba(image.width(), image.height(), &rgba) {
+        thumbnail.0 = Some((beat, picture));
+    }
 }

@@ -59,9 +59,23 @@ pub enum SaveNews {
     Failed(String),
 }
 
-/// The latest small picture of the screen, for the next save.
+/// The latest small picture of the screen, for the next save, and the beat
+/// it shows (the game and the session's revision).
 #[derive(Resource, Default)]
-pub struct ScreenThumbnail(pub Option<Thumbnail>);
+pub struct ScreenThumbnail(pub Option<((u64, u64), Thumbnail)>);
+
+/// Present when pictures of the screen are taken for each beat (a window
+/// is drawn): the autosave then waits a moment for its beat's picture.
+#[derive(Resource)]
+pub struct ThumbnailsTaken;
+
+/// Seconds the autosave waits for the picture of its beat at most.
+const PICTURE_WAIT: f32 = 3.0;
+
+/// An autosave waiting for the picture of its beat: the save, the beat,
+/// and since when it waits (real seconds).
+#[derive(Resource, Default)]
+struct PendingAutosave(Option<(SaveFile, (u64, u64), f32)>);
 
 /// Saving and loading, each frame after the story announced its beat.
 #[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -80,6 +94,7 @@ pub(crate) fn plugin(app: &mut App) {
         .add_message::<ExportSave>()
         .add_message::<PickSaveFile>()
         .init_resource::<ScreenThumbnail>()
+        .init_resource::<PendingAutosave>()
         .configure_sets(
             Update,
             (
@@ -92,7 +107,7 @@ pub(crate) fn plugin(app: &mut App) {
         .add_systems(Update, (load, import).chain().in_set(SaveSystems::Load))
         .add_systems(
             Update,
-            (autosave, save, remember_lines_read)
+            (autosave, finish_autosave, save, remember_lines_read)
                 .chain()
                 .in_set(SaveSystems::Save),
         );
@@ -149,21 +164,49 @@ struct Shelf<'w> {
     saves: Option<ResMut<'w, Saves>>,
     story: Res<'w, Story>,
     thumbnail: Res<'w, ScreenThumbnail>,
+    pictures_taken: Option<Res<'w, ThumbnailsTaken>>,
+    pending: ResMut<'w, PendingAutosave>,
+    time: Res<'w, Time<Real>>,
     news: MessageWriter<'w, SaveNews>,
 }
 
 impl Shelf<'_> {
+    /// The game being played as saved now, with the latest picture; none
+    /// without a game or a place to keep it, or when the game cannot go on.
+    fn file(&self) -> Option<SaveFile> {
+        let session = self.story.session()?;
+        if self.saves.is_none() || self.story.fault().is_some() {
+            return None;
+        }
+        let picture = self
+            .thumbnail
+            .0
+            .as_ref()
+            .map(|(_, picture)| picture.clone());
+        Some(SaveFile::of(session, now(), picture))
+    }
+
+    /// The beat on screen: the game and the session's revision.
+    fn beat(&self) -> Option<(u64, u64)> {
+        let session = self.story.session()?;
+        Some((self.story.game(), session.revision()))
+    }
+
     /// Saves the game being played into `slot`; whether there was one to
     /// save and somewhere to keep it.
     fn save(&mut self, slot: Slot) -> bool {
-        let (Some(saves), Some(session)) = (self.saves.as_mut(), self.story.session()) else {
+        match self.file() {
+            Some(file) => self.write(slot, &file),
+            None => false,
+        }
+    }
+
+    /// Writes `file` into `slot`; whether it was written.
+    fn write(&mut self, slot: Slot, file: &SaveFile) -> bool {
+        let Some(saves) = self.saves.as_mut() else {
             return false;
         };
-        if self.story.fault().is_some() {
-            return false;
-        }
-        let file = SaveFile::of(session, now(), self.thumbnail.0.clone());
-        match saves.save(slot, &file) {
+        match saves.save(slot, file) {
             Ok(set_aside) => {
                 if let Some(kept) = set_aside {
                     self.news.write(SaveNews::SetAside(kept));
@@ -218,9 +261,36 @@ fn autosave(mut last: Local<Autosaved>, mut shelf: Shelf) {
         scene: at.scene.clone(),
         choice,
     };
-    if !loaded {
-        shelf.save(Slot::Auto);
+    if loaded {
+        return;
     }
+    let (Some(file), Some(beat)) = (shelf.file(), shelf.beat()) else {
+        return;
+    };
+    if shelf.pictures_taken.is_some() {
+        let since = shelf.time.elapsed_secs();
+        shelf.pending.0 = Some((file, beat, since));
+    } else {
+        shelf.write(Slot::Auto, &file);
+    }
+}
+
+/// Writes the waiting autosave once the picture of its beat is taken, or
+/// without one when it does not come.
+fn finish_autosave(mut shelf: Shelf) {
+    let Some((_, beat, since)) = &shelf.pending.0 else {
+        return;
+    };
+    let picture = match &shelf.thumbnail.0 {
+        Some((taken, picture)) if taken == beat => Some(picture.clone()),
+        _ if shelf.time.elapsed_secs() - since > PICTURE_WAIT => None,
+        _ => return,
+    };
+    let Some((mut file, _, _)) = shelf.pending.0.take() else {
+        return;
+    };
+    file.about.thumbnail = picture;
+    shelf.write(Slot::Auto, &file);
 }
 
 /// What loading needs: the slots, the game, the timer setting and the

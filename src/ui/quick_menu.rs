@@ -7,10 +7,11 @@ use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
-use super::dialogue::BoxTop;
+use super::dialogue::{BoxTop, box_width};
 use super::menu::{Menu, Page};
 use super::strings as s;
-use super::style::palette;
+use super::style::{Palette, palette};
+use crate::content::Lang;
 use crate::pacing::Motion;
 use crate::reading::{Reading, ReadingRequest};
 use crate::screen::Screen;
@@ -116,32 +117,50 @@ fn quick_menu(
     }
     let ctx = contexts.ctx_mut()?;
     let (lang, look) = (settings.lang, palette(ctx));
+    let screen = ctx.content_rect();
+    // On the box's top edge, flush with its right end.
+    let right = (screen.width() - box_width(screen)) / 2.0 + 16.0;
     let pressed = egui::Area::new(egui::Id::new("quick-menu"))
-        .anchor(Align2::RIGHT_BOTTOM, egui::vec2(-24.0, -(box_top.0 + 2.0)))
+        .anchor(Align2::RIGHT_BOTTOM, egui::vec2(-right, -(box_top.0 - 1.0)))
         .order(egui::Order::Middle)
         .show(ctx, |ui| {
-            ui.spacing_mut().item_spacing.x = 4.0;
-            ui.horizontal(|ui| {
-                let mut pressed = None;
-                for button in BUTTONS {
-                    let lit = button.lit(&reading);
-                    let text = RichText::new(button.label().get(lang)).small();
-                    let text = if lit {
-                        text.color(look.accent).strong()
-                    } else {
-                        text.color(look.muted)
-                    };
-                    if ui.add(egui::Button::new(text).frame(false)).clicked() {
-                        pressed = Some(button);
-                    }
-                }
-                pressed
-            })
-            .inner
+            egui::Frame::new()
+                .fill(look.panel)
+                .stroke(look.outline)
+                .corner_radius(egui::CornerRadius {
+                    nw: 8,
+                    ne: 8,
+                    sw: 0,
+                    se: 0,
+                })
+                .inner_margin(egui::Margin::symmetric(8, 2))
+                .show(ui, |ui| buttons(ui, &reading, &look, lang))
+                .inner
         })
         .inner;
     if let Some(button) = pressed {
         answers.press(button);
     }
     Ok(())
+}
+
+/// The buttons in a row, skip and auto lit while on; the one clicked.
+fn buttons(ui: &mut egui::Ui, reading: &Reading, look: &Palette, lang: Lang) -> Option<Button> {
+    ui.spacing_mut().item_spacing.x = 2.0;
+    ui.horizontal(|ui| {
+        let mut pressed = None;
+        for button in BUTTONS {
+            let text = RichText::new(button.label().get(lang)).small();
+            let text = if button.lit(reading) {
+                text.color(look.accent).strong()
+            } else {
+                text.color(look.text)
+            };
+            if ui.add(egui::Button::new(text).frame(false)).clicked() {
+                pressed = Some(button);
+            }
+        }
+        pressed
+    })
+    .inner
 }

@@ -37,6 +37,11 @@ pub(super) const BOX_BOTTOM: f32 = 24.0;
 #[derive(Resource, Debug)]
 pub(super) struct BoxTop(pub f32);
 
+/// The dialogue box's width on a screen this large.
+pub(super) fn box_width(screen: egui::Rect) -> f32 {
+    (screen.width() - 48.0).min(BOX_WIDTH)
+}
+
 impl Default for BoxTop {
     fn default() -> Self {
         Self(BOX_BOTTOM + BOX_HEIGHT)
@@ -137,7 +142,7 @@ impl Shown<'_> {
             live: self.live(),
             paused: self.menu.is_open(),
             screen,
-            width: (screen.width() - 48.0).min(BOX_WIDTH),
+            width: box_width(screen),
             intents,
             typing,
         })

@@ -36,10 +36,18 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The entries the player can go back to, newest first: the keys' and the
 /// pad's highlight moves among these, the newest lit when the page opens.
-fn returnable(history: &History) -> Vec<usize> {
+/// The line or choice on screen now is not among them.
+fn returnable(history: &History, now: &NodeRef) -> Vec<usize> {
+    let current = history
+        .last_mark()
+        .filter(|mark| history.get_mark(*mark).is_some_and(|m| m.shown.0 == *now));
     (0..history.entries().len())
         .rev()
-        .filter(|index| history.mark_of(*index).is_some())
+        .filter(|index| {
+            history
+                .mark_of(*index)
+                .is_some_and(|mark| Some(mark) != current)
+        })
         .collect()
 }
 
@@ -61,7 +69,7 @@ fn history_page(
     let ctx = contexts.ctx_mut()?;
     let lang = settings.lang;
     let (library, history) = (session.library().clone(), session.history());
-    let returnable = returnable(history);
+    let returnable = returnable(history, &session.story().cursor);
     let mut highlight = input.grid_highlight(returnable.len(), 1);
     let (clicked, back) = page_panel(ctx, "history", 900.0, |ui| {
         heading(ui, s::HISTORY.get(lang));
