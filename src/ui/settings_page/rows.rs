@@ -104,8 +104,12 @@ fn slider_control(ui: &mut egui::Ui, item: Item, slider: Slider, lang: Lang) -> 
 /// to the value clicked.
 fn choice_control(ui: &mut egui::Ui, item: Item, settings: &Settings) -> Option<Outcome> {
     let mut picked = None;
-    for (setting, label, current) in item.choices(settings, settings.lang) {
-        if ui.selectable_label(current, label).clicked() && !current {
+    for (setting, label, current) in item.choices(settings) {
+        if ui
+            .selectable_label(current, label.get(settings.lang))
+            .clicked()
+            && !current
+        {
             picked = Some(Outcome::Change(setting));
         }
     }
