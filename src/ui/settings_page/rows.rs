@@ -12,7 +12,7 @@ use crate::ui::style::palette;
 /// The width of a setting's name beside its control, in points.
 const LABEL_WIDTH: f32 = 250.0;
 /// The width of a slider's number after it, in points.
-const VALUE_WIDTH: f32 = 130.0;
+const VALUE_WIDTH: f32 = 150.0;
 /// Below this width, in points, a setting's name stands above its control.
 const MIN_SIDE_BY_SIDE: f32 = 560.0;
 /// The room around a row inside its mark, in points.
