@@ -10,6 +10,11 @@ pub struct Tr {
 }
 
 impl Tr {
+    /// The same words in every language: a name, such as a language's own.
+    pub fn same(text: &'static str) -> Tr {
+        Tr { de: text, en: text }
+    }
+
     /// The phrase in `lang`.
     pub fn get(&self, lang: Lang) -> &'static str {
         match lang {
@@ -67,7 +72,7 @@ phrases! {
     SOUND = "Ton" / "Sound";
     TEXT_SPEED = "Textgeschwindigkeit" / "Text speed";
     CHARS_PER_SECOND = "{} Zeichen/s" / "{} characters/s";
-    AUTO_DELAY = "Automatisch weiter nach" / "Read on by itself after";
+    AUTO_DELAY = "Automatisch weiter nach" / "Read on automatically after";
     SECONDS = "{} s" / "{} s";
     UI_SCALE = "Textgröße" / "Text size";
     HIGH_CONTRAST = "Hoher Kontrast" / "High contrast";

@@ -114,43 +114,35 @@ impl Item {
     }
 
     /// The values the item offers side by side, each as the setting that
-    /// picks it with its label in `lang`, and whether it is the current
-    /// one; none for a slider or the way back.
-    pub(super) fn choices(
-        self,
-        settings: &Settings,
-        lang: Lang,
-    ) -> Vec<(Setting, &'static str, bool)> {
+    /// picks it with its label, and whether it is the current one; none
+    /// for a slider or the way back.
+    pub(super) fn choices(self, settings: &Settings) -> Vec<(Setting, Tr, bool)> {
         let on_off = |current: bool, make: fn(bool) -> Setting| {
-            [(true, s::ON), (false, s::OFF)]
-                .map(|(on, label)| (make(on), label.get(lang), on == current))
-                .to_vec()
+            vec![
+                (make(true), s::ON, current),
+                (make(false), s::OFF, !current),
+            ]
         };
         match self {
             Item::Language => Lang::ALL
-                .map(|l| (Setting::Language(l), l.native_name(), l == settings.lang))
-                .to_vec(),
+                .into_iter()
+                .map(|l| {
+                    (
+                        Setting::Language(l),
+                        Tr::same(l.native_name()),
+                        l == settings.lang,
+                    )
+                })
+                .collect(),
             Item::Timers => TimerMode::ALL
                 .into_iter()
                 .zip([s::TIMERS_NORMAL, s::TIMERS_RELAXED, s::TIMERS_OFF])
-                .map(|(mode, label)| {
-                    (
-                        Setting::Timers(mode),
-                        label.get(lang),
-                        mode == settings.timers,
-                    )
-                })
+                .map(|(mode, label)| (Setting::Timers(mode), label, mode == settings.timers))
                 .collect(),
             Item::Edges => EdgeSmoothing::ALL
                 .into_iter()
                 .zip([s::EDGES_AUTO, s::ON, s::OFF])
-                .map(|(edges, label)| {
-                    (
-                        Setting::Edges(edges),
-                        label.get(lang),
-                        edges == settings.edges,
-                    )
-                })
+                .map(|(edges, label)| (Setting::Edges(edges), label, edges == settings.edges))
                 .collect(),
             Item::FlashAlarms => on_off(settings.flash_alarms, Setting::FlashAlarms),
             Item::HighContrast => on_off(settings.high_contrast, Setting::HighContrast),
@@ -210,7 +202,7 @@ impl Item {
             };
             return self.set(steps * slider.step).map(Outcome::Change);
         }
-        let choices = self.choices(settings, Lang::En);
+        let choices = self.choices(settings);
         let n = choices.len();
         let current = choices.iter().position(|(_, _, on)| *on)?;
         let next = match ask {

@@ -12,7 +12,7 @@ use crate::ui::style::palette;
 /// The width of a setting's name beside its control, in points.
 const LABEL_WIDTH: f32 = 250.0;
 /// The width of a slider's number after it, in points.
-const VALUE_WIDTH: f32 = 130.0;
+const VALUE_WIDTH: f32 = 150.0;
 /// Below this width, in points, a setting's name stands above its control.
 const MIN_SIDE_BY_SIDE: f32 = 560.0;
 /// The room around a row inside its mark, in points.
@@ -104,8 +104,12 @@ fn slider_control(ui: &mut egui::Ui, item: Item, slider: Slider, lang: Lang) -> 
 /// to the value clicked.
 fn choice_control(ui: &mut egui::Ui, item: Item, settings: &Settings) -> Option<Outcome> {
     let mut picked = None;
-    for (setting, label, current) in item.choices(settings, settings.lang) {
-        if ui.selectable_label(current, label).clicked() && !current {
+    for (setting, label, current) in item.choices(settings) {
+        if ui
+            .selectable_label(current, label.get(settings.lang))
+            .clicked()
+            && !current
+        {
             picked = Some(Outcome::Change(setting));
         }
     }
