@@ -84,7 +84,7 @@ fn show_news(
     let failed = matches!(news, SaveNews::Failed(_) | SaveNews::SetAside(_));
     let edge = if failed { FAILED } else { look.accent };
     egui::Area::new(egui::Id::new("save-news"))
-        .anchor(Align2::CENTER_TOP, egui::vec2(0.0, 16.0))
+        .anchor(Align2::CENTER_TOP, egui::vec2(0.0, 72.0))
         .order(egui::Order::Tooltip)
         .show(ctx, |ui| {
             egui::Frame::new()

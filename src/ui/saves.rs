@@ -255,7 +255,11 @@ impl Card<'_> {
             let inside = self.width - 16.0 - 2.0 * look.outline.width;
             ui.set_width(inside);
             ui.vertical(|ui| {
-                self.picture(ui, egui::vec2(inside, inside * 9.0 / 16.0), pictures);
+                let picture = egui::vec2(inside, inside * 9.0 / 16.0);
+                // Every card as tall as one that holds a game.
+                let lines = 4.0 * ui.text_style_height(&egui::TextStyle::Body);
+                ui.set_min_height(picture.y + lines);
+                self.picture(ui, picture, pictures);
                 ui.label(RichText::new(slot_name(self.slot, self.lang)).strong());
                 export = self.about(ui, &look);
             });

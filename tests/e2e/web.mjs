@@ -1,7 +1,9 @@
 // The browser version in a real browser: Debian's Chromium, driven by
 // playwright-core, with software WebGL2 (SwiftShader). Plays as a person
 // would: waits for the title screen, switches the language, starts a game,
-// reads on, makes a choice, reloads and finds the language kept; then the
+// reads on, makes a choice, quicksaves with F5, reloads, finds the language
+// kept and Continue first on the title, takes it with Enter and finds the
+// saved line on screen again (by its id and by its pixels); then the
 // same on a phone, by touch, upright and on its side. Screenshots go to
 // OUTDIR; any console error or uncaught exception fails the run.
 //
@@ -116,6 +118,40 @@ async function readToChoice(page, tap) {
   throw new Error("no choice after 80 lines");
 }
 
+/** The dialogue box at 1280×720: 1100×190 at the bottom centre. */
+const BOX = { x: 110, y: 526, width: 1060, height: 150 };
+/** Milliseconds for a line to be typed out. */
+const TYPED_OUT = 6000;
+
+/** Goes on (Space at a line, 1 at a choice) until a line is shown. */
+async function toLine(page) {
+  for (let i = 0; i < 40; i++) {
+    const beat = await body(page, "beat");
+    if (beat.startsWith("line ")) return beat;
+    await pressUntilBeatChanges(page, beat.startsWith("choices ") ? "Digit1" : "Space", beat);
+  }
+  throw new Error("no line within 40 beats");
+}
+
+/** How many pixels of two PNGs (base64) differ by more than a little; runs
+ * in the page, which can decode pictures. */
+async function pixelsDiffering([a, b]) {
+  const pixels = async (data) => {
+    const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const context = canvas.getContext("2d");
+    context.drawImage(image, 0, 0);
+    return context.getImageData(0, 0, image.width, image.height).data;
+  };
+  const [one, two] = [await pixels(a), await pixels(b)];
+  let differing = 0;
+  for (let i = 0; i < one.length; i += 4) {
+    const most = Math.max(...[0, 1, 2].map((c) => Math.abs(one[i + c] - two[i + c])));
+    if (most > 32) differing++;
+  }
+  return differing;
+}
+
 async function shot(page, name) {
   await page.waitForTimeout(600);
   await page.screenshot({ path: `${out}/${name}.png` });
@@ -156,6 +192,15 @@ try {
   await pressUntilBeatChanges(page, "Digit1", choice);
   step(`the story went on to ${await body(page, "beat")}`);
 
+  // F5 saves into localStorage: after a reload the title's first button is
+  // Continue, Enter takes it, and the same line is on screen again.
+  const saved = await toLine(page);
+  await page.waitForTimeout(TYPED_OUT);
+  step(`quicksaving at ${saved} with F5`);
+  await page.keyboard.press("F5");
+  await until(page, "the quicksave in localStorage", () => localStorage.getItem("famulant.save.quick.ron") !== null, 10);
+  const savedBox = await page.screenshot({ clip: BOX });
+
   step("reloading the page");
   await page.reload();
   await until(
@@ -167,6 +212,16 @@ try {
   const kept = await body(page, "lang");
   if (kept !== target) problems.push(`the language was not kept: ${kept} after a reload, not ${target}`);
   step(`after the reload the language is ${kept}`);
+  await shot(page, "title-continue");
+  step("taking Continue with Enter");
+  await page.keyboard.press("Enter");
+  await until(page, `the saved line ${saved}`, (b) => document.body.dataset.beat === b, 30, saved);
+  await page.waitForTimeout(TYPED_OUT);
+  const continuedBox = await page.screenshot({ clip: BOX });
+  const differing = await page.evaluate(pixelsDiffering, [savedBox.toString("base64"), continuedBox.toString("base64")]);
+  step(`continued at ${await body(page, "beat")}: ${differing} pixels of the dialogue box differ from when it was saved`);
+  if (differing > 1500) problems.push(`Continue did not bring back the saved line: ${differing} pixels differ`);
+  await shot(page, "continued");
   await desk.close();
 
   // A phone, upright and on its side: touch only. Where its "New game"

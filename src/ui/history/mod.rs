@@ -16,7 +16,7 @@ use super::monitor::alarm_text as alarm_name;
 use super::page::{Highlight, PageInput, heading, page_button, page_panel};
 use super::saves::clock;
 use super::strings as s;
-use super::style::palette;
+use super::style::{cramped, palette};
 use crate::content::{Lang, Library, NodeDef, NodeRef};
 use crate::screen::Screen;
 use crate::settings::Settings;
@@ -145,25 +145,32 @@ fn entry_row(
     lang: Lang,
 ) -> (egui::Rect, bool) {
     let look = palette(ui.ctx());
+    // On a narrow screen the button goes under the text, not beside it.
+    let beside = !cramped(ui.ctx());
     let row = ui.horizontal_top(|ui| {
         let time = RichText::new(clock(entry.minute)).small().color(look.muted);
         ui.add_sized(egui::vec2(64.0, 18.0), egui::Label::new(time));
-        let width = (ui.available_width() - 150.0).max(120.0);
-        ui.vertical(|ui| {
+        let room = if beside { 150.0 } else { 0.0 };
+        let width = (ui.available_width() - room).max(120.0);
+        let under = ui.vertical(|ui| {
             ui.set_width(width);
             ui.add(egui::Label::new(entry_text(library, &entry.event, lang)).wrap());
+            (returnable && !beside) && back_button(ui, lit, lang)
         });
-        returnable
-            && ui
-                .add(
-                    egui::Button::new(RichText::new(s::BACK_TO_HERE.get(lang)).small())
-                        .fill(look.fill(lit))
-                        .stroke(look.stroke(lit)),
-                )
-                .clicked()
+        under.inner || (returnable && beside && back_button(ui, lit, lang))
     });
     ui.add_space(4.0);
     (row.response.rect, row.inner)
+}
+
+/// The button that goes back to an entry, `lit` when highlighted; whether
+/// it was clicked.
+fn back_button(ui: &mut egui::Ui, lit: bool, lang: Lang) -> bool {
+    let look = palette(ui.ctx());
+    let button = egui::Button::new(RichText::new(s::BACK_TO_HERE.get(lang)).small())
+        .fill(look.fill(lit))
+        .stroke(look.stroke(lit));
+    ui.add(button).clicked()
 }
 
 /// What an entry says, coloured by its kind.
