@@ -10,7 +10,7 @@ use crate::content::NodeDef;
 use crate::save::{SaveSystems, SeenLines};
 use crate::screen::Screen;
 use crate::settings::Settings;
-use crate::story::{Advance, Story, StorySystems};
+use crate::story::{Advance, RollBack, Story, StorySystems};
 
 /// Seconds each line read before is shown while skipping.
 pub const SKIP_SECONDS: f32 = 0.08;
@@ -63,9 +63,11 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (
                 // The Advance written here reaches the story this frame.
+                // After a load, so that nothing meant for the game before
+                // reaches the one loaded.
                 (take_requests, go_on.run_if(in_state(Screen::Playing)))
                     .chain()
-                    .after(StorySystems::Begin)
+                    .after(SaveSystems::Load)
                     .before(StorySystems::Input),
                 // Before the record of lines read notes this one.
                 note_line
@@ -75,12 +77,27 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
+/// Skipping stops when the player leaves the game.
 fn stop_skipping(mut reading: ResMut<Reading>) {
     reading.skip_held = false;
     reading.skip_on = false;
 }
 
-fn take_requests(mut requests: MessageReader<ReadingRequest>, mut reading: ResMut<Reading>) {
+/// Takes the player's requests; going back, or another game begun or
+/// loaded, turns skip and auto off, so that they do not carry the story
+/// straight on again.
+fn take_requests(
+    mut requests: MessageReader<ReadingRequest>,
+    mut rollbacks: MessageReader<RollBack>,
+    story: Res<Story>,
+    mut game: Local<u64>,
+    mut reading: ResMut<Reading>,
+) {
+    let went_back = rollbacks.read().count() > 0;
+    if went_back || std::mem::replace(&mut *game, story.game()) != story.game() {
+        reading.skip_on = false;
+        reading.auto = false;
+    }
     for request in requests.read() {
         match request {
             ReadingRequest::SkipHeld(held) => reading.skip_held = *held,
@@ -146,11 +163,75 @@ fn go_on(
     if line.beat != (story.game(), session.revision()) {
         return;
     }
-    let shown_for = time.elapsed_secs() - line.since;
-    let skip = reading.skipping() && line.read_before && shown_for >= SKIP_SECONDS;
-    let typed = line.chars as f32 / settings.text_speed.max(1.0);
-    let auto = reading.auto && shown_for >= typed + settings.auto_delay;
-    if skip || auto {
+    if goes_on(&reading, line, time.elapsed_secs() - line.since, &settings) {
         advance.write(Advance);
+    }
+}
+
+/// Whether the line shown for `shown_for` seconds is passed over: while
+/// skipping, a line read before after [`SKIP_SECONDS`]; with auto, any line
+/// once typed out (at once with reduced motion, which shows lines whole)
+/// and the auto delay has passed.
+fn goes_on(reading: &Reading, line: &LineShown, shown_for: f32, settings: &Settings) -> bool {
+    let skip = reading.skipping() && line.read_before && shown_for >= SKIP_SECONDS;
+    let typed = if settings.reduced_motion {
+        0.0
+    } else {
+        line.chars as f32 / settings.text_speed.max(1.0)
+    };
+    skip || (reading.auto && shown_for >= typed + settings.auto_delay)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(read_before: bool, chars: usize) -> LineShown {
+        LineShown {
+            beat: (1, 1),
+            read_before,
+            chars,
+            since: 0.0,
+        }
+    }
+
+    #[test]
+    fn skipping_passes_only_lines_read_before_and_auto_waits_for_typing_and_its_delay() {
+        let settings = Settings {
+            text_speed: 40.0,
+            auto_delay: 1.5,
+            ..Settings::default()
+        };
+        let skipping = Reading {
+            skip_held: true,
+            ..Reading::default()
+        };
+        assert!(goes_on(&skipping, &line(true, 80), 0.1, &settings));
+        assert!(!goes_on(&skipping, &line(true, 80), 0.05, &settings));
+        assert!(
+            !goes_on(&skipping, &line(false, 80), 9.0, &settings),
+            "a new line stops it"
+        );
+        let auto = Reading {
+            auto: true,
+            ..Reading::default()
+        };
+        // 80 characters at 40 a second, then 1.5 s.
+        assert!(!goes_on(&auto, &line(false, 80), 3.4, &settings));
+        assert!(goes_on(&auto, &line(false, 80), 3.5, &settings));
+        let whole = Settings {
+            reduced_motion: true,
+            ..settings
+        };
+        assert!(
+            goes_on(&auto, &line(false, 80), 1.5, &whole),
+            "shown whole at once"
+        );
+        assert!(!goes_on(
+            &Reading::default(),
+            &line(true, 80),
+            60.0,
+            &settings
+        ));
     }
 }

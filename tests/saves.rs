@@ -2,13 +2,14 @@
 //! the shipped story: a game saved at any moment and loaded in a new run
 //! plays on exactly as the one that went on; the autosave follows scenes
 //! and choices; Backspace goes back; lines read are skipped in a later
-//! run and the first new one stops the skipping.
+//! run and the first new one stops the skipping; auto reads on by itself
+//! and waits at a choice.
 
 mod common;
 
 use std::path::PathBuf;
 
-use bevy::prelude::State;
+use bevy::prelude::{AppExit, State};
 use common::TestGame;
 use famulant::content::NodeRef;
 use famulant::patient::Vitals;
@@ -245,6 +246,9 @@ fn lines_read_in_an_earlier_run_are_skipped_up_to_the_first_new_one() {
     let CurrentBeat::Line(fourth) = game.beat() else {
         panic!("the story opens with four lines");
     };
+    // The player quits: the record of lines read is kept.
+    game.app.world_mut().write_message(AppExit::Success);
+    game.update();
     drop(game);
 
     let mut again = TestGame::with_saves(&dir);
@@ -264,6 +268,59 @@ fn lines_read_in_an_earlier_run_are_skipped_up_to_the_first_new_one() {
         read.len(),
         5,
         "four lines read before, then the new one: {read:?}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn auto_reads_on_once_a_line_is_typed_out_and_waits_at_a_choice() {
+    let mut game = TestGame::new();
+    game.start();
+    let CurrentBeat::Line(first) = game.beat() else {
+        panic!("the story opens with a line");
+    };
+    game.app
+        .world_mut()
+        .write_message(ReadingRequest::ToggleAuto);
+    game.wait(0.5);
+    assert_eq!(game.line_ids().len(), 1, "not before the line is typed out");
+    let mut seconds = 0.0;
+    while !matches!(game.beat(), CurrentBeat::Choices(_)) {
+        game.wait(0.5);
+        seconds += 0.5;
+        assert!(seconds < 120.0, "auto never reached a choice");
+    }
+    let read = game.line_ids();
+    assert!(read.len() > 2 && read[0] == first.at.node, "{read:?}");
+    let choice = game.beat();
+    game.wait(2.0);
+    assert_eq!(game.beat(), choice, "auto does not choose");
+}
+
+#[test]
+fn loading_a_game_leaves_the_autosave_as_it_was() {
+    let dir = scratch("load-keeps-auto");
+    let mut game = TestGame::with_saves(&dir);
+    game.start();
+    game.advance();
+    game.app.world_mut().write_message(SaveTo(Slot::Quick));
+    game.update();
+    game.advance_until_choice();
+    game.update();
+    drop(game);
+    let autosave = std::fs::read_to_string(dir.join("saves/auto.ron")).unwrap();
+
+    let mut again = TestGame::with_saves(&dir);
+    again.app.world_mut().write_message(LoadFrom(Slot::Quick));
+    again.wait(1.0);
+    assert!(
+        matches!(again.beat(), CurrentBeat::Line(_)),
+        "the quicksave is played"
+    );
+    let after = std::fs::read_to_string(dir.join("saves/auto.ron")).unwrap();
+    assert!(
+        after == autosave,
+        "the autosave was overwritten by the loaded game"
     );
     std::fs::remove_dir_all(dir).unwrap();
 }

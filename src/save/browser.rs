@@ -42,17 +42,28 @@ fn pick_file(mut requests: MessageReader<PickSaveFile>, mut news: MessageWriter<
     }
 }
 
-/// Imports a file the player picked into the first empty numbered slot
-/// (the last one when all are taken).
-fn take_picked_file(saves: Option<Res<Saves>>, mut imports: MessageWriter<ImportSave>) {
+/// Imports a file the player picked into the first empty numbered slot;
+/// with none empty, nothing is overwritten and the player is told.
+fn take_picked_file(
+    saves: Option<Res<Saves>>,
+    mut imports: MessageWriter<ImportSave>,
+    mut news: MessageWriter<SaveNews>,
+) {
     let (Some(text), Some(saves)) = (take_picked(), saves) else {
         return;
     };
     let empty = saves
         .listing()
         .iter()
-        .find(|(slot, state)| matches!(slot, Slot::Numbered(_)) && *state == SlotState::Empty)
-        .map(|(slot, _)| *slot);
-    let slot = empty.unwrap_or(Slot::Numbered(NUMBERED_SLOTS));
-    imports.write(ImportSave { slot, text });
+        .find(|(slot, state)| matches!(slot, Slot::Numbered(_)) && *state == SlotState::Empty);
+    match empty {
+        Some((slot, _)) => {
+            imports.write(ImportSave { slot: *slot, text });
+        }
+        None => {
+            news.write(SaveNews::Failed(format!(
+                "all {NUMBERED_SLOTS} slots hold a game: save over one you no longer need first"
+            )));
+        }
+    }
 }

@@ -1,5 +1,6 @@
-//! Pictures of the screen for saves: a moment after each new beat, the
-//! window is captured and shrunk to a thumbnail that the next save takes.
+//! Pictures of the screen for saves: once a new beat has been on screen
+//! for a moment with no menu page over it, the window is captured and
+//! shrunk to a thumbnail that saves of that beat take.
 
 use bevy::prelude::*;
 use bevy::render::render_resource::TextureFormat;
@@ -9,6 +10,7 @@ use super::plugin::{ScreenThumbnail, ThumbnailsTaken};
 use super::thumbnail::Thumbnail;
 use crate::screen::Screen;
 use crate::story::Story;
+use crate::ui::menu::Menu;
 
 /// Seconds after a new beat before the screen is captured: the room has
 /// faded in and the line begun.
@@ -32,6 +34,7 @@ struct Captured {
 /// [`SETTLE_SECONDS`] (real time, so the pause menu does not stop it).
 fn capture_after_new_beat(
     story: Res<Story>,
+    menu: Res<Menu>,
     time: Res<Time<Real>>,
     mut captured: Local<Captured>,
     mut commands: Commands,
@@ -42,6 +45,11 @@ fn capture_after_new_beat(
     let beat = (story.game(), session.revision());
     let now = time.elapsed_secs();
     if beat == captured.beat {
+        return;
+    }
+    // A menu page would be in the picture: wait until it closes.
+    if menu.is_open() {
+        captured.waiting = None;
         return;
     }
     match captured.waiting {
@@ -71,16 +79,16 @@ fn keep_thumbnail(
     let Some(data) = &image.data else {
         return;
     };
-    let bgra = matches!(
-        image.texture_descriptor.format,
-        TextureFormat::Bgra8Unorm | TextureFormat::Bgra8UnormSrgb
-    );
-    let rgba: Vec<u8> = if bgra {
-        data.chunks_exact(4)
+    let rgba: Vec<u8> = match image.texture_descriptor.format {
+        TextureFormat::Bgra8Unorm | TextureFormat::Bgra8UnormSrgb => data
+            .chunks_exact(4)
             .flat_map(|p| [p[2], p[1], p[0], p[3]])
-            .collect()
-    } else {
-        data.clone()
+            .collect(),
+        TextureFormat::Rgba8Unorm | TextureFormat::Rgba8UnormSrgb => data.clone(),
+        other => {
+            warn!("no thumbnail from a screen in {other:?}");
+            return;
+        }
     };
     if let Some(picture) = Thumbnail::of_rgba(image.width(), image.height(), &rgba) {
         thumbnail.0 = Some((beat, picture));

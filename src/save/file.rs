@@ -86,10 +86,10 @@ impl SaveFile {
         }
     }
 
-    /// The save as RON text.
+    /// The save as RON text, compact: saves in the browser share about
+    /// five million characters.
     pub fn to_ron(&self) -> String {
-        ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
-            .expect("a save has only serialisable parts")
+        ron::to_string(self).expect("a save has only serialisable parts")
     }
 
     /// Reads a save written by [`SaveFile::to_ron`], by this version of the
@@ -111,7 +111,7 @@ impl SaveFile {
             return Err(Unreadable::Newer(versions.version));
         }
         if versions.game.version > SNAPSHOT_VERSION {
-            return Err(Unreadable::Newer(versions.version));
+            return Err(Unreadable::Newer(versions.game.version));
         }
         ron::from_str(text).map_err(corrupt)
     }

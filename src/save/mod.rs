@@ -10,7 +10,13 @@ mod browser;
 mod capture;
 mod file;
 #[cfg(feature = "game")]
+mod loading;
+#[cfg(feature = "game")]
 mod plugin;
+#[cfg(feature = "game")]
+mod reading_record;
+#[cfg(feature = "game")]
+mod saving;
 mod seen;
 mod shelf;
 mod storage;
@@ -23,12 +29,12 @@ pub use file::{SAVE_VERSION, SaveFile, SaveInfo, Unreadable};
 pub(crate) use plugin::plugin;
 #[cfg(feature = "game")]
 pub use plugin::{
-    ExportSave, ImportSave, LoadFrom, PickSaveFile, SaveNews, SaveSystems, SaveTo, ScreenThumbnail,
-    default_storage, open_default_storage,
+    ContinueGame, ExportSave, ImportSave, LoadFrom, PickSaveFile, SaveNews, SaveSystems, SaveTo,
+    ScreenThumbnail, ThumbnailsTaken, default_storage, open_default_storage,
 };
 pub use seen::SeenLines;
 pub use shelf::{LoadError, NUMBERED_SLOTS, Saves, Slot, SlotState};
 pub use storage::Storage;
-pub use thumbnail::{THUMBNAIL_WIDTH, Thumbnail};
+pub use thumbnail::{THUMBNAIL_SIZE, Thumbnail};
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -58,16 +58,6 @@ impl SeenLines {
         self.lines.insert(at.to_string())
     }
 
-    /// How many lines were read.
-    pub fn len(&self) -> usize {
-        self.lines.len()
-    }
-
-    /// Whether no line was read yet.
-    pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
-    }
-
     /// Writes the record to its storage, if it has one.
     pub fn store(&self) -> std::io::Result<()> {
         match &self.storage {

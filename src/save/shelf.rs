@@ -2,7 +2,7 @@
 //! each holds, and reading and writing them. A save that cannot be read is
 //! reported and kept: writing to its slot first moves it aside.
 
-use super::file::{SaveFile, SaveInfo, Unreadable};
+use super::file::{SaveFile, SaveInfo};
 use super::storage::Storage;
 
 /// How many numbered slots the Save and Load screens offer.
@@ -64,6 +64,7 @@ impl std::fmt::Display for LoadError {
 pub struct Saves {
     storage: Storage,
     listing: Vec<(Slot, SlotState)>,
+    revision: u64,
 }
 
 impl Saves {
@@ -72,6 +73,7 @@ impl Saves {
         let mut saves = Saves {
             storage,
             listing: Vec::new(),
+            revision: 0,
         };
         saves.refresh();
         saves
@@ -82,6 +84,21 @@ impl Saves {
         self.listing = Slot::all()
             .map(|slot| (slot, self.state_of(slot)))
             .collect();
+        self.revision += 1;
+    }
+
+    /// Looks at `slot` again, after it was written.
+    fn refresh_slot(&mut self, slot: Slot) {
+        let state = self.state_of(slot);
+        if let Some((_, held)) = self.listing.iter_mut().find(|(s, _)| *s == slot) {
+            *held = state;
+        }
+        self.revision += 1;
+    }
+
+    /// Counts up whenever what a slot holds may have changed.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Every slot and what it holds, in [`Slot::all`]'s order.
@@ -130,7 +147,7 @@ impl Saves {
             _ => None,
         };
         let written = self.storage.write(&name, &save.to_ron());
-        self.refresh();
+        self.refresh_slot(slot);
         written.map(|()| set_aside)
     }
 
@@ -157,11 +174,5 @@ impl Saves {
             },
             Err(err) => SlotState::Unreadable(err.to_string()),
         }
-    }
-}
-
-impl From<Unreadable> for LoadError {
-    fn from(why: Unreadable) -> Self {
-        LoadError(why.to_string())
     }
 }

@@ -5,8 +5,10 @@
 use std::io;
 #[cfg(not(target_arch = "wasm32"))]
 use std::io::Write;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+use std::path::Path;
 #[cfg(not(target_arch = "wasm32"))]
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// A place for named text files.
 #[derive(Clone, Debug)]
@@ -18,6 +20,7 @@ pub struct Storage {
 }
 
 /// The suffix of the previous version of a file.
+#[cfg(not(target_arch = "wasm32"))]
 const BACKUP: &str = ".bak";
 /// The suffix of a file being written, before it replaces the old one.
 #[cfg(not(target_arch = "wasm32"))]
@@ -48,20 +51,30 @@ impl Storage {
 
     /// Writes `text` as file `name`, so that it is either wholly the new
     /// text or, if the write is cut short, still the old: into a partial
-    /// file, flushed to the disk, which then replaces the old one. The
-    /// old one is kept beside it as `NAME.bak`.
+    /// file, flushed to the disk ([`Storage::stage`]), which then replaces
+    /// the old one ([`Storage::replace`]).
     pub fn write(&self, name: &str, text: &str) -> io::Result<()> {
+        self.stage(name, text)?;
+        self.replace(name)
+    }
+
+    /// Writes `text` into the partial file of `name`, flushed to the disk;
+    /// file `name` itself is untouched.
+    fn stage(&self, name: &str, text: &str) -> io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
-        let path = self.path(name);
-        let partial = self.path(&format!("{name}{PARTIAL}"));
-        let mut file = std::fs::File::create(&partial)?;
+        let mut file = std::fs::File::create(self.path(&format!("{name}{PARTIAL}")))?;
         file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        drop(file);
+        file.sync_all()
+    }
+
+    /// Puts the partial file of `name` in its place in one step, the old
+    /// file kept beside it as `NAME.bak`.
+    fn replace(&self, name: &str) -> io::Result<()> {
+        let path = self.path(name);
         if path.is_file() {
             std::fs::copy(&path, self.path(&format!("{name}{BACKUP}")))?;
         }
-        std::fs::rename(&partial, &path)
+        std::fs::rename(self.path(&format!("{name}{PARTIAL}")), &path)
     }
 
     /// Moves file `name` aside to a new name that says why, so that it is
@@ -85,7 +98,8 @@ impl Storage {
     }
 
     /// The folder.
-    pub fn dir(&self) -> &Path {
+    #[cfg(test)]
+    pub(super) fn dir(&self) -> &Path {
         &self.dir
     }
 }
@@ -115,17 +129,15 @@ impl Storage {
             .map_err(|err| io::Error::other(format!("{err:?}")))
     }
 
-    /// Stores `text` as item `name` (one item is written whole or not at
-    /// all), the old one kept as `NAME.bak`.
+    /// Stores `text` as item `name`: one item is written whole or not at
+    /// all. No copy of the old one is kept: the browser gives a page about
+    /// five million characters, too few for every slot twice.
     pub fn write(&self, name: &str, text: &str) -> io::Result<()> {
-        let storage = Self::browser()?;
-        let failed = |err| io::Error::other(format!("the browser refused to store it: {err:?}"));
-        if let Some(old) = storage.get_item(&self.key(name)).ok().flatten() {
-            storage
-                .set_item(&self.key(&format!("{name}{BACKUP}")), &old)
-                .map_err(failed)?;
-        }
-        storage.set_item(&self.key(name), text).map_err(failed)
+        Self::browser()?.set_item(&self.key(name), text).map_err(|err| {
+            io::Error::other(format!(
+                "the browser refused to store it (its storage for this page may be full): {err:?}"
+            ))
+        })
     }
 
     /// Moves item `name` aside to a new name that says why; returns where
@@ -151,13 +163,6 @@ impl Storage {
     }
 }
 
-impl Storage {
-    /// The previous version of file `name`, kept when it was last written.
-    pub fn read_backup(&self, name: &str) -> io::Result<Option<String>> {
-        self.read(&format!("{name}{BACKUP}"))
-    }
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -175,10 +180,8 @@ mod tests {
         storage.write("a.ron", "first").unwrap();
         storage.write("a.ron", "second").unwrap();
         assert_eq!(storage.read("a.ron").unwrap().as_deref(), Some("second"));
-        assert_eq!(
-            storage.read_backup("a.ron").unwrap().as_deref(),
-            Some("first")
-        );
+        let backup = std::fs::read_to_string(storage.dir().join("a.ron.bak")).unwrap();
+        assert_eq!(backup, "first");
         std::fs::remove_dir_all(storage.dir()).unwrap();
     }
 
@@ -186,8 +189,9 @@ mod tests {
     fn a_write_cut_short_before_the_rename_leaves_the_old_file() {
         let storage = scratch("storage-cut");
         storage.write("a.ron", "whole").unwrap();
-        // What a crash while writing leaves: a partial file beside it.
-        std::fs::write(storage.dir().join("a.ron.tmp"), "hal").unwrap();
+        // A write that stops (the game killed, the power gone) after the
+        // new text is on the disk but before it replaced the old.
+        storage.stage("a.ron", "the new text").unwrap();
         assert_eq!(storage.read("a.ron").unwrap().as_deref(), Some("whole"));
         // The next write goes through.
         storage.write("a.ron", "new").unwrap();

@@ -87,7 +87,7 @@ fn a_save_from_a_newer_game_is_refused_in_words() {
     saves.save(Slot::Quick, &save_at(1)).unwrap();
     let path = storage.dir().join("quick.ron");
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replacen("version: 1", "version: 7", 1)).unwrap();
+    std::fs::write(&path, text.replacen("version:1", "version:7", 1)).unwrap();
     saves.refresh();
     let err = saves.load(Slot::Quick).unwrap_err();
     assert!(
@@ -132,7 +132,7 @@ fn lines_read_are_remembered_across_restarts() {
     let storage = scratch("seen");
     let at = NodeRef::new("s1", "hello");
     let (mut seen, problem) = SeenLines::open(storage.clone());
-    assert!(problem.is_none() && seen.is_empty());
+    assert!(problem.is_none() && !seen.contains(&at));
     assert!(seen.insert(&at));
     assert!(!seen.insert(&at), "once");
     seen.store().unwrap();
@@ -142,7 +142,7 @@ fn lines_read_are_remembered_across_restarts() {
     // A damaged record is kept aside and started anew.
     std::fs::write(storage.dir().join("seen.ron"), "[\"s1.hel").unwrap();
     let (fresh, problem) = SeenLines::open(storage.clone());
-    assert!(fresh.is_empty());
+    assert!(!fresh.contains(&at));
     assert!(problem.unwrap().contains("seen.ron.unreadable-1"));
     std::fs::remove_dir_all(storage.dir()).unwrap();
 }

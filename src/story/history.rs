@@ -95,7 +95,7 @@ impl History {
 
     /// Notes the session as it is when `shown` was shown, before that
     /// beat's own entry.
-    pub(super) fn mark(&mut self, shown: (NodeRef, u32), state: Snapshot) {
+    pub(super) fn add_mark(&mut self, shown: (NodeRef, u32), state: Snapshot) {
         if self.marks.len() == MARKS_KEPT {
             self.marks.pop_front();
             self.dropped += 1;
@@ -114,7 +114,7 @@ impl History {
     }
 
     /// Mark number `number`, while it is kept.
-    pub fn get_mark(&self, number: usize) -> Option<&Mark> {
+    pub fn mark(&self, number: usize) -> Option<&Mark> {
         self.marks.get(number.checked_sub(self.dropped)?)
     }
 
@@ -130,6 +130,21 @@ impl History {
         // showing of the choice that was then decided.
         let position = self.marks.iter().rposition(|m| m.entries <= index)?;
         (self.marks[position].shown.0 == *at).then_some(self.dropped + position)
+    }
+
+    /// The entries the player can go back to, oldest first: those with a
+    /// mark ([`History::mark_of`]), but not the line or choice at `now`,
+    /// which is on screen.
+    pub fn returnable(&self, now: &NodeRef) -> Vec<usize> {
+        let on_screen = self
+            .last_mark()
+            .filter(|mark| self.mark(*mark).is_some_and(|m| m.shown.0 == *now));
+        (0..self.entries.len())
+            .filter(|index| {
+                self.mark_of(*index)
+                    .is_some_and(|mark| Some(mark) != on_screen)
+            })
+            .collect()
     }
 
     /// Forgets mark `number` and everything after it: the entries made
@@ -171,7 +186,7 @@ mod tests {
     }
 
     fn shown(history: &mut History, name: &str) {
-        history.mark((node(name), 1), state());
+        history.add_mark((node(name), 1), state());
         history.push(0, Event::Line(node(name)));
     }
 
@@ -180,7 +195,7 @@ mod tests {
         let mut history = History::default();
         shown(&mut history, "a");
         history.push(3, Event::Alarm(Alarm::MapLow));
-        history.mark((node("ask"), 1), state());
+        history.add_mark((node("ask"), 1), state());
         history.push(4, Event::Alarm(Alarm::HrHigh));
         history.push(
             5,
@@ -193,6 +208,12 @@ mod tests {
         assert_eq!(history.mark_of(0), Some(0));
         assert_eq!(history.mark_of(1), None, "an alarm has no mark");
         assert_eq!(history.mark_of(3), Some(1));
+        assert_eq!(history.returnable(&node("next")), [0, 3]);
+        assert_eq!(
+            history.returnable(&node("ask")),
+            [0],
+            "not the choice on screen"
+        );
     }
 
     #[test]
@@ -214,8 +235,8 @@ mod tests {
             shown(&mut history, &format!("n{i}"));
         }
         assert_eq!(history.last_mark(), Some(MARKS_KEPT + 1));
-        assert!(history.get_mark(1).is_none());
-        assert_eq!(history.get_mark(2).unwrap().shown.0, node("n2"));
+        assert!(history.mark(1).is_none());
+        assert_eq!(history.mark(2).unwrap().shown.0, node("n2"));
         assert_eq!(history.mark_of(1), None, "its mark is gone");
         assert_eq!(history.mark_of(5), Some(5));
     }

@@ -91,6 +91,8 @@ pub struct Story {
     session: Option<Session>,
     /// Counts the games begun or loaded, so that a new one is shown afresh.
     game: u64,
+    /// Whether the game being played was loaded from a save.
+    loaded: bool,
     /// Why no game could begin (its start does not exist).
     failed_start: Option<String>,
 }
@@ -116,11 +118,18 @@ impl Story {
         self.game
     }
 
-    /// Plays `session` from now on.
-    fn play(&mut self, session: Session) {
+    /// Whether the game being played was loaded from a save, rather than
+    /// begun.
+    pub fn loaded(&self) -> bool {
+        self.loaded
+    }
+
+    /// Plays `session` from now on; `loaded` from a save.
+    fn play(&mut self, session: Session, loaded: bool) {
         self.session = Some(session);
         self.failed_start = None;
         self.game += 1;
+        self.loaded = loaded;
     }
 
     /// Goes on from a saved game over the content being played, with the
@@ -136,7 +145,7 @@ impl Story {
         let saved_at = snapshot.story.cursor.clone();
         let session = Session::restore(library, snapshot, timers);
         let moved = (session.story().cursor != saved_at).then_some(saved_at);
-        self.play(session);
+        self.play(session, true);
         Ok(moved)
     }
 
@@ -253,7 +262,7 @@ fn begin(
         None => Session::new(library, settings.timers),
     };
     match begun {
-        Ok(session) => story.play(session),
+        Ok(session) => story.play(session, false),
         Err(err) => story.failed_start = Some(err.to_string()),
     }
 }

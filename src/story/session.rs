@@ -284,7 +284,7 @@ impl Session {
         let shown = self.shown.as_ref().map(|(at, visits, _)| (at, *visits));
         let on_last = self
             .history
-            .get_mark(last)
+            .mark(last)
             .is_some_and(|mark| Some((&mark.shown.0, mark.shown.1)) == shown);
         let target = if on_last {
             last.checked_sub(1)
@@ -705,11 +705,11 @@ impl Session {
         let at = shown.0.clone();
         let event = match self.story.node(&self.library) {
             Some(NodeDef::Line { .. }) => {
-                self.history.mark(shown, self.state());
+                self.history.add_mark(shown, self.state());
                 Event::Line(at)
             }
             Some(NodeDef::Choice { .. }) => {
-                self.history.mark(shown, self.state());
+                self.history.add_mark(shown, self.state());
                 return;
             }
             Some(NodeDef::Phase { .. }) => Event::Phase(at),

@@ -17,7 +17,7 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, RichText};
 
-use super::input::{Ask, Grid, Intents, navigate_all, navigate_list};
+use super::input::{Ask, Grid, Intent, Intents, navigate_all, navigate_list};
 use super::menu::{Menu, Page};
 use super::style::{cramped, palette};
 
@@ -53,11 +53,14 @@ impl PageInput<'_> {
 
     /// The highlight on a page of `count` items laid out `columns` to a
     /// row (the slots of the Save and Load screens): up and down go by
-    /// rows, left and right by items; Enter takes the one lit.
+    /// rows, left and right by items; Enter takes the one lit. Number keys,
+    /// which pick a story's options, do nothing here.
     pub(crate) fn grid_highlight(&mut self, count: usize, columns: usize) -> Highlight {
         let before = self.menu.highlighted();
         let grid = Grid { count, columns };
-        let (lit, picked) = navigate_all(before, grid, &self.intents.take());
+        let mut intents = self.intents.take();
+        intents.retain(|intent| !matches!(intent, Intent::Number(_)));
+        let (lit, picked) = navigate_all(before, grid, &intents);
         Highlight {
             lit,
             moved: lit != before,

@@ -25,7 +25,8 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// A button of the quick menu.
+/// A button of the quick menu: back a line, the history, skip and auto on
+/// or off, the Save and Load screens, the pause menu.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Button {
     Back,
@@ -37,6 +38,7 @@ enum Button {
     Menu,
 }
 
+/// The buttons, left to right.
 const BUTTONS: [Button; 7] = [
     Button::Back,
     Button::History,
@@ -48,6 +50,7 @@ const BUTTONS: [Button; 7] = [
 ];
 
 impl Button {
+    /// What the button says.
     fn label(self) -> s::Tr {
         match self {
             Button::Back => s::QUICK_BACK,
@@ -79,6 +82,7 @@ struct QuickAnswers<'w> {
 }
 
 impl QuickAnswers<'_> {
+    /// Does what `button` asks.
     fn press(&mut self, button: Button) {
         match button {
             Button::Back => {

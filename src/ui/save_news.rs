@@ -21,21 +21,29 @@ const LONG: f32 = 8.0;
 const FAILED: Color32 = Color32::from_rgb(236, 110, 96);
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Shown>()
+    app.init_resource::<OnScreen>()
         .add_systems(EguiPrimaryContextPass, (take_news, show_news).chain());
 }
 
 /// The news on screen, and until when (in real seconds).
 #[derive(Resource, Default)]
-struct Shown(Option<(SaveNews, f32)>);
+struct OnScreen(Option<(SaveNews, f32)>);
 
-/// Takes the latest news; the autosave's is not shown, it is not asked for.
-fn take_news(mut news: MessageReader<SaveNews>, mut shown: ResMut<Shown>, time: Res<Time<Real>>) {
-    let latest = news
-        .read()
-        .filter(|news| **news != SaveNews::Saved(Slot::Auto))
-        .last();
-    if let Some(news) = latest {
+/// How much the player must see `news`: a failure most, then a save set
+/// aside, a game moved to its scene's start, and last what went well.
+fn weight(news: &SaveNews) -> u8 {
+    match news {
+        SaveNews::Failed(_) => 3,
+        SaveNews::SetAside(_) => 2,
+        SaveNews::Moved(_) => 1,
+        SaveNews::Saved(_) | SaveNews::Loaded(_) => 0,
+    }
+}
+
+/// Takes the weightiest of this frame's news (the latest of equal weight).
+fn take_news(mut news: MessageReader<SaveNews>, mut shown: ResMut<OnScreen>, time: Res<Time<Real>>) {
+    let weightiest = news.read().max_by_key(|news| weight(news));
+    if let Some(news) = weightiest {
         let seconds = match news {
             SaveNews::Saved(_) | SaveNews::Loaded(_) => BRIEF,
             _ => LONG,
@@ -65,7 +73,7 @@ fn slot_words(slot: Slot, lang: Lang) -> String {
 
 fn show_news(
     mut contexts: EguiContexts,
-    mut shown: ResMut<Shown>,
+    mut shown: ResMut<OnScreen>,
     settings: Res<Settings>,
     time: Res<Time<Real>>,
     mut motion: ResMut<Motion>,

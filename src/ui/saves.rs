@@ -38,16 +38,22 @@ struct SlotsAnswers<'w> {
     import: MessageWriter<'w, PickSaveFile>,
 }
 
-/// The pictures of the slots, made into textures once per save.
+/// The pictures of the slots, made into textures once for each revision
+/// of the saves (see [`Saves::revision`]).
 #[derive(Default)]
-struct Pictures(HashMap<Slot, (i64, egui::TextureHandle)>);
+struct Pictures(HashMap<Slot, (u64, egui::TextureHandle)>);
 
 impl Pictures {
-    /// The texture of `slot`'s thumbnail, made when the save is new.
-    fn of(&mut self, ctx: &egui::Context, slot: Slot, info: &SaveInfo) -> Option<egui::TextureId> {
+    /// The texture of the thumbnail of `slot` as of `revision`.
+    fn of(
+        &mut self,
+        ctx: &egui::Context,
+        (slot, revision): (Slot, u64),
+        info: &SaveInfo,
+    ) -> Option<egui::TextureId> {
         let thumbnail = info.thumbnail.as_ref().filter(|t| t.is_whole())?;
-        if let Some((at, texture)) = self.0.get(&slot)
-            && *at == info.saved_at
+        if let Some((made, texture)) = self.0.get(&slot)
+            && *made == revision
         {
             return Some(texture.id());
         }
@@ -57,11 +63,12 @@ impl Pictures {
             egui::TextureOptions::LINEAR,
         );
         let id = texture.id();
-        self.0.insert(slot, (info.saved_at, texture));
+        self.0.insert(slot, (revision, texture));
         Some(id)
     }
 }
 
+/// A thumbnail as egui's picture.
 fn image_of(thumbnail: &Thumbnail) -> egui::ColorImage {
     let size = [thumbnail.width as usize, thumbnail.height as usize];
     egui::ColorImage::from_rgb(size, &thumbnail.rgb)
@@ -91,8 +98,11 @@ fn take(page: Page, slot: Slot, state: &SlotState) -> Option<SlotAction> {
 /// What the player does with a slot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum SlotAction {
+    /// Save the game into it.
     Save(Slot),
+    /// Load its game.
     Load(Slot),
+    /// Download its save as a file (in the browser).
     Export(Slot),
 }
 
@@ -104,10 +114,14 @@ fn slots_page(
     settings: Res<Settings>,
     mut answers: SlotsAnswers,
     mut pictures: Local<Pictures>,
+    mut asked_to_overwrite: Local<Option<Slot>>,
 ) -> Result {
     let page = match input.menu.top() {
         Some(page @ (Page::Save | Page::Load)) => page,
-        _ => return Ok(()),
+        _ => {
+            *asked_to_overwrite = None;
+            return Ok(());
+        }
     };
     let ctx = contexts.ctx_mut()?;
     let lang = settings.lang;
@@ -126,6 +140,7 @@ fn slots_page(
             );
         };
         let grid = SlotGrid {
+            asking: *asked_to_overwrite,
             page,
             slots: &slots,
             saves,
@@ -144,7 +159,17 @@ fn slots_page(
         action = take(page, *slot, saves.slot(*slot));
     }
     match action {
+        // A game in the slot is overwritten only when asked twice.
+        Some(SlotAction::Save(slot))
+            if saves
+                .as_ref()
+                .is_some_and(|s| matches!(s.slot(slot), SlotState::Saved(_)))
+                && *asked_to_overwrite != Some(slot) =>
+        {
+            *asked_to_overwrite = Some(slot);
+        }
         Some(SlotAction::Save(slot)) => {
+            *asked_to_overwrite = None;
             answers.save.write(SaveTo(slot));
         }
         Some(SlotAction::Load(slot)) => {
@@ -185,6 +210,8 @@ fn footer(ui: &mut egui::Ui, page: Page, lang: Lang) -> (bool, bool) {
 
 /// The slots of a page, laid out `columns` to a row.
 struct SlotGrid<'a> {
+    /// The slot whose game the player was asked whether to overwrite.
+    asking: Option<Slot>,
     page: Page,
     slots: &'a [Slot],
     saves: &'a Saves,
@@ -211,8 +238,10 @@ impl SlotGrid<'_> {
                         let item = row * self.columns + i;
                         let card = Card {
                             slot: *slot,
+                            revision: self.saves.revision(),
                             state: self.saves.slot(*slot),
                             lit: highlight.is_lit(item),
+                            asking: self.asking == Some(*slot),
                             width,
                             lang: self.lang,
                         };
@@ -233,7 +262,10 @@ impl SlotGrid<'_> {
 
 /// One slot as the screens show it.
 struct Card<'a> {
+    /// Whether the player is asked to confirm overwriting it.
+    asking: bool,
     slot: Slot,
+    revision: u64,
     state: &'a SlotState,
     lit: bool,
     width: f32,
@@ -270,7 +302,7 @@ impl Card<'_> {
     /// The thumbnail, or an empty frame.
     fn picture(&self, ui: &mut egui::Ui, size: egui::Vec2, pictures: &mut Pictures) {
         let texture = match self.state {
-            SlotState::Saved(info) => pictures.of(ui.ctx(), self.slot, info),
+            SlotState::Saved(info) => pictures.of(ui.ctx(), (self.slot, self.revision), info),
             _ => None,
         };
         match texture {
@@ -292,6 +324,14 @@ impl Card<'_> {
         match self.state {
             SlotState::Empty => {
                 ui.label(RichText::new(s::EMPTY_SLOT.get(lang)).color(look.muted));
+                false
+            }
+            SlotState::Saved(_) if self.asking => {
+                ui.label(
+                    RichText::new(s::OVERWRITE.get(lang))
+                        .color(look.accent)
+                        .strong(),
+                );
                 false
             }
             SlotState::Saved(info) => {

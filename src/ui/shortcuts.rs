@@ -30,10 +30,15 @@ struct Shortcuts<'w> {
 /// What a shortcut does: the message it sends, or the page it opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shortcut {
+    /// Save into the quicksave.
     Save,
+    /// Load the quicksave.
     Load,
+    /// Back a line or choice.
     Back,
+    /// Open the history.
     History,
+    /// Skip or auto on or off.
     Reading(ReadingRequest),
 }
 

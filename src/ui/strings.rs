@@ -49,6 +49,7 @@ phrases! {
     BACK = "Zurück" / "Back";
     NO_SAVES_HERE = "Hier kann nichts gespeichert werden." / "Nothing can be saved here.";
     EMPTY_SLOT = "Leer" / "Empty";
+    OVERWRITE = "Überschreiben? Noch einmal wählen." / "Overwrite? Choose it again.";
     UNREADABLE_SAVE = "Nicht lesbar, bleibt unangetastet" / "Unreadable, left untouched";
     AUTOSAVE = "Automatisch" / "Autosave";
     QUICKSAVE = "Schnellspeicher" / "Quicksave";

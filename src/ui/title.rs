@@ -13,7 +13,7 @@ use super::page::{button_height, page_button};
 use super::strings as s;
 use super::style::palette;
 use crate::content::{ContentStatus, Lang};
-use crate::save::{LoadFrom, Saves};
+use crate::save::{ContinueGame, Saves};
 use crate::screen::Screen;
 use crate::settings::{ChangeSetting, Setting, Settings};
 use crate::story::{NewGame, Story};
@@ -116,8 +116,7 @@ impl TitleState<'_> {
 #[derive(SystemParam)]
 struct TitleAnswers<'w> {
     new_game: MessageWriter<'w, NewGame>,
-    screen: ResMut<'w, NextState<Screen>>,
-    load: MessageWriter<'w, LoadFrom>,
+    go_on: MessageWriter<'w, ContinueGame>,
     menu: ResMut<'w, Menu>,
     settings: MessageWriter<'w, ChangeSetting>,
     exit: MessageWriter<'w, AppExit>,
@@ -133,7 +132,9 @@ impl TitleAnswers<'_> {
         match (item, ask) {
             (Item::Language, ask) => self.language(other_language(state.settings.lang, ask)),
             (_, Ask::Less | Ask::More) => {}
-            (Item::Continue, Ask::Take) => self.go_on(state),
+            (Item::Continue, Ask::Take) => {
+                self.go_on.write(ContinueGame);
+            }
             (Item::NewGame, Ask::Take) if state.ready() => {
                 self.new_game.write(NewGame);
             }
@@ -142,15 +143,6 @@ impl TitleAnswers<'_> {
             (Item::Quit, Ask::Take) => {
                 self.exit.write(AppExit::Success);
             }
-        }
-    }
-
-    /// Goes on with the game in progress, else loads the newest save.
-    fn go_on(&mut self, state: &TitleState) {
-        if state.in_progress() {
-            self.screen.set(Screen::Playing);
-        } else if let Some(newest) = state.saves.as_ref().and_then(|s| s.newest()) {
-            self.load.write(LoadFrom(newest));
         }
     }
 

@@ -31,7 +31,9 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
     link.set_href(&url);
     link.set_download(name);
     link.click();
-    web_sys::Url::revoke_object_url(&url).map_err(failed)
+    // The address stays valid until the page closes: revoked at once, some
+    // browsers would cancel the download.
+    Ok(())
 }
 
 /// Opens the browser's file picker; the text of the file picked is kept

@@ -140,13 +140,16 @@ xdotool mousemove 640 600 click 1
 shoot next-line 8
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
 
-# F5 saves the game; closed and started again, the title's first button
-# is Continue, Enter takes it, and the same line is on screen: the dialogue
+# F5 saves the game a line into the scene (not where the autosave at its
+# start is); closed and started again, the title's first button is
+# Continue, Enter takes it, and the same line is on screen: the dialogue
 # box's text matches the picture taken when it was saved.
 play quicksave --lang de --autostart --start @ch1_meeting
 shoot quicksave 10
 WINDOW=$(xdotool search --name '^Famulant$' | head -1)
 xdotool windowfocus "$WINDOW"
+xdotool key --window "$WINDOW" space; sleep 0.4
+xdotool key --window "$WINDOW" space; sleep 6
 xdotool key --window "$WINDOW" F5
 SAVE="$XDG_DATA_HOME/famulant/saves/quick.ron"
 for _ in $(seq 40); do [ -s "$SAVE" ] && break; sleep 0.25; done
@@ -169,6 +172,14 @@ if ! [[ "$changed" =~ ^[0-9]+$ ]] || [ "$changed" -gt 1500 ]; then
     echo "Continue did not bring back the line that was saved"
     exit 1
 fi
+# The menu's pages by keyboard: the pause menu's Load (third), its
+# Settings (fourth), and the history on Page Up.
+xdotool key --delay 400 --window "$WINDOW" Escape Down Down Return
+shoot load-page 1.5
+xdotool key --delay 400 --window "$WINDOW" Escape Down Return
+shoot settings-page 1.5
+xdotool key --delay 400 --window "$WINDOW" Escape Escape Prior
+shoot history-page 1.5
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
 
 # The emergency department, where the patient monitor is at the bed. Two

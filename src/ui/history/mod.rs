@@ -34,23 +34,6 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// The entries the player can go back to, newest first: the keys' and the
-/// pad's highlight moves among these, the newest lit when the page opens.
-/// The line or choice on screen now is not among them.
-fn returnable(history: &History, now: &NodeRef) -> Vec<usize> {
-    let current = history
-        .last_mark()
-        .filter(|mark| history.get_mark(*mark).is_some_and(|m| m.shown.0 == *now));
-    (0..history.entries().len())
-        .rev()
-        .filter(|index| {
-            history
-                .mark_of(*index)
-                .is_some_and(|mark| Some(mark) != current)
-        })
-        .collect()
-}
-
 /// Draws the history when it is the page on top; goes back to the line or
 /// choice asked for.
 fn history_page(
@@ -59,8 +42,10 @@ fn history_page(
     story: Res<Story>,
     settings: Res<Settings>,
     mut rollback: MessageWriter<RollBack>,
+    mut opened: Local<bool>,
 ) -> Result {
     if !input.shows(Page::History) {
+        *opened = false;
         return Ok(());
     }
     let Some(session) = story.session() else {
@@ -69,7 +54,12 @@ fn history_page(
     let ctx = contexts.ctx_mut()?;
     let lang = settings.lang;
     let (library, history) = (session.library().clone(), session.history());
-    let returnable = returnable(history, &session.story().cursor);
+    let returnable = history.returnable(&session.story().cursor);
+    // The newest lit when the page opens (the highlight starts at 0).
+    if !*opened {
+        *opened = true;
+        input.menu.highlight(returnable.len().saturating_sub(1));
+    }
     let mut highlight = input.grid_highlight(returnable.len(), 1);
     let (clicked, back) = page_panel(ctx, "history", 900.0, |ui| {
         heading(ui, s::HISTORY.get(lang));

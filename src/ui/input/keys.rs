@@ -53,11 +53,16 @@ pub(super) fn intents_in(events: &[egui::Event], ctrl_held: bool) -> Vec<Intent>
     intents
 }
 
-/// Whether the mouse wheel turned up (away from the player) in `events`.
+/// Whether the mouse wheel turned up (away from the player) in `events`
+/// by at least a notch: a line, or a touchpad's 24 points, not its jitter.
 fn wheel_up(events: &[egui::Event]) -> bool {
-    events
-        .iter()
-        .any(|event| matches!(event, egui::Event::MouseWheel { delta, .. } if delta.y > 0.0))
+    events.iter().any(|event| match event {
+        egui::Event::MouseWheel { unit, delta, .. } => match unit {
+            egui::MouseWheelUnit::Point => delta.y >= 24.0,
+            egui::MouseWheelUnit::Line | egui::MouseWheelUnit::Page => delta.y >= 1.0,
+        },
+        _ => false,
+    })
 }
 
 /// Whether `key` went down in `events`, or repeated if `repeats` counts.
