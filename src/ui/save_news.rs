@@ -41,7 +41,11 @@ fn weight(news: &SaveNews) -> u8 {
 }
 
 /// Takes the weightiest of this frame's news (the latest of equal weight).
-fn take_news(mut news: MessageReader<SaveNews>, mut shown: ResMut<OnScreen>, time: Res<Time<Real>>) {
+fn take_news(
+    mut news: MessageReader<SaveNews>,
+    mut shown: ResMut<OnScreen>,
+    time: Res<Time<Real>>,
+) {
     let weightiest = news.read().max_by_key(|news| weight(news));
     if let Some(news) = weightiest {
         let seconds = match news {
