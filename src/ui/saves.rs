@@ -283,20 +283,25 @@ impl Card<'_> {
             .corner_radius(10.0)
             .inner_margin(egui::Margin::same(8));
         let mut export = false;
-        let inner = frame.show(ui, |ui| {
-            let inside = self.width - 16.0 - 2.0 * look.outline.width;
-            ui.set_width(inside);
-            ui.vertical(|ui| {
-                let picture = egui::vec2(inside, inside * 9.0 / 16.0);
-                // Every card as tall as one that holds a game.
-                let lines = 4.0 * ui.text_style_height(&egui::TextStyle::Body);
-                ui.set_min_height(picture.y + lines);
-                self.picture(ui, picture, pictures);
-                ui.label(RichText::new(slot_name(self.slot, self.lang)).strong());
-                export = self.about(ui, &look);
-            });
+        // The card senses clicks under its content, so that its export
+        // button, drawn on top, takes its own.
+        let card = egui::UiBuilder::new().sense(egui::Sense::click());
+        let inner = ui.scope_builder(card, |ui| {
+            frame.show(ui, |ui| {
+                let inside = self.width - 16.0 - 2.0 * look.outline.width;
+                ui.set_width(inside);
+                ui.vertical(|ui| {
+                    let picture = egui::vec2(inside, inside * 9.0 / 16.0);
+                    // Every card as tall as one that holds a game.
+                    let lines = 4.0 * ui.text_style_height(&egui::TextStyle::Body);
+                    ui.set_min_height(picture.y + lines);
+                    self.picture(ui, picture, pictures);
+                    ui.label(RichText::new(slot_name(self.slot, self.lang)).strong());
+                    export = self.about(ui, &look);
+                });
+            })
         });
-        (inner.response.interact(egui::Sense::click()), export)
+        (inner.response, export)
     }
 
     /// The thumbnail, or an empty frame.

@@ -3,7 +3,8 @@
 // would: waits for the title screen, switches the language, starts a game,
 // reads on, makes a choice, quicksaves with F5, reloads, finds the language
 // kept and Continue first on the title, takes it with Enter and finds the
-// saved line on screen again (by its id and by its pixels); then the
+// saved line on screen again (by its id and by its pixels), exports the
+// save as a file and imports it into a slot; then the
 // same on a phone, by touch, upright and on its side. Screenshots go to
 // OUTDIR; any console error or uncaught exception fails the run.
 //
@@ -120,6 +121,10 @@ async function readToChoice(page, tap) {
 
 /** The dialogue box at 1280×720: 1100×190 at the bottom centre. */
 const BOX = { x: 110, y: 526, width: 1060, height: 150 };
+/** On the Load screen at 1280×720 with an autosave and a quicksave: the
+ * quicksave's export button and the import button. */
+const QUICKSAVE_EXPORT = { x: 463, y: 333 };
+const IMPORT = { x: 418, y: 695 };
 /** Milliseconds for a line to be typed out. */
 const TYPED_OUT = 6000;
 
@@ -160,7 +165,7 @@ async function shot(page, name) {
 
 try {
   // The desktop size, with a mouse and keyboard.
-  const desk = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
   let page = await open(desk, "1280x720");
   step("loading the page");
   const times = await toTitle(page);
@@ -222,6 +227,31 @@ try {
   step(`continued at ${await body(page, "beat")}: ${differing} pixels of the dialogue box differ from when it was saved`);
   if (differing > 1500) problems.push(`Continue did not bring back the saved line: ${differing} pixels differ`);
   await shot(page, "continued");
+
+  // The Load screen (the pause menu's third item) exports the quicksave as
+  // a file and imports it again into the first empty slot.
+  for (const key of ["Escape", "ArrowDown", "ArrowDown", "Enter"]) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(400);
+  }
+  await shot(page, "load-page");
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 10000 }),
+    page.mouse.click(QUICKSAVE_EXPORT.x, QUICKSAVE_EXPORT.y),
+  ]);
+  const exported = await (await import("node:fs/promises")).readFile(await download.path(), "utf8");
+  step(`exported ${download.suggestedFilename()}: ${exported.length} characters`);
+  if (exported !== (await page.evaluate(() => localStorage.getItem("famulant.save.quick.ron")))) {
+    problems.push("the exported file is not the quicksave");
+  }
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser", { timeout: 10000 }),
+    page.mouse.click(IMPORT.x, IMPORT.y),
+  ]);
+  await chooser.setFiles({ name: download.suggestedFilename(), mimeType: "text/plain", buffer: Buffer.from(exported) });
+  await until(page, "the import into slot 1", () => localStorage.getItem("famulant.save.slot-01.ron") !== null, 10);
+  step("imported it into slot 1");
+  await shot(page, "load-page-imported");
   await desk.close();
 
   // A phone, upright and on its side: touch only. Where its "New game"
