@@ -324,3 +324,46 @@ fn loading_a_game_leaves_the_autosave_as_it_was() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_save_whose_line_is_gone_from_the_scenes_goes_on_at_its_scene_start_and_says_so() {
+    let dir = scratch("moved");
+    let mut game = TestGame::with_saves(&dir);
+    game.start();
+    game.advance();
+    game.advance();
+    let CurrentBeat::Line(saved) = game.beat() else {
+        panic!("a line");
+    };
+    assert_eq!(saved.at.node, "m_marion2");
+    game.app.world_mut().write_message(SaveTo(Slot::Quick));
+    game.update();
+    drop(game);
+
+    // The scenes change: that line gets another id.
+    let scenes = common::copy_of_scenes("moved-save");
+    let file = scenes.join("ch1_morning.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("\"m_marion2\"", "\"m_marion2b\"")).unwrap();
+    let mut again = TestGame::with_scenes(&scenes, false);
+    again.keep_saves_in(&dir);
+    again.app.world_mut().write_message(LoadFrom(Slot::Quick));
+    again.update();
+    let news: Vec<SaveNews> = again
+        .app
+        .world_mut()
+        .resource_mut::<bevy::ecs::message::Messages<SaveNews>>()
+        .drain()
+        .collect();
+    assert!(
+        news.contains(&SaveNews::Moved(saved.at.clone())),
+        "{news:?}"
+    );
+    again.update();
+    let CurrentBeat::Line(now) = again.beat() else {
+        panic!("a line");
+    };
+    assert_eq!(now.at.node, "m_open", "the scene's start");
+    std::fs::remove_dir_all(dir).unwrap();
+    std::fs::remove_dir_all(scenes).unwrap();
+}

@@ -70,11 +70,16 @@ impl TestGame {
     /// data folder.
     pub fn with_saves(dir: &Path) -> Self {
         let mut game = Self::new();
+        game.keep_saves_in(dir);
+        game
+    }
+
+    /// Keeps this game's saves and record of lines read in folder `dir`.
+    pub fn keep_saves_in(&mut self, dir: &Path) {
         let saves = Saves::open(Storage::folder(dir.join("saves")));
         let (seen, problem) = SeenLines::open(Storage::folder(dir));
         assert_eq!(problem, None);
-        game.app.insert_resource(saves).insert_resource(seen);
-        game
+        self.app.insert_resource(saves).insert_resource(seen);
     }
 
     /// Runs one frame.
