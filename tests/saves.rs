@@ -18,6 +18,15 @@ use famulant::save::{LoadFrom, SaveNews, SaveTo, Saves, Slot, SlotState};
 use famulant::screen::Screen;
 use famulant::story::{Advance, Beat, ChoiceMade, CurrentBeat, RollBack, Story};
 
+/// What the game told of saving and loading since this was last asked.
+fn save_news(game: &mut TestGame) -> Vec<SaveNews> {
+    let mut news = game
+        .app
+        .world_mut()
+        .resource_mut::<bevy::ecs::message::Messages<SaveNews>>();
+    news.drain().collect()
+}
+
 fn scratch(tag: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("famulant-saves-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -195,12 +204,7 @@ fn a_damaged_save_is_reported_and_left_as_it_was() {
     let mut game = TestGame::with_saves(&dir);
     game.app.world_mut().write_message(LoadFrom(Slot::Quick));
     game.update();
-    let news: Vec<SaveNews> = game
-        .app
-        .world_mut()
-        .resource_mut::<bevy::ecs::message::Messages<SaveNews>>()
-        .drain()
-        .collect();
+    let news = save_news(&mut game);
     assert!(
         matches!(&news[..], [SaveNews::Failed(why)] if why.contains("quick.ron cannot be loaded")),
         "{news:?}"
@@ -349,12 +353,7 @@ fn a_save_whose_line_is_gone_from_the_scenes_goes_on_at_its_scene_start_and_says
     again.keep_saves_in(&dir);
     again.app.world_mut().write_message(LoadFrom(Slot::Quick));
     again.update();
-    let news: Vec<SaveNews> = again
-        .app
-        .world_mut()
-        .resource_mut::<bevy::ecs::message::Messages<SaveNews>>()
-        .drain()
-        .collect();
+    let news = save_news(&mut again);
     assert!(
         news.contains(&SaveNews::Moved(saved.at.clone())),
         "{news:?}"
