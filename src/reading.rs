@@ -10,7 +10,7 @@ use crate::content::NodeDef;
 use crate::save::{SaveSystems, SeenLines};
 use crate::screen::Screen;
 use crate::settings::Settings;
-use crate::story::{Advance, RollBack, Story, StorySystems};
+use crate::story::{Advance, BeatId, RollBack, Story, StorySystems};
 
 /// Seconds each line read before is shown while skipping.
 pub const SKIP_SECONDS: f32 = 0.08;
@@ -42,7 +42,7 @@ pub struct Reading {
 /// and since when it is shown.
 #[derive(Clone, Debug, PartialEq)]
 struct LineShown {
-    beat: (u64, u64),
+    beat: BeatId,
     read_before: bool,
     chars: usize,
     since: f32,
@@ -117,24 +117,22 @@ fn note_line(
     time: Res<Time>,
     mut reading: ResMut<Reading>,
 ) {
-    let Some(session) = story.session() else {
+    let (Some(session), Some(beat)) = (story.session(), story.beat_id()) else {
         return;
     };
-    let beat = (story.game(), session.revision());
     if reading.line.as_ref().is_some_and(|line| line.beat == beat) {
         return;
     }
     let at = &session.story().cursor;
-    let Some(NodeDef::Line { text, .. }) = session.library().node(at) else {
-        reading.line = None;
-        if session
-            .library()
-            .node(at)
-            .is_some_and(|n| matches!(n, NodeDef::Choice { .. }))
-        {
-            reading.skip_on = false;
+    let text = match session.library().node(at) {
+        Some(NodeDef::Line { text, .. }) => text,
+        other => {
+            reading.line = None;
+            if matches!(other, Some(NodeDef::Choice { .. })) {
+                reading.skip_on = false;
+            }
+            return;
         }
-        return;
     };
     let read_before = seen.is_some_and(|seen| seen.contains(at));
     if !read_before {
@@ -157,10 +155,10 @@ fn go_on(
     time: Res<Time>,
     mut advance: MessageWriter<Advance>,
 ) {
-    let (Some(line), Some(session)) = (&reading.line, story.session()) else {
+    let Some(line) = &reading.line else {
         return;
     };
-    if line.beat != (story.game(), session.revision()) {
+    if story.beat_id() != Some(line.beat) {
         return;
     }
     if goes_on(&reading, line, time.elapsed_secs() - line.since, &settings) {
@@ -188,7 +186,7 @@ mod tests {
 
     fn line(read_before: bool, chars: usize) -> LineShown {
         LineShown {
-            beat: (1, 1),
+            beat: BeatId::default(),
             read_before,
             chars,
             since: 0.0,

@@ -9,7 +9,7 @@ use bevy::render::view::window::screenshot::{Screenshot, ScreenshotCaptured};
 use super::plugin::{ScreenThumbnail, ThumbnailsTaken};
 use super::thumbnail::Thumbnail;
 use crate::screen::Screen;
-use crate::story::Story;
+use crate::story::{BeatId, Story};
 use crate::ui::menu::Menu;
 
 /// Seconds after a new beat before the screen is captured: the room has
@@ -26,12 +26,12 @@ pub(crate) fn plugin(app: &mut App) {
 /// The beat last captured, and since when the one shown is waiting.
 #[derive(Default)]
 struct Captured {
-    beat: (u64, u64),
-    waiting: Option<((u64, u64), f32)>,
+    beat: Option<BeatId>,
+    waiting: Option<(BeatId, f32)>,
 }
 
 /// Asks for a picture of the window once a new beat has been shown for
-/// [`SETTLE_SECONDS`] (real time, so the pause menu does not stop it).
+/// [`SETTLE_SECONDS`] with no menu page over it.
 fn capture_after_new_beat(
     story: Res<Story>,
     menu: Res<Menu>,
@@ -39,12 +39,11 @@ fn capture_after_new_beat(
     mut captured: Local<Captured>,
     mut commands: Commands,
 ) {
-    let Some(session) = story.session() else {
+    let Some(beat) = story.beat_id() else {
         return;
     };
-    let beat = (story.game(), session.revision());
     let now = time.elapsed_secs();
-    if beat == captured.beat {
+    if Some(beat) == captured.beat {
         return;
     }
     // A menu page would be in the picture: wait until it closes.
@@ -55,7 +54,7 @@ fn capture_after_new_beat(
     match captured.waiting {
         Some((waiting, since)) if waiting == beat => {
             if now - since >= SETTLE_SECONDS {
-                captured.beat = beat;
+                captured.beat = Some(beat);
                 captured.waiting = None;
                 commands.spawn(Screenshot::primary_window()).observe(
                     move |captured: On<ScreenshotCaptured>, thumbnail: ResMut<ScreenThumbnail>| {
@@ -71,7 +70,7 @@ fn capture_after_new_beat(
 /// Shrinks the captured window, showing `beat`, to the thumbnail the next
 /// save takes.
 fn keep_thumbnail(
-    beat: (u64, u64),
+    beat: BeatId,
     captured: &ScreenshotCaptured,
     mut thumbnail: ResMut<ScreenThumbnail>,
 ) {

@@ -49,8 +49,7 @@ fn go_on(
     if requests.read().count() == 0 {
         return;
     }
-    let in_progress = story.state().is_some() && story.fault().is_none();
-    match continue_with(in_progress, saves.and_then(|saves| saves.newest())) {
+    match continue_with(story.in_progress(), saves.and_then(|saves| saves.newest())) {
         GoOn::Playing => screen.set(Screen::Playing),
         GoOn::Load(slot) => {
             load.write(LoadFrom(slot));

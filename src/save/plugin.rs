@@ -12,7 +12,7 @@ use super::storage::Storage;
 use super::thumbnail::Thumbnail;
 use super::{loading, reading_record, saving};
 use crate::content::NodeRef;
-use crate::story::StorySystems;
+use crate::story::{BeatId, StorySystems};
 
 /// Save the game being played into this slot.
 #[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,9 +64,9 @@ pub enum SaveNews {
 }
 
 /// The latest small picture of the screen, for the next save, and the beat
-/// it shows (the game and the session's revision).
+/// it shows.
 #[derive(Resource, Default)]
-pub struct ScreenThumbnail(pub Option<((u64, u64), Thumbnail)>);
+pub struct ScreenThumbnail(pub Option<(BeatId, Thumbnail)>);
 
 /// Present when pictures of the screen are taken for each beat (a window
 /// is drawn): a save then waits a moment for its beat's picture.

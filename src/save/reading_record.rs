@@ -8,7 +8,7 @@ use super::plugin::SaveSystems;
 use super::seen::SeenLines;
 use crate::content::NodeDef;
 use crate::screen::Screen;
-use crate::story::Story;
+use crate::story::{BeatId, Story};
 
 /// New lines noted before the record is stored even within a scene.
 const LINES_PER_STORE: usize = 12;
@@ -33,12 +33,12 @@ fn note_line_shown(
     story: Res<Story>,
     seen: Option<ResMut<SeenLines>>,
     mut unstored: ResMut<Unstored>,
-    mut looked_at: Local<(u64, u64)>,
+    mut looked_at: Local<Option<BeatId>>,
 ) {
     let (Some(mut seen), Some(session)) = (seen, story.session()) else {
         return;
     };
-    let shown = (story.game(), session.revision());
+    let shown = story.beat_id();
     if std::mem::replace(&mut *looked_at, shown) == shown {
         return;
     }

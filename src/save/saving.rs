@@ -11,7 +11,7 @@ use super::plugin::{SaveNews, SaveSystems, SaveTo, ScreenThumbnail, ThumbnailsTa
 use super::shelf::{Saves, Slot};
 use crate::content::{NodeDef, NodeRef};
 use crate::screen::Screen;
-use crate::story::Story;
+use crate::story::{BeatId, Story};
 
 /// Seconds a save waits for the picture of its beat at most.
 const PICTURE_WAIT: f32 = 3.0;
@@ -28,13 +28,10 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Last, write_waiting.run_if(on_message::<AppExit>));
 }
 
-/// A beat: the game (see [`Story::game`]) and the session's revision.
-type Beat = (u64, u64);
-
 /// Saves waiting for the picture of their beat: the slot, the save, its
 /// beat and since when it waits (real seconds).
 #[derive(Resource, Default)]
-struct Waiting(Vec<(Slot, SaveFile, Beat, f32)>);
+struct Waiting(Vec<(Slot, SaveFile, BeatId, f32)>);
 
 /// The local time now: seconds since 1970 (UTC) and the offset of local
 /// time from UTC in seconds.
@@ -57,16 +54,10 @@ struct Saving<'w> {
 }
 
 impl Saving<'_> {
-    /// The beat on screen.
-    fn beat(&self) -> Option<Beat> {
-        let session = self.story.session()?;
-        Some((self.story.game(), session.revision()))
-    }
-
     /// Saves the game being played into `slot`: at once with the picture of
     /// its beat, or when that picture comes.
     fn save(&mut self, slot: Slot) {
-        let (Some(session), Some(beat)) = (self.story.session(), self.beat()) else {
+        let (Some(session), Some(beat)) = (self.story.session(), self.story.beat_id()) else {
             return;
         };
         if self.saves.is_none() || self.story.fault().is_some() {
@@ -155,7 +146,7 @@ fn autosave(mut last: Local<Autosaved>, mut saving: Saving) {
         saving
             .waiting
             .0
-            .retain(|(_, _, beat, _)| beat.0 == now.game);
+            .retain(|(_, _, beat, _)| beat.game == now.game);
     }
     *last = now;
     if due {

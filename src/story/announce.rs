@@ -5,7 +5,7 @@
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
-use super::host::{CurrentBeat, PatientCase, Story};
+use super::host::{BeatId, CurrentBeat, PatientCase, Story};
 use super::messages::{
     DecisionExpired, OfferedOption, RelationshipChanged, ShowChoices, ShowLine, ShowPhase,
     StoryEnded,
@@ -18,7 +18,7 @@ use crate::patient::AlarmRaised;
 /// The game and the revision of its beat last shown; none when it must be
 /// shown again (the playing screen opened).
 #[derive(Resource, Default)]
-pub(super) struct Shown(Option<(u64, u64)>);
+pub(super) struct Shown(Option<BeatId>);
 
 impl Shown {
     /// Shows the beat again, whatever its revision.
@@ -99,10 +99,9 @@ pub(super) fn beat(
     mut current: ResMut<CurrentBeat>,
     mut announcers: Announcers,
 ) {
-    let Some(session) = story.session() else {
+    let (Some(session), Some(now)) = (story.session(), story.beat_id()) else {
         return;
     };
-    let now = (story.game(), session.revision());
     if shown.0 == Some(now) {
         // Changed only when a minute passed: what reads the beat runs on
         // its change.

@@ -118,6 +118,20 @@ impl Story {
         self.game
     }
 
+    /// Whether a game is in progress and can go on.
+    pub fn in_progress(&self) -> bool {
+        self.session.is_some() && self.fault().is_none()
+    }
+
+    /// Which beat is on screen, once a game has begun.
+    pub fn beat_id(&self) -> Option<BeatId> {
+        let session = self.session.as_ref()?;
+        Some(BeatId {
+            game: self.game,
+            revision: session.revision(),
+        })
+    }
+
     /// Whether the game being played was loaded from a save, rather than
     /// begun.
     pub fn loaded(&self) -> bool {
@@ -183,6 +197,17 @@ impl Story {
         self.session = None;
         self.failed_start = None;
     }
+}
+
+/// The beat on screen, told apart from every other: the game (see
+/// [`Story::game`]) and the session's revision. It changes whenever the
+/// story shows something new, and when a game is begun or loaded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct BeatId {
+    /// Which game.
+    pub game: u64,
+    /// The session's revision in it.
+    pub revision: u64,
 }
 
 /// The content is not loaded yet, so no game can be loaded.

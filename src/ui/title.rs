@@ -99,15 +99,10 @@ impl TitleState<'_> {
         self.status.library().is_some()
     }
 
-    /// Whether a game is in progress and can go on.
-    fn in_progress(&self) -> bool {
-        self.story.state().is_some() && self.story.fault().is_none()
-    }
-
     /// Whether there is a game to go on with: one in progress, or a save
     /// (also from an earlier run).
     fn can_continue(&self) -> bool {
-        self.in_progress() || self.saves.as_ref().is_some_and(|s| s.newest().is_some())
+        self.story.in_progress() || self.saves.as_ref().is_some_and(|s| s.newest().is_some())
     }
 }
 
