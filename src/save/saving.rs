@@ -127,7 +127,12 @@ fn autosave_due(last: &Autosaved, now: &Autosaved, loaded: bool) -> bool {
 }
 
 /// Saves into the autosave when [`autosave_due`] says so.
-fn autosave(mut last: Local<Autosaved>, mut saving: Saving) {
+/// Looked at only when the beat on screen changed.
+fn autosave(mut last: Local<Autosaved>, mut looked_at: Local<Option<BeatId>>, mut saving: Saving) {
+    let beat = saving.story.beat_id();
+    if std::mem::replace(&mut *looked_at, beat) == beat {
+        return;
+    }
     let Some(session) = saving.story.session() else {
         return;
     };
