@@ -68,6 +68,19 @@ fn ordered(order: &Intervention, lang: Lang) -> String {
                 format!("Norepinephrine {dose} µg/kg/min")
             }
         }
+        Intervention::Vasopressin { on: true } => pick(
+            de,
+            "Vasopressin 0,03 I.E./min begonnen",
+            "Vasopressin 0.03 units/min started",
+        ),
+        Intervention::Vasopressin { on: false } => {
+            pick(de, "Vasopressin beendet", "Vasopressin stopped")
+        }
+        Intervention::Hydrocortisone => pick(
+            de,
+            "Hydrocortison 200 mg/Tag begonnen",
+            "Hydrocortisone 200 mg/day started",
+        ),
         Intervention::Oxygen { on: true } => pick(de, "Sauerstoffgabe begonnen", "Oxygen started"),
         Intervention::Oxygen { on: false } => pick(de, "Sauerstoff abgesetzt", "Oxygen stopped"),
         Intervention::Paracetamol => pick(de, "Paracetamol gegeben", "Paracetamol given"),
