@@ -58,14 +58,14 @@ fn ordered(order: &Intervention, lang: Lang) -> String {
             "Antibiotic started (inadequate spectrum)",
         ),
         Intervention::Norepinephrine { dose } if dose <= 0.0 => {
-            pick(de, "Noradrenalin abgesetzt", "Norepinephrine stopped")
+            pick(de, "Noradrenalin abgesetzt", "Noradrenaline stopped")
         }
         Intervention::Norepinephrine { dose } => {
             let dose = number(dose, 2, lang);
             if de {
                 format!("Noradrenalin {dose} µg/kg/min")
             } else {
-                format!("Norepinephrine {dose} µg/kg/min")
+                format!("Noradrenaline {dose} µg/kg/min")
             }
         }
         Intervention::Vasopressin { on: true } => pick(
@@ -167,7 +167,7 @@ mod tests {
         assert_eq!(describe(&pressor, Lang::De), "Noradrenalin 0,30 µg/kg/min");
         assert_eq!(
             describe(&pressor, Lang::En),
-            "Norepinephrine 0.30 µg/kg/min"
+            "Noradrenaline 0.30 µg/kg/min"
         );
         let lactate = ClinicalEvent::ResultBack(LabResult::Lactate {
             value: 4.13,
