@@ -87,6 +87,7 @@ fn ordered(order: &Intervention, lang: Lang) -> String {
         Intervention::Induction => pick(de, "Narkoseeinleitung", "Induction of anaesthesia"),
         Intervention::Surgery { minutes } => format!("Operation, {minutes} min"),
         Intervention::Incision => pick(de, "Hautschnitt", "Skin incision"),
+        Intervention::Extubation => pick(de, "Extubiert, wach", "Extubated, awake"),
         Intervention::Debridement { extent } => debridement(extent, de),
         Intervention::BloodLoss { ml, over_min } => {
             let ml = number(ml, 0, lang);
@@ -165,10 +166,7 @@ mod tests {
     fn orders_and_results_read_as_a_chart_notes_them() {
         let pressor = ClinicalEvent::Ordered(Intervention::Norepinephrine { dose: 0.3 });
         assert_eq!(describe(&pressor, Lang::De), "Noradrenalin 0,30 µg/kg/min");
-        assert_eq!(
-            describe(&pressor, Lang::En),
-            "Noradrenaline 0.30 µg/kg/min"
-        );
+        assert_eq!(describe(&pressor, Lang::En), "Noradrenaline 0.30 µg/kg/min");
         let lactate = ClinicalEvent::ResultBack(LabResult::Lactate {
             value: 4.13,
             drawn_at: 0,
