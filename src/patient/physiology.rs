@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::variation::Variation;
+
 /// The patient's weight in kilograms (fluid doses are per kilogram).
 pub const WEIGHT_KG: f64 = 65.0;
 
@@ -189,6 +191,10 @@ pub struct Physiology {
     pub injury: f64,
     /// Alive or not; after death the state freezes.
     pub alive: bool,
+    /// How she differs from the reference patient (the reference in saves
+    /// from before patients varied).
+    #[serde(default)]
+    variation: Variation,
     vitals: Vitals,
     orders: Orders,
 }
@@ -213,8 +219,15 @@ impl Default for Physiology {
 }
 
 impl Physiology {
-    /// Frau Bram as she arrives in the emergency department.
+    /// Frau Bram as she arrives in the emergency department: the reference
+    /// patient of the clinical notes.
     pub fn arrival() -> Self {
+        Self::arrival_of(Variation::REFERENCE)
+    }
+
+    /// Frau Bram as she arrives, differing from the reference as
+    /// `variation` says; her arrival vitals are the reference's.
+    pub fn arrival_of(variation: Variation) -> Self {
         let mut body = Self {
             minute: 0,
             source: 0.50,
@@ -229,6 +242,7 @@ impl Physiology {
             induction: 0.0,
             injury: 0.0,
             alive: true,
+            variation,
             vitals: Vitals {
                 map: 0.0,
                 sbp: 0.0,
@@ -246,6 +260,11 @@ impl Physiology {
         };
         body.vitals = body.derive();
         body
+    }
+
+    /// How she differs from the reference patient.
+    pub fn variation(&self) -> &Variation {
+        &self.variation
     }
 
     /// The vitals as of the last step.
@@ -311,18 +330,21 @@ impl Physiology {
             return;
         }
         let orders = &mut self.orders;
+        let her = self.variation;
         // Antibiotics build up activity over about a quarter of an hour.
         let a = &mut self.antibiotics;
         *a += (orders.antibiotic_quality - *a) / 15.0;
         let a = *a;
         let (s, b) = (self.source, self.burden);
-        self.source = (s + 0.004 * s * (1.0 - s) * (1.0 - 0.5 * a)).clamp(0.0, 1.0);
-        self.burden = (b + 0.004 * b * (1.0 - b / 1.5) + 0.014 * s - 0.012 * a * b - 0.0015 * b)
-            .clamp(0.0, 1.5);
+        let spread = 0.004 * her.source_growth * s * (1.0 - s) * (1.0 - 0.5 * a);
+        self.source = (s + spread).clamp(0.0, 1.0);
+        let growth = her.burden_growth * (0.004 * b * (1.0 - b / 1.5));
+        let seeding = her.burden_growth * (0.014 * s);
+        self.burden = (b + growth + seeding - 0.012 * a * b - 0.0015 * b).clamp(0.0, 1.5);
         let b = self.burden;
         let target = b * b / (b * b + 0.55 * 0.55);
         let lag = if target > self.inflammation {
-            90.0
+            90.0 / her.inflammatory_response
         } else {
             200.0
         };
@@ -340,7 +362,10 @@ impl Physiology {
             bleed.minutes_left -= 1;
         }
         orders.bleeding.retain(|f| f.minutes_left > 0);
-        self.volume += rate - loss - (self.volume - (-1.6 * i + 0.25 * self.fluids)) / 40.0;
+        let redistribution = 40.0 * her.fluid_response;
+        self.volume += rate * her.fluid_response
+            - loss
+            - (self.volume - (-1.6 * i + 0.25 * self.fluids)) / redistribution;
         self.fluids += rate;
         self.norepinephrine += (orders.norepinephrine_dose - self.norepinephrine) / 5.0;
         self.induction *= (-1.0f64 / 20.0).exp();
@@ -388,7 +413,8 @@ impl Physiology {
         // Induction drops the tone more the emptier the vessels: up to
         // three times as much in a patient 1 L short **[design]**.
         let empty = 1.0 + 2.0 * (-self.volume).clamp(0.0, 1.0);
-        let svr = 1.0 - 0.40 * i + 0.45 * n / (n + 0.2) - 0.15 * self.induction * empty;
+        let pressor = 0.45 * self.variation.pressor_sensitivity * n / (n + 0.2);
+        let svr = 1.0 - 0.40 * i + pressor - 0.15 * self.induction * empty;
         let co = (1.0 + 0.2 * self.volume.clamp(-2.0, 0.3)) * (1.0 + 0.2 * i);
         let map = 90.0 * svr.max(0.2) * co.max(0.2);
         let pulse_pressure = 40.0 + 10.0 * i;

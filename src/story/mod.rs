@@ -22,7 +22,7 @@ mod theatre_tests;
 pub use bedside::Bedside;
 pub use history::{Entry, Event, History, MARKS_KEPT, Mark};
 #[cfg(feature = "game")]
-pub use host::{BeatId, CurrentBeat, NotReady, StartAt, Story, StorySystems};
+pub use host::{BeatId, CurrentBeat, NewPatient, NotReady, StartAt, Story, StorySystems};
 #[cfg(feature = "game")]
 pub use messages::{
     Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, RelationshipChanged, RollBack,
