@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 /// Factors on the reference model's coefficients; all 1 is the reference
 /// patient of the clinical notes. The ranges they are drawn from are
 /// **[design]**, chosen within what is clinically plausible and narrow
-/// enough that the reference's qualitative course holds for every draw.
+/// enough that the reference's qualitative course holds for every draw
+/// (why each is as wide as it is: docs/modding.md, *A patient who varies*).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Variation {
