@@ -122,23 +122,17 @@ fn text_play_prints_lines_and_the_ending() {
 
 #[test]
 fn text_play_prints_vitals_alarms_and_the_outcome() {
-    // Chapter 1 by first options, then "wait for the lab" in the emergency
-    // department: her pressure falls below 65 during the wait.
+    // Every timer left to run out: her time passes and her monitor alarms.
+    let choose = ["timeout"; 400].join(",");
     let (code, out) = famulant(&[
-        "play",
-        "--text",
-        "--lang",
-        "en",
-        "--seed",
-        "1",
-        "--choose",
-        "1,1,1,1,1,1,3,1,1,1",
+        "play", "--text", "--lang", "en", "--seed", "1", "--choose", &choose,
     ]);
     assert_eq!(code, 0, "{out}");
     let vitals = out
         .lines()
         .filter(|l| l.starts_with("vitals: map="))
         .collect::<Vec<_>>();
+    assert!(!vitals.is_empty(), "{out}");
     assert!(
         vitals
             .iter()
@@ -147,20 +141,14 @@ fn text_play_prints_vitals_alarms_and_the_outcome() {
                 .all(|k| l.contains(k))),
         "{vitals:?}"
     );
-    let alarm_minute: u32 = out
+    let alarm_minutes: Vec<u32> = out
         .lines()
-        .find_map(|l| l.strip_prefix("alarm: map_low (minute "))
-        .and_then(|rest| rest.strip_suffix(')'))
-        .expect("the pressure alarm")
-        .parse()
-        .unwrap();
-    assert!(
-        (20..=50).contains(&alarm_minute),
-        "about half an hour untreated: {alarm_minute}"
-    );
-    assert!(out.contains("Sascha: The monitor shrills."), "{out}");
-    assert!(out.contains("[Induction: 10 min]"), "{out}");
-    assert!(out.contains("\nending: day_one_complete\n"), "{out}");
+        .filter_map(|l| l.strip_prefix("alarm: "))
+        .filter_map(|l| l.split_once(" (minute ")?.1.strip_suffix(')'))
+        .map(|minute| minute.parse().unwrap())
+        .collect();
+    assert!(!alarm_minutes.is_empty(), "an alarm with its minute: {out}");
+    assert!(out.contains("\nending: "), "{out}");
     let outcome: f64 = out
         .lines()
         .find_map(|l| l.strip_prefix("outcome: "))

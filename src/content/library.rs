@@ -6,7 +6,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::format::{
-    CharacterDef, LookDef, NodeDef, PhaseDef, RelationshipDef, RoomDef, SceneDef, Target, Value,
+    CharacterDef, EndingDef, LookDef, NodeDef, PhaseDef, RelationshipDef, RoomDef, SceneDef,
+    Target, Value,
 };
 use super::load::ContentSet;
 
@@ -76,6 +77,8 @@ pub struct Library {
     pub characters: BTreeMap<String, CharacterDef>,
     /// The rooms by id.
     pub rooms: BTreeMap<String, RoomDef>,
+    /// The declared endings, in the manifest's order.
+    pub endings: Vec<EndingDef>,
     scenes: BTreeMap<String, Scene>,
 }
 
@@ -119,6 +122,7 @@ impl Library {
                 .collect(),
             characters,
             rooms,
+            endings: manifest.endings.clone(),
             scenes,
         };
         library.start = library

@@ -38,8 +38,9 @@ pub struct Variation {
     /// (the reverse of capillary leak): on each infused litre's share and
     /// on the 40-minute time constant of redistribution.
     pub fluid_response: f64,
-    /// How much vascular tone norepinephrine buys her: its maximum effect
-    /// (adrenergic sensitivity).
+    /// How strongly norepinephrine acts on her vessels (adrenergic
+    /// sensitivity): a dose acts like this many times itself. Vasopressin,
+    /// on receptors of its own, acts the same on every patient.
     pub pressor_sensitivity: f64,
 }
 
