@@ -251,11 +251,15 @@ pub enum NewPatient {
 
 impl NewPatient {
     /// The patient seed of a game begun now; none for the reference
-    /// patient. A drawn seed mixes the real time since launch into std's
-    /// randomly keyed hasher, which has no random keys in the browser.
+    /// patient. A drawn seed mixes the time of day and the real time since
+    /// launch into std's randomly keyed hasher, which has no random keys in
+    /// the browser.
     fn seed(self, real: &Time<Real>) -> Option<u64> {
         match self {
-            NewPatient::Drawn => Some(unchosen_seed(real.elapsed())),
+            NewPatient::Drawn => {
+                let now = chrono::Utc::now().timestamp_micros();
+                Some(unchosen_seed((now, real.elapsed())))
+            }
             NewPatient::Seeded(seed) => Some(seed),
             NewPatient::Reference => None,
         }
