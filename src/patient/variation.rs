@@ -22,7 +22,8 @@ use serde::{Deserialize, Serialize};
 /// enough that the reference's qualitative course holds for every draw
 /// (why each is as wide as it is: docs/modding.md, *A patient who varies*).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// A factor a save does not name (one added since) is the reference's.
+#[serde(default, deny_unknown_fields)]
 pub struct Variation {
     /// How fast the necrosis spreads along the fascia: the source's growth
     /// rate (0.004/min in the reference).
@@ -72,7 +73,7 @@ impl Variation {
     pub const PRESSOR_SENSITIVITY: RangeInclusive<f64> = 0.7..=1.4;
 
     /// The patient of game `seed`: each factor drawn evenly on a log scale
-    /// within its range (as often twice as fast as half as fast), in this
+    /// within its range (so that ×0.8 is as likely as ×1.25), in this
     /// order, with a portable generator, so that a seed names the same
     /// patient on every machine.
     pub fn drawn(seed: u64) -> Variation {
@@ -169,6 +170,16 @@ mod tests {
         for (name, value, range) in Variation::REFERENCE.factors() {
             assert!(range.contains(&value), "{name}");
         }
+    }
+
+    #[test]
+    fn a_factor_a_save_does_not_name_is_the_reference() {
+        let read: Variation = ron::from_str("(source_growth: 1.3)").unwrap();
+        let expected = Variation {
+            source_growth: 1.3,
+            ..Variation::REFERENCE
+        };
+        assert_eq!(read, expected);
     }
 
     #[test]
