@@ -3,6 +3,7 @@
 //! patient entity that shows her case in the game.
 
 mod alarms;
+mod bundle;
 mod case;
 #[cfg(feature = "game")]
 mod entity;
@@ -10,8 +11,13 @@ mod labs;
 mod physiology;
 mod scenario;
 mod scores;
+mod trend;
 
 pub use alarms::{Alarm, RaisedAlarm, RaisedAlarms, active, crossed};
+pub use bundle::{
+    BundleItem, Course, Element, FLUID_ML_PER_KG, HOUR_ONE, LACTATE_REPEAT_WITHIN, MAP_TARGET,
+    PRESSOR_WITHIN, SOURCE_CONTROL_WITHIN, Status, debridement_finding, finding_ids,
+};
 pub use case::{
     CULTURE_YIELD_AFTER, CULTURE_YIELD_BEFORE, Case, ClinicalEvent, ClinicalEvents, Treatment,
 };
@@ -21,6 +27,7 @@ pub use labs::{LAB_LACTATE_MINUTES, LabResult, LabResults, PANEL_MINUTES, POINT_
 pub use physiology::{Extent, Intervention, Mentation, Physiology, Vitals, WEIGHT_KG};
 pub use scenario::{CSV_HEADER, Scenario, ScenarioEvent};
 pub use scores::{Labs, News2, News2Band, lrinec, news2, qsofa, septic_shock};
+pub use trend::{TREND_INTERVAL, Trend, TrendPoint};
 
 #[cfg(feature = "game")]
 pub(super) use entity::plugin;
