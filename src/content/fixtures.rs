@@ -24,6 +24,43 @@ pub const TEAM_MANIFEST: &str = r#"(
     ],
 )"#;
 
+/// The test story's manifest, naming `review.ron` for the case review.
+pub const REVIEW_MANIFEST: &str = r#"(
+    format: 1,
+    start: "@s1",
+    scenes: ["s1.ron"],
+    variables: { "trust": 0, "brave": false },
+    review: "review.ron",
+)"#;
+
+/// The test story's case review: Roland on late antibiotics (warmer with
+/// trust) and late cultures, and both endings, the good one with remarks
+/// that read the story.
+pub const REVIEW: &str = r#"(
+    speaker: "roland",
+    findings: [
+        (
+            finding: "antibiotics_late",
+            remarks: [
+                (when: Var("trust", ">=", 2), text: (de: "Spät, aber Sie haben es gemerkt.", en: "Late, but you noticed.")),
+                (text: (de: "Spät, Herr Petrenko.", en: "Late, Herr Petrenko.")),
+            ],
+        ),
+        (finding: "cultures_late", remarks: [(text: (de: "Erst die Kulturen.", en: "Cultures first."))]),
+    ],
+    endings: [
+        (
+            ending: "good_start",
+            title: (de: "Guter Anfang", en: "A good start"),
+            remarks: [
+                (when: Is("brave"), text: (de: "Mutig.", en: "Brave.")),
+                (when: Visited("@s1.good"), text: (de: "Gut.", en: "Good.")),
+            ],
+        ),
+        (ending: "shy_start", title: (de: "Leiser Anfang", en: "A quiet start")),
+    ],
+)"#;
+
 const CHARACTERS: &str = r##"[
     (id: "roland", name: (de: "Roland", en: "Roland"), role: (de: "Chefarzt", en: "Chief physician"), color: "#80b0ff"),
     (id: "vladi", name: (de: "Vladi", en: "Vladi"), role: (de: "Famulant", en: "Clerk"), color: "#ffd080"),

@@ -33,6 +33,9 @@ pub struct Manifest {
     /// they change.
     #[serde(default)]
     pub relationships: Vec<RelationshipDef>,
+    /// The file with the case review's words (`review.ron`), if any.
+    #[serde(default)]
+    pub review: Option<String>,
 }
 
 /// One relationship of `index.ron`: `(id: "roland_trust", name: (de: …,

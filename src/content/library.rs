@@ -1,6 +1,6 @@
 //! The loaded story: every scene, character and room, indexed for play.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -9,6 +9,7 @@ use super::format::{
     CharacterDef, LookDef, NodeDef, PhaseDef, RelationshipDef, RoomDef, SceneDef, Target, Value,
 };
 use super::load::ContentSet;
+use super::review::ReviewDef;
 
 /// A node anywhere in the story: scene id and node id. Saves store these.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -76,6 +77,8 @@ pub struct Library {
     pub characters: BTreeMap<String, CharacterDef>,
     /// The rooms by id.
     pub rooms: BTreeMap<String, RoomDef>,
+    /// The case review's words (empty when the story has none).
+    pub review: ReviewDef,
     scenes: BTreeMap<String, Scene>,
 }
 
@@ -119,6 +122,11 @@ impl Library {
                 .collect(),
             characters,
             rooms,
+            review: set
+                .review
+                .as_ref()
+                .map(|file| file.value.clone())
+                .unwrap_or_default(),
             scenes,
         };
         library.start = library
@@ -135,6 +143,17 @@ impl Library {
     /// Every scene, by id.
     pub fn scenes(&self) -> impl Iterator<Item = &Scene> {
         self.scenes.values()
+    }
+
+    /// Every ending the story's `End` nodes name.
+    pub fn endings(&self) -> BTreeSet<&str> {
+        self.scenes()
+            .flat_map(|scene| &scene.def.nodes)
+            .filter_map(|node| match node {
+                NodeDef::End { ending, .. } => Some(ending.as_str()),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The phase with id `phase` of scene `scene`.
