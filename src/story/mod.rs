@@ -10,6 +10,9 @@ mod history;
 mod host;
 #[cfg(feature = "game")]
 mod messages;
+mod review;
+#[cfg(test)]
+mod review_tests;
 #[cfg(test)]
 mod rollback_tests;
 mod runner;
@@ -28,6 +31,7 @@ pub use messages::{
     Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, RelationshipChanged, RollBack,
     ShowChoices, ShowLine, ShowPhase, StoryEnded,
 };
+pub use review::{Remark, Review, timeline};
 pub use runner::{Beat, ChoiceRecord, RelationshipChange, RunningPhase, StoryError, StoryState};
 pub use session::{Countdown, Notice, SNAPSHOT_VERSION, Session, Snapshot};
 
