@@ -43,7 +43,7 @@ pub const REVIEW: &str = r#"(
             finding: "antibiotics_late",
             remarks: [
                 (when: Var("trust", ">=", 2), text: (de: "Spät, aber Sie haben es gemerkt.", en: "Late, but you noticed.")),
-                (text: (de: "Spät, Herr Petrenko.", en: "Late, Herr Petrenko.")),
+                (text: (de: "Spät, Herr Petrenko.", en: "Late, Mr Petrenko.")),
             ],
         ),
         (finding: "cultures_late", remarks: [(text: (de: "Erst die Kulturen.", en: "Cultures first."))]),

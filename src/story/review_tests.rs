@@ -135,7 +135,7 @@ fn waiting_for_the_lab_is_late_and_the_remarks_say_so() {
         said,
         [
             ("cultures_late", "Cultures first."),
-            ("antibiotics_late", "Late, Herr Petrenko.")
+            ("antibiotics_late", "Late, Mr Petrenko.")
         ]
     );
 }

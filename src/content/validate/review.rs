@@ -255,7 +255,7 @@ mod tests {
     #[test]
     fn a_missing_translation_is_an_error() {
         let error = only(
-            &REVIEW.replace(r#", en: "Late, Herr Petrenko.""#, ""),
+            &REVIEW.replace(r#", en: "Late, Mr Petrenko.""#, ""),
             "the remark has no `en` text",
         );
         assert!(error.starts_with("scenes/review.ron:"), "{error}");
