@@ -34,7 +34,7 @@ const SPLIT_SHARE: f32 = 0.6;
 /// The longest case drawn on one even scale, in minutes.
 const LINEAR_UP_TO: u32 = 8 * 60;
 /// The pressure and rate scale, mmHg and /min.
-const VITALS_RANGE: (f32, f32) = (30.0, 180.0);
+const VITALS_RANGE: (f32, f32) = (40.0, 180.0);
 /// How close to a mark the pointer must be to point at it, in points.
 const REACH: f32 = 10.0;
 
@@ -195,9 +195,9 @@ impl Layout {
         let lane = 12.0;
         let top = rect.top() + 8.0;
         let bottom = rect.bottom() - 20.0 - 3.0 * lane - 8.0;
-        let vitals_bottom = top + (bottom - top - 10.0) * 0.6;
+        let vitals_bottom = top + (bottom - top - 16.0) * 0.6;
         let vitals = Rect::from_x_y_ranges(left..=right, top..=vitals_bottom);
-        let lactate = Rect::from_x_y_ranges(left..=right, vitals_bottom + 10.0..=bottom);
+        let lactate = Rect::from_x_y_ranges(left..=right, vitals_bottom + 16.0..=bottom);
         let lanes = [0.0, 1.0, 2.0].map(|i| {
             let y = bottom + 6.0 + i * lane;
             Rect::from_x_y_ranges(left..=right, y..=y + lane)
@@ -292,7 +292,7 @@ impl Chart<'_> {
             );
             painter.extend(dashes);
         }
-        for value in [50.0, 100.0, 150.0] {
+        for value in [100.0, 150.0] {
             scale_line(
                 painter,
                 layout.vitals,

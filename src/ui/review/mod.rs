@@ -232,7 +232,7 @@ fn parts(ui: &mut egui::Ui, shown: &Shown, focus: &mut Focus) {
     let screen = ui.ctx().content_rect();
     let size = egui::vec2(
         ui.available_width(),
-        (screen.height() * 0.36).clamp(190.0, 320.0),
+        (screen.height() * 0.3).clamp(190.0, 320.0),
     );
     let chart = Chart {
         trend: shown.case.trend.points(),
@@ -264,13 +264,11 @@ fn parts(ui: &mut egui::Ui, shown: &Shown, focus: &mut Focus) {
     }
 }
 
-/// "Case review", the ending's title, and the outcome.
+/// "Case review" and the ending's title, and beside them (or under them
+/// on a narrow screen) the outcome.
 fn heading(ui: &mut egui::Ui, shown: &Shown) {
     let (review, lang) = (shown.review, shown.lang);
     let muted = palette(ui.ctx()).muted;
-    ui.label(RichText::new(s::CASE_REVIEW.get(lang)).small().color(muted));
-    let title = review.title.as_ref().map(|t| t.get(lang));
-    ui.heading(title.unwrap_or(&review.ending));
     let risk = s::PERCENT
         .get(lang)
         .replace("{}", &format!("{:.0}", review.outcome * 100.0));
@@ -288,17 +286,39 @@ fn heading(ui: &mut egui::Ui, shown: &Shown) {
         s::PATIENT_DIED.get(lang).replace("{}", &clock(died))
     };
     let outcome = s::OUTCOME.get(lang).replace("{}", &risk);
-    ui.label(format!("{outcome} · {course}"));
-    ui.add_space(4.0);
+    let title = review.title.as_ref().map(|t| t.get(lang));
+    ui.horizontal_wrapped(|ui| {
+        ui.vertical(|ui| {
+            ui.label(RichText::new(s::CASE_REVIEW.get(lang)).small().color(muted));
+            ui.heading(title.unwrap_or(&review.ending));
+        });
+        ui.add_space(16.0);
+        ui.vertical(|ui| {
+            ui.add_space(6.0);
+            ui.label(RichText::new(outcome).strong());
+            ui.label(RichText::new(course).small().color(muted));
+        });
+    });
+    ui.add_space(2.0);
 }
 
 /// What the chart's colours and marks mean, in a row that wraps.
 fn legend(ui: &mut egui::Ui, lang: Lang) {
+    // Each mark with its word as one piece, never split over two lines.
     let swatch = |ui: &mut egui::Ui, paint: &dyn Fn(&egui::Painter, egui::Rect), label: &str| {
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 14.0), egui::Sense::hover());
-        paint(ui.painter(), rect);
-        ui.label(RichText::new(label).small());
-        ui.add_space(6.0);
+        let font = egui::TextStyle::Small.resolve(ui.style());
+        let colour = palette(ui.ctx()).text;
+        let galley = ui.painter().layout_no_wrap(label.to_owned(), font, colour);
+        let text = galley.size();
+        let size = egui::vec2(22.0 + text.x + 8.0, text.y.max(14.0));
+        let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+        let mark = egui::Rect::from_min_size(
+            rect.left_center() - egui::vec2(0.0, 7.0),
+            egui::vec2(18.0, 14.0),
+        );
+        paint(ui.painter(), mark);
+        let at = egui::pos2(rect.left() + 22.0, rect.center().y - text.y / 2.0);
+        ui.painter().galley(at, galley, colour);
     };
     let line = |colour: Color32| {
         move |painter: &egui::Painter, rect: egui::Rect| {
@@ -429,7 +449,8 @@ fn part_frame(ui: &mut egui::Ui, lit: bool, add: impl FnOnce(&mut egui::Ui)) -> 
         .inner_margin(egui::Margin::same(6))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            add(ui);
+            // Ragged right: egui would stretch wrapped text in a column.
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), add);
         })
         .response
         .rect

@@ -14,7 +14,11 @@ const MET: Color32 = Color32::from_rgb(88, 196, 120);
 const LATE: Color32 = Color32::from_rgb(232, 186, 36);
 const MISSED: Color32 = Color32::from_rgb(236, 96, 80);
 
-/// The table of `bundle`, and the first debridement's extent under it.
+/// The gap between the table's columns, in points.
+const GAP: f32 = 10.0;
+
+/// The table of `bundle`, a row to an element, and the first
+/// debridement's extent under it.
 pub(super) fn bundle_table(
     ui: &mut egui::Ui,
     bundle: &[BundleItem],
@@ -22,28 +26,13 @@ pub(super) fn bundle_table(
     lang: Lang,
 ) {
     let muted = palette(ui.ctx()).muted;
-    egui::Grid::new("bundle")
-        .num_columns(4)
-        .spacing(egui::vec2(14.0, 6.0))
-        .striped(true)
-        .show(ui, |ui| {
-            for heading in [
-                s::BUNDLE_ELEMENT,
-                s::BUNDLE_DONE,
-                s::BUNDLE_DUE,
-                s::BUNDLE_STATUS,
-            ] {
-                ui.label(RichText::new(heading.get(lang)).small().color(muted));
-            }
-            ui.end_row();
-            for item in bundle {
-                ui.add(egui::Label::new(element_name(item.element).get(lang)).wrap());
-                ui.label(item.done_at.map_or("–".to_owned(), clock));
-                ui.label(due(item, lang));
-                status_cell(ui, item, lang);
-                ui.end_row();
-            }
-        });
+    if ui.available_width() < NARROW {
+        for (i, item) in bundle.iter().enumerate() {
+            row(ui, i % 2 == 0, |ui| stacked_row(ui, item, lang));
+        }
+    } else {
+        table_rows(ui, bundle, lang);
+    }
     if let Some(extent) = debridement {
         ui.add_space(4.0);
         let text = format!(
@@ -53,6 +42,96 @@ pub(super) fn bundle_table(
         );
         ui.label(RichText::new(text).small().color(muted));
     }
+}
+
+/// Narrower than this, in points, an element's times and verdict go under
+/// its name.
+const NARROW: f32 = 560.0;
+
+/// An element on a narrow screen: its name, and under it when it was done,
+/// by when it was due and the verdict.
+fn stacked_row(ui: &mut egui::Ui, item: &BundleItem, lang: Lang) {
+    let muted = palette(ui.ctx()).muted;
+    ui.vertical(|ui| {
+        ui.add(egui::Label::new(element_name(item.element).get(lang)).wrap());
+        ui.horizontal_wrapped(|ui| {
+            let done = item.done_at.map_or("–".to_owned(), clock);
+            ui.label(RichText::new(s::BUNDLE_DONE.get(lang)).small().color(muted));
+            ui.label(done);
+            ui.add_space(6.0);
+            ui.label(RichText::new(s::BUNDLE_DUE.get(lang)).small().color(muted));
+            ui.label(due(item, lang));
+            ui.add_space(6.0);
+            status_cell(ui, item, lang);
+        });
+    });
+}
+
+/// The elements as a table under a row of headings.
+fn table_rows(ui: &mut egui::Ui, bundle: &[BundleItem], lang: Lang) {
+    let muted = palette(ui.ctx()).muted;
+    let widths = column_widths(ui.available_width());
+    let headings = [
+        s::BUNDLE_ELEMENT,
+        s::BUNDLE_DONE,
+        s::BUNDLE_DUE,
+        s::BUNDLE_STATUS,
+    ];
+    row(ui, false, |ui| {
+        for (width, heading) in widths.into_iter().zip(headings) {
+            cell(ui, width, |ui| {
+                ui.label(RichText::new(heading.get(lang)).small().color(muted));
+            });
+        }
+    });
+    for (i, item) in bundle.iter().enumerate() {
+        row(ui, i % 2 == 0, |ui| {
+            cell(ui, widths[0], |ui| {
+                ui.add(egui::Label::new(element_name(item.element).get(lang)).wrap());
+            });
+            cell(ui, widths[1], |ui| {
+                ui.label(item.done_at.map_or("–".to_owned(), clock));
+            });
+            cell(ui, widths[2], |ui| {
+                ui.label(due(item, lang));
+            });
+            cell(ui, widths[3], |ui| status_cell(ui, item, lang));
+        });
+    }
+}
+
+/// The columns' widths in a table `width` wide: the element's takes what
+/// the times and the verdict leave.
+fn column_widths(width: f32) -> [f32; 4] {
+    let (done, due, status) = (72.0, 92.0, 150.0);
+    let element = (width - done - due - status - 3.0 * GAP - 8.0).max(110.0);
+    [element, done, due, status]
+}
+
+/// A row of the table, on a faint band when `banded`.
+fn row(ui: &mut egui::Ui, banded: bool, add: impl FnOnce(&mut egui::Ui)) {
+    let fill = if banded {
+        Color32::from_white_alpha(8)
+    } else {
+        Color32::TRANSPARENT
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(4, 3))
+        .show(ui, |ui| {
+            ui.spacing_mut().item_spacing.x = GAP;
+            ui.horizontal_top(add);
+        });
+}
+
+/// A cell `width` wide.
+fn cell(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
+    let layout = egui::Layout::top_down(egui::Align::Min);
+    ui.allocate_ui_with_layout(egui::vec2(width, 0.0), layout, |ui| {
+        ui.set_width(width);
+        add(ui);
+    });
 }
 
 /// The element's name in the table.
@@ -99,7 +178,8 @@ fn status_cell(ui: &mut egui::Ui, item: &BundleItem, lang: Lang) {
         Status::NotNeeded => (muted, s::STATUS_NOT_NEEDED),
     };
     ui.horizontal(|ui| {
-        let (dot, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+        let line = ui.text_style_height(&egui::TextStyle::Body);
+        let (dot, _) = ui.allocate_exact_size(egui::vec2(12.0, line), egui::Sense::hover());
         ui.painter().circle_filled(dot.center(), 5.5, colour);
         ui.label(RichText::new(words.get(lang)).color(colour).strong());
     });
