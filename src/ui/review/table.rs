@@ -103,7 +103,7 @@ fn table_rows(ui: &mut egui::Ui, bundle: &[BundleItem], lang: Lang) {
 /// The columns' widths in a table `width` wide: the element's takes what
 /// the times and the verdict leave.
 fn column_widths(width: f32) -> [f32; 4] {
-    let (done, due, status) = (72.0, 92.0, 150.0);
+    let (done, due, status) = (72.0, 128.0, 180.0);
     let element = (width - done - due - status - 3.0 * GAP - 8.0).max(110.0);
     [element, done, due, status]
 }
