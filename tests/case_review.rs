@@ -46,7 +46,7 @@ const REVIEW: &str = r#"(
         ]),
     ],
     endings: [
-        (ending: "operated", title: (de: "Operiert", en: "Operated on"), remarks: [
+        (ending: "operated", remarks: [
             (text: (de: "Gut gemacht.", en: "Well done.")),
         ]),
     ],
@@ -60,7 +60,8 @@ fn story_folder(tag: &str) -> PathBuf {
     let files = [
         (
             "index.ron",
-            r#"(format: 1, start: "@care", scenes: ["care.ron"], variables: { "trust": 0 }, review: "review.ron")"#,
+            r#"(format: 1, start: "@care", scenes: ["care.ron"], variables: { "trust": 0 }, review: "review.ron",
+                endings: [(id: "operated", title: (de: "Operiert", en: "Operated on"))])"#,
         ),
         (
             "characters.ron",
@@ -183,7 +184,7 @@ fn the_shipped_story_played_to_an_ending_is_reviewed_whole() {
     let ending = play_first_options(&mut game);
     let review = open_review(&mut game);
     assert_eq!(review.ending, ending);
-    assert!(review.title.is_some(), "review.ron names {ending}");
+    assert!(review.title.is_some(), "the manifest names {ending}");
     let elements: Vec<Element> = review.bundle.iter().map(|i| i.element).collect();
     assert_eq!(elements, Element::ALL);
     assert!((0.0..=1.0).contains(&review.outcome), "{}", review.outcome);

@@ -24,18 +24,23 @@ pub const TEAM_MANIFEST: &str = r#"(
     ],
 )"#;
 
-/// The test story's manifest, naming `review.ron` for the case review.
+/// The test story's manifest, naming `review.ron` for the case review,
+/// and its endings' titles.
 pub const REVIEW_MANIFEST: &str = r#"(
     format: 1,
     start: "@s1",
     scenes: ["s1.ron"],
     variables: { "trust": 0, "brave": false },
     review: "review.ron",
+    endings: [
+        (id: "good_start", title: (de: "Guter Anfang", en: "A good start")),
+        (id: "shy_start", title: (de: "Leiser Anfang", en: "A quiet start")),
+    ],
 )"#;
 
 /// The test story's case review: Roland on late antibiotics (warmer with
-/// trust) and late cultures, and both endings, the good one with remarks
-/// that read the story.
+/// trust) and late cultures, and on the good ending, with remarks that read
+/// the story; nothing on the shy one.
 pub const REVIEW: &str = r#"(
     speaker: "roland",
     findings: [
@@ -51,13 +56,11 @@ pub const REVIEW: &str = r#"(
     endings: [
         (
             ending: "good_start",
-            title: (de: "Guter Anfang", en: "A good start"),
             remarks: [
                 (when: Is("brave"), text: (de: "Mutig.", en: "Brave.")),
                 (when: Visited("@s1.good"), text: (de: "Gut.", en: "Good.")),
             ],
         ),
-        (ending: "shy_start", title: (de: "Leiser Anfang", en: "A quiet start")),
     ],
 )"#;
 

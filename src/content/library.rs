@@ -6,10 +6,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::format::{
-    CharacterDef, LookDef, NodeDef, PhaseDef, RelationshipDef, RoomDef, SceneDef, Target, Value,
+    CharacterDef, EndingDef, LookDef, NodeDef, PhaseDef, RelationshipDef, RoomDef, SceneDef,
+    Target, Value,
 };
 use super::load::ContentSet;
 use super::review::ReviewDef;
+use super::text::LocalizedText;
 
 /// A node anywhere in the story: scene id and node id. Saves store these.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -79,6 +81,8 @@ pub struct Library {
     pub rooms: BTreeMap<String, RoomDef>,
     /// The case review's words (empty when the story has none).
     pub review: ReviewDef,
+    /// The declared endings, in the manifest's order.
+    pub endings: Vec<EndingDef>,
     scenes: BTreeMap<String, Scene>,
 }
 
@@ -127,6 +131,7 @@ impl Library {
                 .as_ref()
                 .map(|file| file.value.clone())
                 .unwrap_or_default(),
+            endings: manifest.endings.clone(),
             scenes,
         };
         library.start = library
@@ -146,7 +151,7 @@ impl Library {
     }
 
     /// Every ending the story's `End` nodes name.
-    pub fn endings(&self) -> BTreeSet<&str> {
+    pub fn ending_ids(&self) -> BTreeSet<&str> {
         self.scenes()
             .flat_map(|scene| &scene.def.nodes)
             .filter_map(|node| match node {
@@ -154,6 +159,11 @@ impl Library {
                 _ => None,
             })
             .collect()
+    }
+
+    /// The title of the ending `id`, if the manifest declares it.
+    pub fn ending_title(&self, id: &str) -> Option<&LocalizedText> {
+        self.endings.iter().find(|e| e.id == id).map(|e| &e.title)
     }
 
     /// The phase with id `phase` of scene `scene`.

@@ -1,7 +1,7 @@
-//! `review.ron`, the case review's words: the title of each ending, and what
-//! is said (by Roland, in the shipped story) about each finding of the
-//! review and about the ending reached, each remark in both languages and
-//! with an optional condition on the story's state.
+//! `review.ron`, the case review's words: what is said (by Roland, in the
+//! shipped story) about each finding of the review and about the ending
+//! reached, each remark in both languages and with an optional condition on
+//! the story's state. (The endings' titles are the manifest's.)
 //!
 //! The findings are the clinical review's own (`antibiotics_late`,
 //! `debridement_radical`: see [`crate::patient::finding_ids`]); the endings
@@ -21,33 +21,30 @@ pub struct ReviewDef {
     pub speaker: Option<String>,
     /// What is said about each finding.
     #[serde(default)]
-    pub findings: Vec<FindingDef>,
-    /// Each ending's title, and what is said about it.
+    pub findings: Vec<FindingRemarks>,
+    /// What is said about each ending.
     #[serde(default)]
-    pub endings: Vec<EndingDef>,
+    pub endings: Vec<EndingRemarks>,
 }
 
 /// The remarks on one finding: `(finding: "antibiotics_late", remarks: […])`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FindingDef {
+pub struct FindingRemarks {
     /// The finding's id.
     pub finding: String,
     /// What may be said about it; the first whose condition holds is.
     pub remarks: Vec<RemarkDef>,
 }
 
-/// An ending: `(ending: "recovered", title: (de: …, en: …), remarks: […])`.
+/// The remarks on an ending: `(ending: "recovered", remarks: […])`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct EndingDef {
+pub struct EndingRemarks {
     /// The ending's id, as an `End` node names it.
     pub ending: String,
-    /// Its title, shown at the end and over the review.
-    pub title: LocalizedText,
     /// What may be said about it, last in the review; the first whose
     /// condition holds is.
-    #[serde(default)]
     pub remarks: Vec<RemarkDef>,
 }
 
@@ -63,9 +60,12 @@ pub struct RemarkDef {
 }
 
 impl ReviewDef {
-    /// The ending with this id, if the file has it.
-    pub fn ending(&self, id: &str) -> Option<&EndingDef> {
-        self.endings.iter().find(|e| e.ending == id)
+    /// The remarks on the ending `id`, none when the file has none.
+    pub fn remarks_at_end(&self, id: &str) -> &[RemarkDef] {
+        self.endings
+            .iter()
+            .find(|e| e.ending == id)
+            .map_or(&[], |e| &e.remarks)
     }
 
     /// The remarks on the finding `id`, none when the file has none.

@@ -385,7 +385,8 @@ mod tests {
     #[test]
     fn a_raised_lactate_is_measured_again_within_four_hours() {
         let again = |second: Option<u32>| {
-            let mut orders = vec![(10, POC_LACTATE)];
+            // Antibiotics keep her alive past 5 h (scenario B).
+            let mut orders = vec![(10, POC_LACTATE), (10, ANTIBIOTICS)];
             orders.extend(second.map(|at| (at, POC_LACTATE)));
             summary(item(&assessed(&orders, 320), Element::LactateRepeat))
         };

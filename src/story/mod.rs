@@ -5,11 +5,13 @@
 #[cfg(feature = "game")]
 mod announce;
 mod bedside;
+mod flowchart;
 mod history;
 #[cfg(feature = "game")]
 mod host;
 #[cfg(feature = "game")]
 mod messages;
+mod progress;
 mod review;
 #[cfg(test)]
 mod review_tests;
@@ -25,6 +27,7 @@ mod session_tests;
 mod theatre_tests;
 
 pub use bedside::Bedside;
+pub use flowchart::{ChoiceRow, EndingBox, Flowchart, Link, Place, SceneBox};
 pub use history::{Entry, Event, History, MARKS_KEPT, Mark};
 #[cfg(feature = "game")]
 pub use host::{BeatId, CurrentBeat, NotReady, StartAt, Story, StorySystems};
@@ -33,6 +36,7 @@ pub use messages::{
     Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, RelationshipChanged, RollBack,
     ShowChoices, ShowLine, ShowPhase, StoryEnded,
 };
+pub use progress::Progress;
 pub use review::{Remark, Review, timeline};
 #[cfg(feature = "game")]
 pub use reviewing::CaseReview;

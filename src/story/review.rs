@@ -17,7 +17,7 @@ use crate::patient::{
 pub struct Review {
     /// The ending reached.
     pub ending: String,
-    /// Its title from the review file, if the file has one.
+    /// Its title, if the manifest declares the ending.
     pub title: Option<LocalizedText>,
     /// The estimated probability of death, 0–1, as the case stands.
     pub outcome: f64,
@@ -83,7 +83,7 @@ impl Review {
         let words = &library.review;
         let mut review = Review {
             ending: ending.to_owned(),
-            title: words.ending(ending).map(|e| e.title.clone()),
+            title: library.ending_title(ending).cloned(),
             outcome: case.outcome(),
             alive: case.body.alive,
             minutes: case.body.minute,
@@ -119,9 +119,7 @@ impl Review {
             .findings()
             .into_iter()
             .filter_map(|finding| said(finding.clone(), words.remarks_on(&finding)));
-        let on_ending = words
-            .ending(&self.ending)
-            .and_then(|ending| said(self.ending.clone(), &ending.remarks));
+        let on_ending = said(self.ending.clone(), words.remarks_at_end(&self.ending));
         on_findings.chain(on_ending).collect()
     }
 }

@@ -5,7 +5,9 @@
 //! messages; it decides nothing.
 
 mod backdrop;
+mod chapters;
 mod dialogue;
+mod flowchart;
 mod fullscreen;
 mod history;
 pub(crate) mod input;
@@ -59,5 +61,7 @@ pub(super) fn plugin(app: &mut App) {
             save_news::plugin,
             quick_menu::plugin,
             review::plugin,
+            flowchart::plugin,
+            chapters::plugin,
         ));
 }

@@ -290,7 +290,7 @@ REVIEW_STORY="$OUT/review-story"
 rm -rf "$REVIEW_STORY"
 mkdir -p "$REVIEW_STORY"
 cp -r "$ROOT/scenes/characters.ron" "$ROOT/scenes/rooms.ron" "$ROOT/scenes/art" "$REVIEW_STORY/"
-echo '(format: 1, start: "@case", scenes: ["case.ron"], review: "review.ron")' >"$REVIEW_STORY/index.ron"
+echo '(format: 1, start: "@case", scenes: ["case.ron"], review: "review.ron", endings: [(id: "operated", title: (de: "Operiert", en: "Operated on"))])' >"$REVIEW_STORY/index.ron"
 cat >"$REVIEW_STORY/case.ron" <<'SCENE'
 (
     id: "case",
@@ -316,7 +316,7 @@ cat >"$REVIEW_STORY/review.ron" <<'REVIEW'
 (
     speaker: "roland",
     findings: [(finding: "antibiotics_late", remarks: [(text: (de: "Das Antibiotikum kam zu spät.", en: "The antibiotic came too late."))])],
-    endings: [(ending: "operated", title: (de: "Operiert", en: "Operated on"))],
+    endings: [(ending: "operated", remarks: [(text: (de: "Sie hat es geschafft.", en: "She made it."))])],
 )
 REVIEW
 "$BIN" check "$REVIEW_STORY" || { echo "the review story does not check"; exit 1; }

@@ -92,7 +92,7 @@ pub(super) fn condition_from<T>(
             nodes::target_from(checker, file, from, &first, target)
         }
         Condition::Not(inner) => condition_from(checker, file, from, &first, inner),
-        Condition::Vital(..) | Condition::Known(_) => {}
+        Condition::Vital(..) | Condition::Known(_) | Condition::Alive => {}
         Condition::All(inner) | Condition::Any(inner) => {
             for (k, each) in inner.iter().enumerate() {
                 condition_from(checker, file, from, &first.index(k), each);

@@ -1,6 +1,6 @@
 //! The case review's file (`review.ron`): its speaker, the findings and
-//! endings it speaks of, their titles and remarks in both languages, and
-//! the conditions of the remarks.
+//! endings it speaks of, their remarks in both languages, and the
+//! remarks' conditions.
 
 use std::collections::HashSet;
 
@@ -54,12 +54,11 @@ fn findings(checker: &mut Checker, file: &ContentFile<ReviewDef>) {
     }
 }
 
-/// Each ending is one the scenes reach, listed once, with its title and
-/// remarks; an ending the scenes reach without one is named.
+/// Each ending is one the scenes reach, listed once, with its remarks.
 fn endings(checker: &mut Checker, file: &ContentFile<ReviewDef>) {
     let reached: Vec<String> = checker
         .library
-        .endings()
+        .ending_ids()
         .into_iter()
         .map(str::to_owned)
         .collect();
@@ -77,22 +76,7 @@ fn endings(checker: &mut Checker, file: &ContentFile<ReviewDef>) {
                 .error(file, &at.field("ending"), format!("`{id}` is listed twice"))
                 .hint("list each ending once, with all its remarks");
         }
-        checker.text(
-            file,
-            &at.field("title"),
-            &ending.title,
-            "the ending's title",
-        );
         remarks(checker, file, &at.field("remarks"), &ending.remarks);
-    }
-    for id in reached.iter().filter(|id| !listed.contains(id)) {
-        checker
-            .warning(
-                file,
-                &Path::root().field("endings"),
-                format!("the ending `{id}` has no title here"),
-            )
-            .hint("add `(ending: \"…\", title: (de: \"…\", en: \"…\"))`; without one the review shows its id");
     }
 }
 
@@ -155,7 +139,7 @@ mod tests {
         );
         let library = compiled.library.unwrap();
         assert_eq!(library.review.findings.len(), 2);
-        assert!(library.review.ending("good_start").is_some());
+        assert_eq!(library.review.remarks_at_end("good_start").len(), 2);
     }
 
     #[test]
@@ -170,7 +154,7 @@ mod tests {
 
     #[test]
     fn an_unknown_field_is_named() {
-        let error = only(&REVIEW.replace("title:", "titel:"), "titel");
+        let error = only(&REVIEW.replace("remarks:", "remark:"), "remark");
         assert!(error.starts_with("scenes/review.ron:"), "{error}");
     }
 
@@ -228,7 +212,10 @@ mod tests {
 
     #[test]
     fn an_ending_listed_twice_is_an_error() {
-        let twice = REVIEW.replace(r#"ending: "shy_start""#, r#"ending: "good_start""#);
+        let twice = REVIEW.replace(
+            "    endings: [",
+            r#"    endings: [(ending: "good_start", remarks: []),"#,
+        );
         let found = diagnostics(&twice);
         assert!(
             found
@@ -239,37 +226,12 @@ mod tests {
     }
 
     #[test]
-    fn an_ending_without_a_title_is_named() {
-        let cut = REVIEW.replace(r#"ending: "shy_start""#, r#"ending: "good_start""#);
-        let found = diagnostics(&cut);
-        let warning = found
-            .iter()
-            .find(|d| d.contains("warning"))
-            .expect("a warning");
-        assert!(
-            warning.contains("the ending `shy_start` has no title here"),
-            "{warning}"
-        );
-    }
-
-    #[test]
     fn a_missing_translation_is_an_error() {
         let error = only(
             &REVIEW.replace(r#", en: "Late, Mr Petrenko.""#, ""),
             "the remark has no `en` text",
         );
         assert!(error.starts_with("scenes/review.ron:"), "{error}");
-    }
-
-    #[test]
-    fn a_title_needs_both_languages() {
-        only(
-            &REVIEW.replace(
-                r#"(de: "Guter Anfang", en: "A good start")"#,
-                r#"(de: "Guter Anfang")"#,
-            ),
-            "the ending's title has no `en` text",
-        );
     }
 
     #[test]

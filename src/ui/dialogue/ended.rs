@@ -39,11 +39,11 @@ pub(super) fn end_box(view: &View, ended: &StoryEnded, answers: &mut Answers) {
     }
 }
 
-/// The ending's title (its id when the review file has none), and the
+/// The ending's title (its id when the manifest declares none), and the
 /// buttons on to the review, lit as Enter's, and to the title screen;
 /// returns the one clicked.
 fn end_body(ui: &mut egui::Ui, library: &Library, ending: &str, lang: Lang) -> Option<Onward> {
-    let title = library.review.ending(ending).map(|e| e.title.get(lang));
+    let title = library.ending_title(ending).map(|t| t.get(lang));
     ui.vertical_centered(|ui| {
         ui.add_space(4.0);
         ui.label(

@@ -220,14 +220,14 @@ pub(super) fn option_text(
     Some(option.text.get(lang).to_owned())
 }
 
-/// The end at `at`, with its ending's title where the review file has one.
+/// The end at `at`, with its ending's title where the manifest has one.
 fn ending_text(library: &Library, at: &NodeRef, lang: Lang) -> String {
     let the_end = s::THE_END.get(lang);
     let Some(NodeDef::End { ending, .. }) = library.node(at) else {
         return the_end.to_owned();
     };
-    match library.review.ending(ending) {
-        Some(def) => format!("{the_end}: {}", def.title.get(lang)),
+    match library.ending_title(ending) {
+        Some(title) => format!("{the_end}: {}", title.get(lang)),
         None => format!("{the_end}: {ending}"),
     }
 }
