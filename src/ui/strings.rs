@@ -110,7 +110,7 @@ phrases! {
     BUNDLE_CULTURES = "Blutkulturen vor Antibiose" / "Blood cultures before antibiotics";
     BUNDLE_ANTIBIOTICS = "Breitband-Antibiose" / "Broad-spectrum antibiotics";
     BUNDLE_FLUIDS = "30 ml/kg Kristalloide" / "30 mL/kg crystalloid";
-    BUNDLE_NOREPINEPHRINE = "Noradrenalin bei MAD < 65" / "Norepinephrine if MAP < 65";
+    BUNDLE_NOREPINEPHRINE = "Noradrenalin bei MAD < 65" / "Noradrenaline if MAP < 65";
     BUNDLE_INCISION = "Herdsanierung: Schnitt" / "Source control: incision";
     BEFORE = "vor {}" / "before {}";
     BEFORE_ANTIBIOTICS = "vor Antibiose" / "before antibiotics";
