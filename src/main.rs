@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use famulant::cli::{Command, USAGE, check, play_text, sim};
 use famulant::content::load_dir;
+use famulant::patient::unchosen_seed;
 use famulant::{LaunchOptions, default_scenes_dir};
 
 fn main() -> ExitCode {
@@ -32,9 +33,10 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Sim { scenario } => {
+        Command::Sim { scenario, seed } => {
             let code = sim(
                 &scenario,
+                seed,
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr(),
             );
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
             scenes,
             lang,
             choose,
+            seed,
         } => {
             let dir = scenes.unwrap_or_else(default_scenes_dir);
             let compiled = load_dir(&dir, &dir.to_string_lossy());
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
                 library.into(),
                 lang,
                 &choose,
+                Some(seed.unwrap_or_else(|| unchosen_seed(std::process::id()))),
                 &mut stdin.lock(),
                 echo,
                 &mut out,
@@ -79,12 +83,14 @@ fn main() -> ExitCode {
             lang,
             autostart,
             start,
+            seed,
             measure_frames,
         } => play(LaunchOptions {
             scenes: scenes.unwrap_or_else(default_scenes_dir),
             lang,
             autostart,
             start,
+            seed,
             measure_frames,
         }),
     }

@@ -13,8 +13,8 @@ use famulant::headless_app;
 use famulant::patient::{Alarm, AlarmRaised, Case, Patient};
 use famulant::save::{Found, Saves, SeenLines, Storage};
 use famulant::story::{
-    Advance, ChoiceMade, Countdown, CurrentBeat, DecisionExpired, NewGame, ShowChoices, ShowLine,
-    Story,
+    Advance, ChoiceMade, Countdown, CurrentBeat, DecisionExpired, NewGame, NewPatient, ShowChoices,
+    ShowLine, Story,
 };
 
 use super::shipped_scenes;
@@ -52,10 +52,13 @@ impl TestGame {
         Self::with_scenes(&shipped_scenes(), false)
     }
 
-    /// The game with the scenes in `dir`, reloading them on change if `watch`.
+    /// The game with the scenes in `dir`, reloading them on change if
+    /// `watch`; new games have the reference patient, whose numbers tests
+    /// know.
     pub fn with_scenes(dir: &Path, watch: bool) -> Self {
         let mut app = headless_app(dir, watch);
         app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME))
+            .insert_resource(NewPatient::Reference)
             .init_resource::<Transcript>()
             .add_systems(PostUpdate, record);
         let mut game = Self { app };
@@ -211,6 +214,29 @@ impl TestGame {
         self.update_until("the beat after the choice", |w| {
             *w.resource::<CurrentBeat>() != before
         });
+    }
+
+    /// Reads on and makes `decisions` in order, each at the next choice:
+    /// an option by its id, or `None` to let the choice's timer run out.
+    /// Stops on the beat after the last decision.
+    pub fn decide(&mut self, decisions: &[Option<&str>]) {
+        for decision in decisions {
+            let choices = self.advance_until_choice();
+            match decision {
+                Some(option) => self.choose(option),
+                None => {
+                    let seconds = choices
+                        .seconds
+                        .unwrap_or_else(|| panic!("{} has no timer to let run out", choices.at));
+                    self.wait(seconds + 0.3);
+                    assert!(
+                        !matches!(self.beat(), CurrentBeat::Choices(c) if c.at == choices.at),
+                        "the time of {} ran out",
+                        choices.at
+                    );
+                }
+            }
+        }
     }
 
     /// Lets `seconds` of game time pass.
