@@ -10,6 +10,8 @@ pub enum Screen {
     Title,
     /// The story is being played.
     Playing,
+    /// The case review after an ending.
+    CaseReview,
 }
 
 pub(super) fn plugin(app: &mut App) {

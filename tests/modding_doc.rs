@@ -40,7 +40,7 @@ fn example_folder(tag: &str) -> PathBuf {
         files += 1;
         before = after.to_owned();
     }
-    assert_eq!(files, 5, "the example has five files");
+    assert_eq!(files, 6, "the example has six files");
     dir
 }
 

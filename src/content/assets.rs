@@ -17,9 +17,11 @@ use super::diagnostic::Diagnostic;
 use super::format::{CharacterDef, Manifest, RoomDef, SceneDef};
 use super::library::Library;
 use super::load::{
-    CHARACTERS_FILE, Compiled, Loaded, MANIFEST_FILE, ROOMS_FILE, compile, unreadable_scene,
+    CHARACTERS_FILE, Compiled, Loaded, MANIFEST_FILE, ROOMS_FILE, compile, unreadable_review,
+    unreadable_scene,
 };
 use super::parse::parse;
+use super::review::ReviewDef;
 
 /// The asset source that holds the scene files.
 pub const SCENES_SOURCE: &str = "scenes";
@@ -29,10 +31,12 @@ pub(crate) fn plugin(app: &mut App) {
         .init_asset::<CharactersAsset>()
         .init_asset::<RoomsAsset>()
         .init_asset::<SceneAsset>()
+        .init_asset::<ReviewAsset>()
         .register_asset_loader(RonLoader::<ManifestAsset>::default())
         .register_asset_loader(RonLoader::<CharactersAsset>::default())
         .register_asset_loader(RonLoader::<RoomsAsset>::default())
         .register_asset_loader(RonLoader::<SceneAsset>::default())
+        .register_asset_loader(RonLoader::<ReviewAsset>::default())
         .init_resource::<ContentStatus>()
         .add_systems(Startup, load_content)
         .add_systems(PreUpdate, (request_listed_scenes, compile_content).chain());
@@ -117,6 +121,11 @@ content_asset!(
     SceneAsset,
     SceneDef
 );
+content_asset!(
+    /// The case review's words, parsed.
+    ReviewAsset,
+    ReviewDef
+);
 
 /// Reads a RON content file into its asset. A syntax error is not a load
 /// failure: it is kept as a diagnostic so that the game can show it.
@@ -172,6 +181,8 @@ struct ContentHandles {
     rooms: Handle<RoomsAsset>,
     /// Scene handles by file name, for the files the manifest lists.
     scenes: HashMap<String, Handle<SceneAsset>>,
+    /// The review file the manifest names, by its name.
+    review: Option<(String, Handle<ReviewAsset>)>,
     /// Set when anything arrived or changed since the last compile.
     dirty: bool,
     generation: u32,
@@ -184,6 +195,7 @@ fn load_content(mut commands: Commands, server: Res<AssetServer>) {
         characters: server.load(path(CHARACTERS_FILE)),
         rooms: server.load(path(ROOMS_FILE)),
         scenes: HashMap::new(),
+        review: None,
         dirty: true,
         generation: 0,
     });
@@ -196,6 +208,7 @@ struct FileEvents<'w, 's> {
     characters: MessageReader<'w, 's, AssetEvent<CharactersAsset>>,
     rooms: MessageReader<'w, 's, AssetEvent<RoomsAsset>>,
     scenes: MessageReader<'w, 's, AssetEvent<SceneAsset>>,
+    review: MessageReader<'w, 's, AssetEvent<ReviewAsset>>,
     failures: MessageReader<'w, 's, bevy::asset::UntypedAssetLoadFailedEvent>,
 }
 
@@ -207,12 +220,14 @@ impl FileEvents<'_, '_> {
             | self.characters.read().any(is_change)
             | self.rooms.read().any(is_change)
             | self.scenes.read().any(is_change)
+            | self.review.read().any(is_change)
             | (self.failures.read().count() > 0);
         (manifest, any)
     }
 }
 
-/// Starts loading every scene file the manifest lists, and notes changes.
+/// Starts loading every scene file the manifest lists, and the review file
+/// it names, and notes changes.
 fn request_listed_scenes(
     server: Res<AssetServer>,
     mut handles: ResMut<ContentHandles>,
@@ -235,6 +250,13 @@ fn request_listed_scenes(
             .entry(name.clone())
             .or_insert_with(|| server.load(format!("{SCENES_SOURCE}://{name}")));
     }
+    let review = manifest.value.review.clone();
+    if handles.review.as_ref().map(|(name, _)| name) != review.as_ref() {
+        handles.review = review.map(|name| {
+            let handle = server.load(format!("{SCENES_SOURCE}://{name}"));
+            (name, handle)
+        });
+    }
 }
 
 /// Whether an asset event means new content (not merely "dependencies loaded").
@@ -245,14 +267,51 @@ fn is_change<A: Asset>(event: &AssetEvent<A>) -> bool {
     )
 }
 
+/// The content files as they arrived.
+#[derive(SystemParam)]
+struct ContentAssets<'w> {
+    manifests: Res<'w, Assets<ManifestAsset>>,
+    characters: Res<'w, Assets<CharactersAsset>>,
+    rooms: Res<'w, Assets<RoomsAsset>>,
+    scenes: Res<'w, Assets<SceneAsset>>,
+    reviews: Res<'w, Assets<ReviewAsset>>,
+}
+
+/// The review file `manifest` names, as it arrived or why it cannot be
+/// read; none without one; `Err` while it is still on its way.
+fn take_review(
+    server: &AssetServer,
+    handles: &ContentHandles,
+    reviews: &Assets<ReviewAsset>,
+    manifest: &Loaded<Manifest>,
+) -> Result<Option<Loaded<ReviewDef>>, StillLoading> {
+    let Ok(manifest) = manifest else {
+        return Ok(None);
+    };
+    let Some(named) = &manifest.value.review else {
+        return Ok(None);
+    };
+    let handle = match &handles.review {
+        Some((name, handle)) if name == named => handle,
+        _ => return Err(StillLoading), // not requested yet
+    };
+    match reviews.get(handle) {
+        Some(asset) => Ok(Some(asset.0.clone())),
+        None => match server.load_state(handle.id()) {
+            LoadState::Failed(err) => Ok(Some(Err(unreadable_review(manifest, &err.to_string())))),
+            _ => Err(StillLoading),
+        },
+    }
+}
+
+/// A file is still on its way.
+struct StillLoading;
+
 /// Compiles the content once every file has arrived or failed.
 fn compile_content(
     server: Res<AssetServer>,
     mut handles: ResMut<ContentHandles>,
-    manifests: Res<Assets<ManifestAsset>>,
-    characters: Res<Assets<CharactersAsset>>,
-    rooms: Res<Assets<RoomsAsset>>,
-    scenes: Res<Assets<SceneAsset>>,
+    assets: ContentAssets,
     mut status: ResMut<ContentStatus>,
 ) {
     if !handles.dirty {
@@ -278,16 +337,16 @@ fn compile_content(
             }
         };
     }
-    let manifest = take!(manifests, handles.manifest, MANIFEST_FILE);
-    let characters = take!(characters, handles.characters, CHARACTERS_FILE);
-    let rooms = take!(rooms, handles.rooms, ROOMS_FILE);
+    let manifest = take!(assets.manifests, handles.manifest, MANIFEST_FILE);
+    let characters = take!(assets.characters, handles.characters, CHARACTERS_FILE);
+    let rooms = take!(assets.rooms, handles.rooms, ROOMS_FILE);
     let mut listed = Vec::new();
     if let Ok(manifest) = &manifest {
         for (i, name) in manifest.value.scenes.iter().enumerate() {
             let Some(handle) = handles.scenes.get(name) else {
                 return; // not requested yet
             };
-            let loaded = match scenes.get(handle) {
+            let loaded = match assets.scenes.get(handle) {
                 Some(asset) => asset.0.clone(),
                 None => match server.load_state(handle.id()) {
                     LoadState::Failed(err) => Err(unreadable_scene(manifest, i, &err.to_string())),
@@ -297,11 +356,14 @@ fn compile_content(
             listed.push(loaded);
         }
     }
+    let Ok(review) = take_review(&server, &handles, &assets.reviews, &manifest) else {
+        return;
+    };
     handles.dirty = false;
     let Compiled {
         library,
         diagnostics,
-    } = compile(manifest, characters, rooms, listed);
+    } = compile(manifest, characters, rooms, listed, review);
     *status = match library {
         Some(library) => {
             handles.generation += 1;

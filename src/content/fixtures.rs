@@ -24,6 +24,46 @@ pub const TEAM_MANIFEST: &str = r#"(
     ],
 )"#;
 
+/// The test story's manifest, naming `review.ron` for the case review,
+/// and its endings' titles.
+pub const REVIEW_MANIFEST: &str = r#"(
+    format: 1,
+    start: "@s1",
+    scenes: ["s1.ron"],
+    variables: { "trust": 0, "brave": false },
+    review: "review.ron",
+    endings: [
+        (id: "good_start", title: (de: "Guter Anfang", en: "A good start")),
+        (id: "shy_start", title: (de: "Leiser Anfang", en: "A quiet start")),
+    ],
+)"#;
+
+/// The test story's case review: Roland on late antibiotics (warmer with
+/// trust) and late cultures, and on the good ending, with remarks that read
+/// the story; nothing on the shy one.
+pub const REVIEW: &str = r#"(
+    speaker: "roland",
+    findings: [
+        (
+            finding: "antibiotics_late",
+            remarks: [
+                (when: Var("trust", ">=", 2), text: (de: "Spät, aber Sie haben es gemerkt.", en: "Late, but you noticed.")),
+                (text: (de: "Spät, Herr Petrenko.", en: "Late, Mr Petrenko.")),
+            ],
+        ),
+        (finding: "cultures_late", remarks: [(text: (de: "Erst die Kulturen.", en: "Cultures first."))]),
+    ],
+    endings: [
+        (
+            ending: "good_start",
+            remarks: [
+                (when: Is("brave"), text: (de: "Mutig.", en: "Brave.")),
+                (when: Visited("@s1.good"), text: (de: "Gut.", en: "Good.")),
+            ],
+        ),
+    ],
+)"#;
+
 const CHARACTERS: &str = r##"[
     (id: "roland", name: (de: "Roland", en: "Roland"), role: (de: "Chefarzt", en: "Chief physician"), color: "#80b0ff"),
     (id: "vladi", name: (de: "Vladi", en: "Vladi"), role: (de: "Famulant", en: "Clerk"), color: "#ffd080"),

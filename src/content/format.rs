@@ -33,6 +33,9 @@ pub struct Manifest {
     /// they change.
     #[serde(default)]
     pub relationships: Vec<RelationshipDef>,
+    /// The file with the case review's words (`review.ron`), if any.
+    #[serde(default)]
+    pub review: Option<String>,
     /// The story's endings with their titles, for the case review and the
     /// flowchart. Once any are declared, every `End` names one of them.
     #[serde(default)]

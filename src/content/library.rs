@@ -1,6 +1,6 @@
 //! The loaded story: every scene, character and room, indexed for play.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -10,6 +10,8 @@ use super::format::{
     Target, Value,
 };
 use super::load::ContentSet;
+use super::review::ReviewDef;
+use super::text::LocalizedText;
 
 /// A node anywhere in the story: scene id and node id. Saves store these.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -77,6 +79,8 @@ pub struct Library {
     pub characters: BTreeMap<String, CharacterDef>,
     /// The rooms by id.
     pub rooms: BTreeMap<String, RoomDef>,
+    /// The case review's words (empty when the story has none).
+    pub review: ReviewDef,
     /// The declared endings, in the manifest's order.
     pub endings: Vec<EndingDef>,
     scenes: BTreeMap<String, Scene>,
@@ -122,6 +126,11 @@ impl Library {
                 .collect(),
             characters,
             rooms,
+            review: set
+                .review
+                .as_ref()
+                .map(|file| file.value.clone())
+                .unwrap_or_default(),
             endings: manifest.endings.clone(),
             scenes,
         };
@@ -139,6 +148,22 @@ impl Library {
     /// Every scene, by id.
     pub fn scenes(&self) -> impl Iterator<Item = &Scene> {
         self.scenes.values()
+    }
+
+    /// Every ending the story's `End` nodes name.
+    pub fn ending_ids(&self) -> BTreeSet<&str> {
+        self.scenes()
+            .flat_map(|scene| &scene.def.nodes)
+            .filter_map(|node| match node {
+                NodeDef::End { ending, .. } => Some(ending.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The title of the ending `id`, if the manifest declares it.
+    pub fn ending_title(&self, id: &str) -> Option<&LocalizedText> {
+        self.endings.iter().find(|e| e.id == id).map(|e| &e.title)
     }
 
     /// The phase with id `phase` of scene `scene`.

@@ -10,6 +10,7 @@ use super::format::{CharacterDef, Manifest, PropShape, RoomDef, SceneDef};
 use super::library::Library;
 use super::locate::Seg;
 use super::parse::{ContentFile, parse};
+use super::review::ReviewDef;
 use super::validate::{is_picture_path, validate};
 
 /// The manifest's file name within the scenes folder.
@@ -33,6 +34,8 @@ pub struct ContentSet {
     pub rooms: ContentFile<Vec<RoomDef>>,
     /// The scenes, in the manifest's order.
     pub scenes: Vec<ContentFile<SceneDef>>,
+    /// The case review's words, when the manifest names a file for them.
+    pub review: Option<ContentFile<ReviewDef>>,
 }
 
 /// The outcome of loading content: the library when it has no errors, and
@@ -74,12 +77,14 @@ impl Compiled {
 /// Assembles parsed files into a validated library.
 ///
 /// `scenes` holds one entry per file the manifest lists, in its order;
-/// a scene file that could not be read at all carries a diagnostic.
+/// a scene file that could not be read at all carries a diagnostic, as
+/// does `review`, the file the manifest names for the case review.
 pub fn compile(
     manifest: Loaded<Manifest>,
     characters: Loaded<Vec<CharacterDef>>,
     rooms: Loaded<Vec<RoomDef>>,
     scenes: Vec<Loaded<SceneDef>>,
+    review: Option<Loaded<ReviewDef>>,
 ) -> Compiled {
     let mut errors: Vec<Diagnostic> = Vec::new();
     let mut parsed = Vec::new();
@@ -89,6 +94,13 @@ pub fn compile(
             Err(err) => errors.push(err),
         }
     }
+    let review = match review.transpose() {
+        Ok(review) => review,
+        Err(err) => {
+            errors.push(err);
+            None
+        }
+    };
     let (manifest, characters, rooms) = match (manifest, characters, rooms) {
         (Ok(m), Ok(c), Ok(r)) if errors.is_empty() => (m, c, r),
         (m, c, r) => {
@@ -104,6 +116,7 @@ pub fn compile(
         characters,
         rooms,
         scenes,
+        review,
     };
     let mut diagnostics = validate(&set);
     diagnostic::sort(&mut diagnostics);
@@ -126,6 +139,19 @@ pub fn unreadable_scene(manifest: &ContentFile<Manifest>, index: usize, why: &st
         format!("cannot read scene file `{name}`: {why}"),
     )
     .with_hint("the names in `scenes` are relative to the folder that holds index.ron")
+}
+
+/// The diagnostic for the review file the manifest names but that cannot
+/// be read.
+pub fn unreadable_review(manifest: &ContentFile<Manifest>, why: &str) -> Diagnostic {
+    let name = manifest.value.review.as_deref().unwrap_or_default();
+    let pos = manifest.located.pos_of(&[Seg::Field("review")]);
+    Diagnostic::error(
+        &manifest.path,
+        pos,
+        format!("cannot read the review file `{name}`: {why}"),
+    )
+    .with_hint("the name in `review` is relative to the folder that holds index.ron")
 }
 
 /// Reads and checks every content file in `dir` (a folder holding
@@ -158,6 +184,13 @@ pub fn compile_with(shown: &str, read: impl Fn(&str) -> std::io::Result<String>)
             .collect(),
         Err(_) => Vec::new(),
     };
+    let review = manifest.as_ref().ok().and_then(|manifest| {
+        let name = manifest.value.review.as_deref()?;
+        Some(match read(name) {
+            Ok(text) => parse::<ReviewDef>(&path_of(name), &text),
+            Err(err) => Err(unreadable_review(manifest, &err.to_string())),
+        })
+    });
     let rooms = load(ROOMS_FILE).and_then(|(path, text)| parse(&path, &text));
     let pictures = match &rooms {
         Ok(rooms) => check_pictures(rooms, &read, &path_of),
@@ -168,6 +201,7 @@ pub fn compile_with(shown: &str, read: impl Fn(&str) -> std::io::Result<String>)
         load(CHARACTERS_FILE).and_then(|(path, text)| parse(&path, &text)),
         rooms,
         scenes,
+        review,
     )
     .with(pictures)
 }

@@ -13,6 +13,7 @@ mod library;
 mod load;
 mod locate;
 mod parse;
+mod review;
 mod text;
 mod validate;
 
@@ -29,6 +30,7 @@ pub use format::{
 pub use library::{Library, NodeRef, Scene};
 pub use load::{Compiled, compile_with, load_dir};
 pub use parse::{ContentFile, parse};
+pub use review::{EndingRemarks, FindingRemarks, RemarkDef, ReviewDef};
 pub use text::{Lang, LocalizedText};
 pub use validate::{MAX_OPTIONS, MAX_TIMER_SECONDS};
 

@@ -7,6 +7,7 @@ use super::alarms::{Alarm, RaisedAlarms, crossed};
 use super::labs::{LabResult, LabResults};
 use super::physiology::{Extent, Intervention, Physiology, Vitals};
 use super::scores::septic_shock;
+use super::trend::Trend;
 use super::variation::Variation;
 use crate::clock::SimClock;
 
@@ -96,6 +97,9 @@ pub struct Case {
     /// Orders carried out and results come back, not yet taken.
     #[serde(default)]
     pub events: ClinicalEvents,
+    /// Her vitals every few minutes, for the case review's chart.
+    #[serde(default)]
+    pub trend: Trend,
 }
 
 /// Something clinical that happened to the patient, for her history.
@@ -135,6 +139,8 @@ impl Case {
     /// blood panel sent.
     pub fn of(variation: Variation) -> Self {
         let body = Physiology::arrival_of(variation);
+        let mut trend = Trend::default();
+        trend.note(body.minute, &body.vitals(), false);
         Self {
             vitals: body.vitals(),
             body,
@@ -143,6 +149,7 @@ impl Case {
             alarms: RaisedAlarms::default(),
             clock: SimClock::default(),
             events: ClinicalEvents::default(),
+            trend,
         }
     }
 
@@ -188,15 +195,20 @@ impl Case {
     }
 
     /// One simulated minute: the body changes, results whose time has come
-    /// arrive, and alarms whose threshold was crossed are raised.
+    /// arrive, alarms whose threshold was crossed are raised, and the trend
+    /// notes her vitals when a point is due (the last at her death).
     pub fn step(&mut self) {
         let before = self.body.vitals();
+        let was_alive = self.body.alive;
         self.body.step();
         let now = self.body.minute;
         let arrived = self.labs.arrive(now).into_iter();
         let results = arrived.map(|result| (now, ClinicalEvent::ResultBack(result)));
         self.events.0.extend(results);
         self.settle(before);
+        if was_alive {
+            self.trend.note(now, &self.vitals, !self.body.alive);
+        }
     }
 
     /// Lets `minutes` simulated minutes pass.
@@ -270,6 +282,24 @@ mod tests {
             "untreated, MAP falls below 65 after about 34 min: {raised:?}"
         );
         assert!(case.alarms.take().is_empty(), "taken once");
+    }
+
+    #[test]
+    fn the_trend_follows_her_every_five_minutes_until_she_dies() {
+        let mut case = Case::new();
+        case.wait(12 * 60);
+        assert!(!case.body.alive, "untreated, she dies within 6.5 h");
+        let points = case.trend.points();
+        let (last, before) = points.split_last().unwrap();
+        assert!(
+            (270..=390).contains(&last.minute),
+            "died at {}",
+            last.minute
+        );
+        assert!(last.map < 35.0 || case.body.injury >= 1.0, "{last:?}");
+        let minutes: Vec<u32> = before.iter().map(|p| p.minute).collect();
+        let expected: Vec<u32> = (0..=(last.minute - 1) / 5).map(|i| i * 5).collect();
+        assert_eq!(minutes, expected, "every five minutes from arrival");
     }
 
     #[test]

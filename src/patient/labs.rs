@@ -93,6 +93,22 @@ impl LabResults {
         })
     }
 
+    /// Every lactate drawn, back or still in the lab, as (minute drawn,
+    /// value), oldest first.
+    pub fn lactate_draws(&self) -> Vec<(u32, f64)> {
+        let back = self.back.iter();
+        let pending = self.pending.iter().map(|p| &p.result);
+        let mut draws: Vec<(u32, f64)> = back
+            .chain(pending)
+            .filter_map(|r| match r {
+                LabResult::Lactate { value, drawn_at } => Some((*drawn_at, *value)),
+                LabResult::Panel(_) => None,
+            })
+            .collect();
+        draws.sort_by_key(|(drawn_at, _)| *drawn_at);
+        draws
+    }
+
     /// The blood panel, once it is back.
     pub fn panel(&self) -> Option<Labs> {
         self.back.iter().find_map(|r| match r {
@@ -121,5 +137,14 @@ mod tests {
         labs.arrive(60);
         assert_eq!(labs.panel(), Some(Labs::ADMISSION));
         assert_eq!(labs.back.len(), 3, "the lab lactate came back at 45");
+    }
+
+    #[test]
+    fn every_lactate_drawn_is_listed_back_or_not() {
+        let mut labs = LabResults::on_arrival();
+        labs.send_lactate(30, 3.2, false);
+        labs.send_lactate(10, 4.1, true);
+        labs.arrive(20);
+        assert_eq!(labs.lactate_draws(), [(10, 4.1), (30, 3.2)]);
     }
 }

@@ -4,6 +4,7 @@
 //! case in the game.
 
 mod alarms;
+mod bundle;
 mod case;
 #[cfg(feature = "game")]
 mod entity;
@@ -11,9 +12,14 @@ mod labs;
 mod physiology;
 mod scenario;
 mod scores;
+mod trend;
 mod variation;
 
 pub use alarms::{Alarm, RaisedAlarm, RaisedAlarms, active, crossed};
+pub use bundle::{
+    BundleItem, Course, Element, FLUID_ML_PER_KG, HOUR_ONE, LACTATE_REPEAT_WITHIN, MAP_TARGET,
+    PRESSOR_WITHIN, SOURCE_CONTROL_WITHIN, Status, debridement_finding, finding_ids,
+};
 pub use case::{
     CULTURE_YIELD_AFTER, CULTURE_YIELD_BEFORE, Case, ClinicalEvent, ClinicalEvents, Treatment,
 };
@@ -23,6 +29,7 @@ pub use labs::{LAB_LACTATE_MINUTES, LabResult, LabResults, PANEL_MINUTES, POINT_
 pub use physiology::{Extent, Intervention, Mentation, Physiology, Vitals, WEIGHT_KG};
 pub use scenario::{CSV_HEADER, Scenario, ScenarioEvent};
 pub use scores::{Labs, News2, News2Band, lrinec, news2, qsofa, septic_shock};
+pub use trend::{TREND_INTERVAL, Trend, TrendPoint};
 pub use variation::{Variation, unchosen_seed};
 
 #[cfg(feature = "game")]

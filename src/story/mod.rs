@@ -12,6 +12,11 @@ mod host;
 #[cfg(feature = "game")]
 mod messages;
 mod progress;
+mod review;
+#[cfg(test)]
+mod review_tests;
+#[cfg(feature = "game")]
+mod reviewing;
 #[cfg(test)]
 mod rollback_tests;
 mod runner;
@@ -32,8 +37,15 @@ pub use messages::{
     ShowChoices, ShowLine, ShowPhase, StoryEnded,
 };
 pub use progress::Progress;
+pub use review::{Remark, Review, timeline};
+#[cfg(feature = "game")]
+pub use reviewing::CaseReview;
 pub use runner::{Beat, ChoiceRecord, RelationshipChange, RunningPhase, StoryError, StoryState};
 pub use session::{Countdown, Notice, SNAPSHOT_VERSION, Session, Snapshot};
 
+/// The story in the game: the session's host, and the review of a game
+/// that ended.
 #[cfg(feature = "game")]
-pub(super) use host::plugin;
+pub(super) fn plugin(app: &mut bevy::prelude::App) {
+    app.add_plugins((host::plugin, reviewing::plugin));
+}

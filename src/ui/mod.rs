@@ -1,6 +1,7 @@
 //! The egui overlay: title screen, dialogue box, choices and timers, the
-//! menu's pages (pause, settings) and the list of content problems, and the
-//! keys and gamepad buttons they answer to. It reads state and writes
+//! menu's pages (pause, settings), the case review after an ending and the
+//! list of content problems, and the keys and gamepad buttons they answer
+//! to. It reads state and writes
 //! messages; it decides nothing.
 
 mod backdrop;
@@ -18,6 +19,7 @@ mod pause;
 mod portrait;
 mod problems;
 mod quick_menu;
+mod review;
 mod save_news;
 mod saves;
 mod settings_page;
@@ -58,6 +60,7 @@ pub(super) fn plugin(app: &mut App) {
             shortcuts::plugin,
             save_news::plugin,
             quick_menu::plugin,
+            review::plugin,
             flowchart::plugin,
             chapters::plugin,
         ));

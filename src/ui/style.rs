@@ -310,6 +310,9 @@ mod tests {
             include_str!("quick_menu.rs"),
             include_str!("history/mod.rs"),
             include_str!("history/clinical.rs"),
+            include_str!("review/mod.rs"),
+            include_str!("review/chart.rs"),
+            include_str!("review/table.rs"),
         ]
         .concat();
         for (dir, extension) in [("src/content/validate", "rs"), ("scenes", "ron")] {

@@ -5,7 +5,7 @@
 //! | attribute | values |
 //! | --- | --- |
 //! | `data-content` | `loading`, `ready`, `broken` |
-//! | `data-screen` | `title`, `playing` |
+//! | `data-screen` | `title`, `playing`, `review` |
 //! | `data-lang` | `de`, `en` |
 //! | `data-beat` | `line SCENE.NODE`, `choices SCENE.NODE`, `phase SCENE.NODE`, `ended ENDING`, `nothing` |
 //!
@@ -89,6 +89,7 @@ fn page_state(
     let screen = match screen {
         Screen::Title => "title",
         Screen::Playing => "playing",
+        Screen::CaseReview => "review",
     };
     [
         ("data-content", content.to_owned()),

@@ -283,6 +283,58 @@ for entry in "${ROOMS[@]}"; do
     kill "$GAME"; wait "$GAME" 2>/dev/null || true
 done
 
+# The case review after an ending: a small story gives Frau Bram an hour
+# without antibiotics, fluids, norepinephrine and her operation, and ends;
+# Enter on the end box opens the review, whose chart has her course.
+REVIEW_STORY="$OUT/review-story"
+rm -rf "$REVIEW_STORY"
+mkdir -p "$REVIEW_STORY"
+cp -r "$ROOT/scenes/characters.ron" "$ROOT/scenes/rooms.ron" "$ROOT/scenes/art" "$REVIEW_STORY/"
+echo '(format: 1, start: "@case", scenes: ["case.ron"], review: "review.ron", endings: [(id: "operated", title: (de: "Operiert", en: "Operated on"))])' >"$REVIEW_STORY/index.ron"
+cat >"$REVIEW_STORY/case.ron" <<'SCENE'
+(
+    id: "case",
+    title: (de: "Schockraum", en: "Resus"),
+    room: "emergency",
+    cast: ["roland", "vladi", "bram"],
+    monitor: "bedside",
+    nodes: [
+        Line(id: "arrive", speaker: "roland", text: (de: "Wir warten aufs Labor.", en: "We'll wait for the lab.")),
+        Effects(id: "course", effects: [
+            Order(BloodCultures), Order(Lactate(point_of_care: false)), Wait(70),
+            Order(Antibiotics(adequate: true)), Order(Crystalloid(ml: 1950, over_min: 60)), Wait(60),
+            Order(Norepinephrine(dose: 0.1)), Wait(100),
+            Order(Induction), Order(Incision), Order(Debridement(extent: Radical)), Wait(240),
+            Order(Lactate(point_of_care: true)), Wait(30),
+        ]),
+        Line(id: "after", speaker: "roland", text: (de: "Sie hat es geschafft.", en: "She made it.")),
+        End(id: "end", ending: "operated"),
+    ],
+)
+SCENE
+cat >"$REVIEW_STORY/review.ron" <<'REVIEW'
+(
+    speaker: "roland",
+    findings: [(finding: "antibiotics_late", remarks: [(text: (de: "Das Antibiotikum kam zu spät.", en: "The antibiotic came too late."))])],
+    endings: [(ending: "operated", remarks: [(text: (de: "Sie hat es geschafft.", en: "She made it."))])],
+)
+REVIEW
+"$BIN" check "$REVIEW_STORY" || { echo "the review story does not check"; exit 1; }
+launch review-end --scenes "$REVIEW_STORY" --lang de --autostart
+shoot review-start 8
+WINDOW=$(xdotool search --name '^Famulant$' | head -1)
+xdotool windowfocus "$WINDOW"
+for _ in 1 2 3 4; do xdotool key --window "$WINDOW" space; sleep 0.5; done
+shoot review-end 1
+xdotool key --window "$WINDOW" Return
+shoot case-review 2
+# The review's chart (dark, below the heading) is drawn over the title
+# screen's night blue: its lines make many colours in it.
+chart=$(convert "$OUT/case-review.png" -crop 1200x200+40+140 +repage -format '%k' info:)
+echo "case-review.png: $chart colours in the chart"
+[ "$chart" -ge 64 ] || { echo "the case review shows no chart"; exit 1; }
+kill "$GAME"; wait "$GAME" 2>/dev/null || true
+
 # The overlay at other window sizes, on a larger screen: the window resized
 # to 1920×1080 and to 1024×768 keeps the dialogue box at the bottom centre
 # (dark panel at 88 % of the height) over the room (light wall at 35 %).

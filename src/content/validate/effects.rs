@@ -65,10 +65,22 @@ fn effect(checker: &mut Checker, file: &ContentFile<SceneDef>, at: &Path, effect
     }
 }
 
-/// Checks a condition, and the conditions inside it.
+/// Checks a condition of a scene, and the conditions inside it.
 pub(super) fn condition(
     checker: &mut Checker,
     file: &ContentFile<SceneDef>,
+    at: &Path,
+    when: &Condition,
+) {
+    condition_from(checker, file, &file.value.id, at, when);
+}
+
+/// Checks a condition in `file`, whose targets are read from the scene
+/// `from` (none outside a scene: then they must name their scene).
+pub(super) fn condition_from<T>(
+    checker: &mut Checker,
+    file: &ContentFile<T>,
+    from: &str,
     at: &Path,
     when: &Condition,
 ) {
@@ -77,13 +89,13 @@ pub(super) fn condition(
         Condition::Is(name) => variable(checker, file, &first, name, Value::Bool(true)),
         Condition::Var(name, _, _) => variable(checker, file, &first, name, Value::Int(0)),
         Condition::Visited(target) | Condition::Visits(target, _, _) => {
-            nodes::target(checker, file, &first, target)
+            nodes::target_from(checker, file, from, &first, target)
         }
-        Condition::Not(inner) => condition(checker, file, &first, inner),
+        Condition::Not(inner) => condition_from(checker, file, from, &first, inner),
         Condition::Vital(..) | Condition::Known(_) | Condition::Alive => {}
         Condition::All(inner) | Condition::Any(inner) => {
             for (k, each) in inner.iter().enumerate() {
-                condition(checker, file, &first.index(k), each);
+                condition_from(checker, file, from, &first.index(k), each);
             }
         }
     }
@@ -91,13 +103,7 @@ pub(super) fn condition(
 
 /// The variable `name` is declared, and holds the kind of value `wanted`
 /// is.
-fn variable(
-    checker: &mut Checker,
-    file: &ContentFile<SceneDef>,
-    at: &Path,
-    name: &str,
-    wanted: Value,
-) {
+fn variable<T>(checker: &mut Checker, file: &ContentFile<T>, at: &Path, name: &str, wanted: Value) {
     match checker.library.variables.get(name).copied() {
         None => {
             let hint = hint_for(name, checker.library.variables.keys(), "the variables");

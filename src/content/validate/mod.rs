@@ -3,8 +3,8 @@
 //!
 //! [`validate`] runs one check per concern, in order, each adding what it
 //! finds to the same list: the manifest, the characters, the rooms, each
-//! scene (its nodes, their effects and conditions), and last the story as
-//! a graph of nodes.
+//! scene (its nodes, their effects and conditions), the case review's
+//! words, and last the story as a graph of nodes.
 
 mod characters;
 mod effects;
@@ -14,6 +14,7 @@ mod manifest;
 mod nodes;
 mod path;
 mod report;
+mod review;
 mod rooms;
 mod scene;
 #[cfg(test)]
@@ -37,11 +38,12 @@ type Check = fn(&mut Checker<'_>);
 
 /// The checks in the order they run. The graph comes last: it keeps quiet
 /// about nodes that cannot reach an End while other errors are present.
-const CHECKS: [Check; 5] = [
+const CHECKS: [Check; 6] = [
     manifest::check,
     characters::check,
     rooms::check,
     scene::check,
+    review::check,
     graph::check,
 ];
 

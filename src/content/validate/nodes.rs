@@ -301,8 +301,25 @@ pub(super) fn target(
     at: &Path,
     target: &Target,
 ) {
-    if checker.library.resolve(&file.value.id, target).is_none() {
-        let hint = suggest_target(&checker.library, &file.value.id, target);
+    target_from(checker, file, &file.value.id, at, target);
+}
+
+/// Reports `target`, written in `file` and read from the scene `from`,
+/// unless it exists. Outside a scene (`from` empty) a target must name its
+/// scene.
+pub(super) fn target_from<T>(
+    checker: &mut Checker,
+    file: &ContentFile<T>,
+    from: &str,
+    at: &Path,
+    target: &Target,
+) {
+    if from.is_empty() && target.scene.is_none() {
+        checker
+            .error(file, at, format!("target `{target}` names no scene"))
+            .hint("outside a scene, write `@scene_id` or `@scene_id.node_id`");
+    } else if checker.library.resolve(from, target).is_none() {
+        let hint = suggest_target(&checker.library, from, target);
         checker
             .error(file, at, format!("target `{target}` does not exist"))
             .hint(hint);

@@ -1,5 +1,5 @@
 //! The dialogue box: the speaker's name in their colour, the line typed out,
-//! choices numbered 1–9 with a countdown bar, and the end of the chapter.
+//! choices numbered 1–9 with a countdown bar, and the end of the story.
 //!
 //! One system gathers what the box reads ([`Shown`]) and what it may write
 //! ([`Answers`]), and hands the beat on screen to its own function: a line
@@ -212,7 +212,7 @@ fn dialogue_box(
             let countdown = shown.story.countdown();
             box_top.0 = choices::choice_box(&view, show, countdown, &mut typewriter, &mut answers);
         }
-        CurrentBeat::Ended(_) => ended::end_box(&view, &mut answers),
+        CurrentBeat::Ended(ended) => ended::end_box(&view, ended, &mut answers),
     }
     Ok(())
 }

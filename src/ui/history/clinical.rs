@@ -5,7 +5,7 @@ use crate::content::Lang;
 use crate::patient::{ClinicalEvent, Extent, Intervention, LabResult, Labs};
 
 /// The event in `lang`.
-pub(super) fn describe(event: &ClinicalEvent, lang: Lang) -> String {
+pub(in crate::ui) fn describe(event: &ClinicalEvent, lang: Lang) -> String {
     match event {
         ClinicalEvent::Ordered(order) => ordered(order, lang),
         ClinicalEvent::ResultBack(result) => result_back(result, lang),
@@ -13,7 +13,7 @@ pub(super) fn describe(event: &ClinicalEvent, lang: Lang) -> String {
 }
 
 /// A number with `digits` decimals, with the language's decimal mark.
-fn number(value: f64, digits: usize, lang: Lang) -> String {
+pub(in crate::ui) fn number(value: f64, digits: usize, lang: Lang) -> String {
     let text = format!("{value:.digits$}");
     match lang {
         Lang::De => text.replace('.', ","),

@@ -4,7 +4,7 @@
 //! Opened with the mouse wheel turned up or Page Up while playing, or from
 //! the pause menu; Esc closes it.
 
-mod clinical;
+pub(super) mod clinical;
 
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Color32, RichText};
@@ -190,7 +190,7 @@ fn entry_text(library: &Library, event: &Event, lang: Lang) -> RichText {
         ))
         .color(ALARM),
         Event::Clinical(event) => RichText::new(clinical::describe(event, lang)).color(CLINICAL),
-        Event::Ended(_) => RichText::new(s::END_OF_CHAPTER.get(lang)).strong(),
+        Event::Ended(at) => RichText::new(ending_text(library, at, lang)).strong(),
     }
 }
 
@@ -207,12 +207,29 @@ fn line_text(library: &Library, at: &NodeRef, lang: Lang) -> String {
 }
 
 /// The text of option `option` of the choice at `at`.
-fn option_text(library: &Library, at: &NodeRef, option: &str, lang: Lang) -> Option<String> {
+pub(super) fn option_text(
+    library: &Library,
+    at: &NodeRef,
+    option: &str,
+    lang: Lang,
+) -> Option<String> {
     let Some(NodeDef::Choice { options, .. }) = library.node(at) else {
         return None;
     };
     let option = options.iter().find(|o| o.id == option)?;
     Some(option.text.get(lang).to_owned())
+}
+
+/// The end at `at`, with its ending's title where the manifest has one.
+fn ending_text(library: &Library, at: &NodeRef, lang: Lang) -> String {
+    let the_end = s::THE_END.get(lang);
+    let Some(NodeDef::End { ending, .. }) = library.node(at) else {
+        return the_end.to_owned();
+    };
+    match library.ending_title(ending) {
+        Some(title) => format!("{the_end}: {}", title.get(lang)),
+        None => format!("{the_end}: {ending}"),
+    }
 }
 
 /// The name of the phase that began at `at`.
