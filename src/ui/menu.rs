@@ -95,6 +95,7 @@ impl Menu {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Menu>()
         .add_systems(OnExit(Screen::Title), close)
+        .add_systems(OnExit(Screen::CaseReview), close)
         .add_systems(OnExit(Screen::Playing), (close, run_story_time).chain())
         .add_systems(
             Update,

@@ -19,6 +19,7 @@ use self::chart::{Chart, Pointed, Stop, stops};
 use super::history::clinical::{describe, number};
 use super::history::option_text;
 use super::input::{Ask, Intent, Intents, navigate_list};
+use super::menu::{Menu, Page};
 use super::monitor::alarm_text;
 use super::page::{button_height, page_button};
 use super::saves::clock;
@@ -48,10 +49,17 @@ enum Part {
     Chart,
     Table,
     Remarks,
+    Flowchart,
     Title,
 }
 
-const PARTS: [Part; 4] = [Part::Chart, Part::Table, Part::Remarks, Part::Title];
+const PARTS: [Part; 5] = [
+    Part::Chart,
+    Part::Table,
+    Part::Remarks,
+    Part::Flowchart,
+    Part::Title,
+];
 
 /// Where the keys' highlight is, and the stop of the timeline chosen.
 #[derive(Resource, Debug)]
@@ -137,6 +145,7 @@ struct ReviewState<'w> {
     intents: ResMut<'w, Intents>,
     focus: ResMut<'w, Focus>,
     screen: ResMut<'w, NextState<Screen>>,
+    menu: ResMut<'w, Menu>,
 }
 
 /// What the screen shows of the game that ended.
@@ -152,6 +161,10 @@ struct Shown<'a> {
 /// Draws the case review and answers the keys, the pointer and the
 /// buttons.
 fn review_screen(mut contexts: EguiContexts, mut state: ReviewState) -> Result {
+    if state.menu.is_open() {
+        // The flowchart is open over the review and takes the keys.
+        return Ok(());
+    }
     let ctx = contexts.ctx_mut()?;
     let intents = state.intents.take();
     let (Some(review), Some(session)) = (&state.review.0, state.story.session()) else {
@@ -172,8 +185,11 @@ fn review_screen(mut contexts: EguiContexts, mut state: ReviewState) -> Result {
     let focus = &mut *state.focus;
     let (taken, back) = focus.answer(&intents, shown.stops.len());
     let clicked = review_panel(ctx, &shown, focus);
-    if back || taken == Some(Part::Title) || clicked == Some(Part::Title) {
-        state.screen.set(Screen::Title);
+    match taken.or(clicked) {
+        Some(Part::Flowchart) => state.menu.open(Page::Flowchart),
+        Some(Part::Title) => state.screen.set(Screen::Title),
+        _ if back => state.screen.set(Screen::Title),
+        _ => {}
     }
     Ok(())
 }
@@ -493,14 +509,17 @@ fn remarks_part(ui: &mut egui::Ui, shown: &Shown, focus: &mut Focus) {
 }
 
 /// The buttons under the parts, and the keys' reminder; returns the one
-/// clicked. (The flowchart's button will stand beside the title's.)
+/// clicked.
 fn buttons(ui: &mut egui::Ui, focus: &mut Focus, lang: Lang) -> Option<Part> {
     let mut clicked = None;
     ui.horizontal(|ui| {
-        let title = page_button(ui, s::TO_TITLE.get(lang), focus.is_lit(Part::Title), 240.0);
-        focus.drawn(ui, Part::Title, title.rect);
-        if title.clicked() {
-            clicked = Some(Part::Title);
+        let width = if cramped(ui.ctx()) { 160.0 } else { 240.0 };
+        for (part, label) in [(Part::Flowchart, s::FLOWCHART), (Part::Title, s::TO_TITLE)] {
+            let button = page_button(ui, label.get(lang), focus.is_lit(part), width);
+            focus.drawn(ui, part, button.rect);
+            if button.clicked() {
+                clicked = Some(part);
+            }
         }
         if !cramped(ui.ctx()) {
             let muted = palette(ui.ctx()).muted;
@@ -528,6 +547,10 @@ mod tests {
         assert_eq!(focus.stop, Some(1));
         focus.answer(&[Intent::Down, Intent::Down], 3);
         assert!(focus.is_lit(Part::Remarks) && focus.moved);
+        assert_eq!(
+            focus.answer(&[Intent::Down, Intent::Confirm], 3),
+            (Some(Part::Flowchart), false)
+        );
         assert_eq!(
             focus.answer(&[Intent::Down, Intent::Confirm], 3),
             (Some(Part::Title), false)
