@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::args::Pick;
 use super::transcript::Transcript;
-use crate::content::{Lang, Library, NodeRef};
+use crate::content::{Lang, Library, MonitorView, NodeRef};
 use crate::settings::TimerMode;
 use crate::story::{Beat, Session};
 
@@ -48,7 +48,7 @@ pub fn play_text(
     let mut scene = String::new();
     loop {
         for notice in session.take_notices() {
-            transcript.notice(&notice).map_err(io)?;
+            transcript.notice(&notice, session.library()).map_err(io)?;
         }
         if session.story().cursor.scene != scene {
             scene = session.story().cursor.scene.clone();
@@ -68,7 +68,11 @@ pub fn play_text(
         .map_err(|e| e.to_string())?;
         let decided = matches!(next, Next::Choose(..) | Next::LetTimeRunOut);
         let left_the_phase = matches!(next, Next::FinishPhase) && session.story().cursor != before;
-        if decided || left_the_phase {
+        // Her vitals once she is there: at a scene with her monitor.
+        let at_her_monitor = session
+            .scene()
+            .is_some_and(|s| s.def.monitor != MonitorView::None);
+        if (decided || left_the_phase) && at_her_monitor {
             transcript.vitals(session.case()).map_err(io)?;
         }
     }
@@ -218,7 +222,19 @@ mod tests {
     use crate::story::StoryState;
 
     fn play(picks: &[Pick], stdin: &str) -> (String, StoryState) {
-        let library = Arc::new(compile_scene(SCENE).library.unwrap());
+        play_scene(SCENE, picks, stdin)
+    }
+
+    /// The test story at the bedside: her monitor is there.
+    fn at_the_bedside() -> String {
+        SCENE.replace(
+            r#"room: "office","#,
+            r#"room: "office", monitor: "bedside","#,
+        )
+    }
+
+    fn play_scene(scene: &str, picks: &[Pick], stdin: &str) -> (String, StoryState) {
+        let library = Arc::new(compile_scene(scene).library.unwrap());
         let mut out = Vec::new();
         let state = play_text(
             library,
@@ -235,7 +251,7 @@ mod tests {
 
     #[test]
     fn prints_lines_options_ending_and_variables() {
-        let (out, _) = play(&[Pick::Number(1)], "");
+        let (out, _) = play_scene(&at_the_bedside(), &[Pick::Number(1)], "");
         assert!(out.contains("Roland: Guten Morgen.\n"), "{out}");
         assert!(out.contains("  1) Grüßen\n  2) Murmeln\n"), "{out}");
         assert!(out.contains("Vladi: Mutig."), "{out}");
@@ -244,6 +260,12 @@ mod tests {
         // No antibiotics, no operation: the estimate counts both delays.
         let end = "ending: good_start\noutcome: 0.350\nbrave = true\ntrust = 2\n";
         assert!(out.ends_with(end), "{out}");
+    }
+
+    #[test]
+    fn her_vitals_are_printed_only_where_her_monitor_is() {
+        let (out, _) = play(&[Pick::Number(1)], "");
+        assert!(!out.contains("vitals:"), "not in the office: {out}");
     }
 
     #[test]

@@ -100,9 +100,10 @@ impl<'o> Transcript<'o> {
         )
     }
 
-    /// An alarm or a change of relationship; a timer running out shows as
+    /// An alarm, or a change of relationship by the name the player sees
+    /// (`relationship: Roland's trust +1`); a timer running out shows as
     /// the decision `timeout` already, and an interrupt as its line.
-    pub fn notice(&mut self, notice: &Notice) -> Result<()> {
+    pub fn notice(&mut self, notice: &Notice, library: &Library) -> Result<()> {
         match notice {
             Notice::Alarm(raised) => writeln!(
                 self.out,
@@ -111,7 +112,11 @@ impl<'o> Transcript<'o> {
                 raised.minute
             ),
             Notice::Relationship(change) => {
-                writeln!(self.out, "relationship: {} {:+}", change.id, change.delta)
+                let name = library
+                    .relationships
+                    .get(&change.id)
+                    .map_or(change.id.as_str(), |r| r.name.get(self.lang));
+                writeln!(self.out, "relationship: {name} {:+}", change.delta)
             }
             Notice::Expired { .. } | Notice::Interrupted { .. } => Ok(()),
         }
