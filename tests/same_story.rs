@@ -13,7 +13,7 @@ use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 use common::{TestGame, shipped_scenes};
 use famulant::cli::{Pick, Transcript, play_text};
-use famulant::content::{Lang, load_dir};
+use famulant::content::{Lang, MonitorView, load_dir};
 use famulant::patient::{AlarmRaised, RaisedAlarm};
 use famulant::story::{
     Advance, ChoiceMade, CurrentBeat, Notice, RelationshipChange, RelationshipChanged, Story,
@@ -68,6 +68,15 @@ fn frame(game: &mut TestGame, seconds: f32) {
         .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::ZERO));
 }
 
+/// Whether the scene the game is in shows her monitor, where text play
+/// prints her vitals.
+fn at_her_monitor(game: &TestGame) -> bool {
+    let story = game.app.world().resource::<Story>();
+    story
+        .scene()
+        .is_some_and(|s| s.def.monitor != MonitorView::None)
+}
+
 /// Plays the story in the headless game with `picks`, writing what it shows
 /// as `play --text` would; and whether an alarm's interrupt broke into a
 /// running phase of the operation.
@@ -82,7 +91,7 @@ fn play_in_game(picks: &[Pick]) -> (String, bool) {
     for _ in 0..5_000 {
         let told = std::mem::take(&mut game.app.world_mut().resource_mut::<Told>().0);
         for notice in &told {
-            transcript.notice(notice).unwrap();
+            transcript.notice(notice, &library).unwrap();
         }
         let story = game.app.world().resource::<Story>();
         phase_interrupted |= story.state().unwrap().interrupted_phase.is_some();
@@ -128,7 +137,9 @@ fn play_in_game(picks: &[Pick]) -> (String, bool) {
                         frame(&mut game, left);
                     }
                 }
-                transcript.vitals(&game.patient()).unwrap();
+                if at_her_monitor(&game) {
+                    transcript.vitals(&game.patient()).unwrap();
+                }
             }
             CurrentBeat::Phase(phase) => {
                 if phase.left == phase.minutes {
@@ -142,7 +153,7 @@ fn play_in_game(picks: &[Pick]) -> (String, bool) {
                 game.app.world_mut().write_message(Advance);
                 game.update();
                 let story = game.app.world().resource::<Story>();
-                if story.state().unwrap().cursor != phase.at {
+                if story.state().unwrap().cursor != phase.at && at_her_monitor(&game) {
                     transcript.vitals(&game.patient()).unwrap();
                 }
             }
