@@ -7,7 +7,7 @@
 //! | `data-content` | `loading`, `ready`, `broken` |
 //! | `data-screen` | `title`, `playing`, `review` |
 //! | `data-lang` | `de`, `en` |
-//! | `data-beat` | `line SCENE.NODE`, `choices SCENE.NODE`, `phase SCENE.NODE`, `ended ENDING`, `nothing` |
+//! | `data-beat` | `line SCENE.NODE`, `choices SCENE.NODE OPTION,OPTION…` (the options offered), `phase SCENE.NODE`, `ended ENDING`, `nothing` |
 //!
 //! and settings live in its `localStorage` (see `settings/store.rs`). When
 //! the browser leaves the whole screen by itself (Escape), the setting
@@ -103,7 +103,10 @@ fn beat_summary(beat: &CurrentBeat) -> String {
     match beat {
         CurrentBeat::Nothing => "nothing".to_owned(),
         CurrentBeat::Line(line) => format!("line {}", line.at),
-        CurrentBeat::Choices(choices) => format!("choices {}", choices.at),
+        CurrentBeat::Choices(choices) => {
+            let ids: Vec<&str> = choices.options.iter().map(|o| o.id.as_str()).collect();
+            format!("choices {} {}", choices.at, ids.join(","))
+        }
         CurrentBeat::Phase(phase) => format!("phase {}", phase.at),
         CurrentBeat::Ended(ended) => format!("ended {}", ended.ending),
     }
