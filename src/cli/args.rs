@@ -20,6 +20,12 @@ usage:
   famulant check [DIR]
       validate the scene files in DIR (default: scenes) and print every
       problem as FILE:LINE:COL; exit code 1 when there are errors
+  famulant explore [DIR] [--paths N] [--seed N] [--lang de|en]
+      play the story in DIR (default: scenes) along every combination of
+      choices at three reading paces, or N seeded random runs a pace where
+      there are more than N paths (default 2000); report endings, nodes
+      never reached, dead ends and playthrough lengths; exit code 1 on an
+      unreached node or a dead end
   famulant --help | --version";
 
 /// One decision given in advance with `--choose`.
@@ -89,6 +95,17 @@ pub enum Command {
     Check {
         /// The folder holding `index.ron`.
         dir: PathBuf,
+    },
+    /// Play every path of a story and report.
+    Explore {
+        /// The folder holding `index.ron`.
+        dir: PathBuf,
+        /// The most paths walked one by one; as many random runs beyond.
+        paths: usize,
+        /// The seed of the random runs.
+        seed: u64,
+        /// The language read.
+        lang: Lang,
     },
     /// Run a patient scenario and print CSV.
     Sim {
@@ -161,6 +178,10 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
                 return Err(format!("unexpected argument `{extra}`"));
             }
             return Ok(Command::Check { dir });
+        }
+        Some("explore") => {
+            args.next();
+            return explore_args(args);
         }
         Some("sim") => {
             args.next();
@@ -247,6 +268,47 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
     }
 }
 
+/// The arguments of `explore`, after the subcommand.
+fn explore_args(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
+    let defaults = crate::story::explore::Options::default();
+    let (mut dir, mut paths, mut seed, mut lang) =
+        (None, defaults.paths, defaults.seed, defaults.lang);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("`{name}` needs a value"));
+        match arg.as_str() {
+            "--paths" => {
+                let text = value("--paths")?;
+                paths = text
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| format!("`{text}` is not a number of paths"))?;
+            }
+            "--seed" => {
+                let text = value("--seed")?;
+                seed = text
+                    .parse::<u64>()
+                    .map_err(|_| format!("`{text}` is not a seed: use a whole number"))?;
+            }
+            "--lang" => {
+                let code = value("--lang")?;
+                lang = Lang::from_code(&code)
+                    .ok_or_else(|| format!("unknown language `{code}`: use de or en"))?;
+            }
+            other if other.starts_with("--") || dir.is_some() => {
+                return Err(format!("unexpected argument `{other}`"));
+            }
+            other => dir = Some(PathBuf::from(other)),
+        }
+    }
+    Ok(Command::Explore {
+        dir: dir.unwrap_or_else(|| PathBuf::from("scenes")),
+        paths,
+        seed,
+        lang,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,6 +393,31 @@ mod tests {
                 dir: PathBuf::from("mods/x")
             })
         );
+    }
+
+    #[test]
+    fn explore_defaults_to_the_scenes_folder_and_takes_its_options() {
+        assert_eq!(
+            parse("explore"),
+            Ok(Command::Explore {
+                dir: PathBuf::from("scenes"),
+                paths: 2000,
+                seed: 1,
+                lang: Lang::De,
+            })
+        );
+        assert_eq!(
+            parse("explore mods/x --paths 50 --seed 9 --lang en"),
+            Ok(Command::Explore {
+                dir: PathBuf::from("mods/x"),
+                paths: 50,
+                seed: 9,
+                lang: Lang::En,
+            })
+        );
+        assert!(parse("explore --paths 0").unwrap_err().contains("`0`"));
+        assert!(parse("explore a b").unwrap_err().contains("`b`"));
+        assert!(parse("explore --seed x").unwrap_err().contains("`x`"));
     }
 
     #[test]

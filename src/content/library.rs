@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +30,19 @@ impl NodeRef {
     }
 }
 
+impl NodeRef {
+    /// `scene.node`, as the story state's maps key a node: the text
+    /// `Display` gives, built without the formatter (the story runner
+    /// makes one at every node it enters).
+    pub fn key(&self) -> String {
+        let mut key = String::with_capacity(self.scene.len() + 1 + self.node.len());
+        key.push_str(&self.scene);
+        key.push('.');
+        key.push_str(&self.node);
+        key
+    }
+}
+
 impl fmt::Display for NodeRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}.{}", self.scene, self.node)
@@ -40,12 +54,34 @@ impl fmt::Display for NodeRef {
 pub struct Scene {
     /// The scene as written.
     pub def: SceneDef,
-    index: HashMap<String, usize>,
+    index: HashMap<String, usize, BuildHasherDefault<IdHasher>>,
+}
+
+/// Hashes ids for the node index: FxHash's rotate, xor and multiply (as
+/// rustc's own tables use), eight bytes at a time. The story looks a node
+/// up many times a line; ids are short and come from the story's own files,
+/// so the standard hasher's guard against chosen keys buys nothing here.
+#[derive(Clone, Copy, Debug, Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl Scene {
     fn new(def: SceneDef) -> Self {
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
         for (i, node) in def.nodes.iter().enumerate() {
             index.entry(node.id().to_owned()).or_insert(i);
         }

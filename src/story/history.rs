@@ -65,13 +65,26 @@ pub struct Mark {
 
 /// A game's history: its entries, and marks to roll back to. The entries
 /// are saved with a game; the marks live only as long as the session.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct History {
     entries: Vec<Entry>,
     marks: VecDeque<Mark>,
     /// Marks dropped from the front, so that a mark's number stays the same
     /// while it is kept.
     dropped: usize,
+    /// How many marks are kept at most.
+    kept: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History {
+            entries: Vec::new(),
+            marks: VecDeque::new(),
+            dropped: 0,
+            kept: MARKS_KEPT,
+        }
+    }
 }
 
 impl History {
@@ -93,10 +106,18 @@ impl History {
         self.entries.push(Entry { minute, event });
     }
 
+    /// Whether marks are kept at all.
+    pub(super) fn keeps_marks(&self) -> bool {
+        self.kept > 0
+    }
+
     /// Notes the session as it is when `shown` was shown, before that
     /// beat's own entry.
     pub(super) fn add_mark(&mut self, shown: (NodeRef, u32), state: Snapshot) {
-        if self.marks.len() == MARKS_KEPT {
+        if self.kept == 0 {
+            return;
+        }
+        while self.marks.len() >= self.kept {
             self.marks.pop_front();
             self.dropped += 1;
         }
@@ -106,6 +127,16 @@ impl History {
             shown,
             state,
         });
+    }
+
+    /// Keeps at most `kept` marks from now on, dropping the oldest beyond
+    /// that; 0 keeps none.
+    pub(super) fn keep_marks(&mut self, kept: usize) {
+        self.kept = kept;
+        while self.marks.len() > kept {
+            self.marks.pop_front();
+            self.dropped += 1;
+        }
     }
 
     /// The number of the last mark, if any is kept.

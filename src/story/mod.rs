@@ -5,6 +5,7 @@
 #[cfg(feature = "game")]
 mod announce;
 mod bedside;
+pub mod explore;
 mod history;
 #[cfg(feature = "game")]
 mod host;

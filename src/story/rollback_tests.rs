@@ -140,3 +140,29 @@ fn a_restored_game_keeps_its_history_and_goes_back_no_further_than_its_beat() {
     assert!(restored.roll_back(), "back to that choice");
     assert_eq!(restored.story().cursor.node, "answer");
 }
+
+#[test]
+fn rollback_reaches_as_far_back_as_its_depth_and_not_at_all_at_zero() {
+    let mut shallow = Session::new(morning(), TimerMode::Normal).unwrap();
+    // The choice on screen and the line before it.
+    shallow.set_rollback_depth(2);
+    shallow.advance().unwrap();
+    shallow.advance().unwrap();
+    assert_eq!(shallow.story().cursor.node, "answer");
+    assert!(shallow.roll_back(), "back from the choice to `coffee`");
+    assert_eq!(shallow.story().cursor.node, "coffee");
+    assert!(!shallow.roll_back(), "`hello`'s mark is gone");
+
+    let mut none = at_the_choice();
+    none.set_rollback_depth(0);
+    answer(&mut none, "greet");
+    assert!(!none.roll_back());
+    let mut full = at_the_choice();
+    answer(&mut full, "greet");
+    assert_eq!(
+        none.history().entries(),
+        full.history().entries(),
+        "the entries are kept"
+    );
+    assert_eq!(none.story(), full.story());
+}

@@ -478,7 +478,7 @@ impl StoryState {
 
     /// How often a node was entered.
     pub fn visits_of(&self, at: &NodeRef) -> u32 {
-        self.visits.get(&at.to_string()).copied().unwrap_or(0)
+        self.visits.get(&at.key()).copied().unwrap_or(0)
     }
 
     /// Whether `condition` holds now, reading targets from the current scene.
@@ -632,12 +632,12 @@ impl StoryState {
                 self.phases_done.clear();
                 self.presence.clear();
             }
-            *self.visits.entry(at.to_string()).or_insert(0) += 1;
+            *self.visits.entry(at.key()).or_insert(0) += 1;
             self.cursor = at.clone();
             match library.node(&at) {
                 None => return Err(StoryError::UnknownNode(at)),
                 Some(NodeDef::Line { .. }) => {
-                    self.seen_lines.insert(at.to_string());
+                    self.seen_lines.insert(at.key());
                     return Ok(());
                 }
                 Some(NodeDef::Choice { .. } | NodeDef::End { .. }) => return Ok(()),

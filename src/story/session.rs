@@ -274,6 +274,14 @@ impl Session {
         &self.history
     }
 
+    /// Sets how many lines and choices back rollback reaches ([`MARKS_KEPT`](super::MARKS_KEPT)
+    /// unless set). Each mark is a copy of the session's state; a host that
+    /// never rolls back (the explorer) keeps none and copies nothing at each
+    /// line.
+    pub fn set_rollback_depth(&mut self, marks: usize) {
+        self.history.keep_marks(marks);
+    }
+
     /// Goes back one step: to the line or choice before the one shown (or
     /// to the one a phase or an ending came after), everything as it was
     /// then. False when there is nothing to go back to.
@@ -589,7 +597,9 @@ impl Session {
     /// Lets the running phase's minutes pass in real time, one by one so
     /// that an alarm stops it at its minute.
     fn run_phase(&mut self, seconds: f32) {
-        let Ok(Beat::Phase { at, phase, .. }) = self.beat() else {
+        // Most ticks fall on a line or a choice: no beat to build then.
+        let at_phase = matches!(self.story.node(&self.library), Some(NodeDef::Phase { .. }));
+        let Some(Ok(Beat::Phase { at, phase, .. })) = at_phase.then(|| self.beat()) else {
             self.phase_carry = 0.0;
             return;
         };
@@ -705,11 +715,11 @@ impl Session {
         let at = shown.0.clone();
         let event = match self.story.node(&self.library) {
             Some(NodeDef::Line { .. }) => {
-                self.history.add_mark(shown, self.state());
+                self.add_mark(shown);
                 Event::Line(at)
             }
             Some(NodeDef::Choice { .. }) => {
-                self.history.add_mark(shown, self.state());
+                self.add_mark(shown);
                 return;
             }
             Some(NodeDef::Phase { .. }) => Event::Phase(at),
@@ -718,6 +728,15 @@ impl Session {
         };
         if log {
             self.history.push(self.case.body.minute, event);
+        }
+    }
+
+    /// Keeps the session as it is, to roll back to `shown`, unless no marks
+    /// are kept.
+    fn add_mark(&mut self, shown: (NodeRef, u32)) {
+        if self.history.keeps_marks() {
+            let state = self.state();
+            self.history.add_mark(shown, state);
         }
     }
 
@@ -744,7 +763,11 @@ impl Session {
     /// that offers nothing (its options all wait on conditions) would wait
     /// for ever: its declared outcome comes at once instead.
     fn start_countdown(&mut self) {
-        if self.countdown.is_some() || self.fault.is_some() {
+        let timed = matches!(
+            self.story.node(&self.library),
+            Some(NodeDef::Choice { timer: Some(_), .. })
+        );
+        if !timed || self.countdown.is_some() || self.fault.is_some() {
             return;
         }
         let Ok(Beat::Choice {
@@ -778,11 +801,16 @@ impl Session {
                 let ids = options.iter().map(|o| o.id.clone()).collect();
                 Ok((at, ids))
             }
-            Ok(beat) => Ok((beat.at().clone(), Vec::new())),
+            Ok(Beat::Line { at, .. } | Beat::Phase { at, .. } | Beat::End { at, .. }) => {
+                Ok((at, Vec::new()))
+            }
             Err(err) => Err(err),
         };
         match shown {
-            Ok((at, ids)) => Some((at.clone(), self.story.visits_of(&at), ids)),
+            Ok((at, ids)) => {
+                let visits = self.story.visits_of(&at);
+                Some((at, visits, ids))
+            }
             Err(err) => {
                 self.fault = Some(err);
                 None
