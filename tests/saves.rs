@@ -14,7 +14,7 @@ use common::TestGame;
 use famulant::content::NodeRef;
 use famulant::patient::Vitals;
 use famulant::reading::ReadingRequest;
-use famulant::save::{LoadFrom, SaveNews, SaveTo, Saves, Slot, SlotState};
+use famulant::save::{Found, LoadFrom, PlayChapter, SaveNews, SaveTo, Saves, Slot, SlotState};
 use famulant::screen::Screen;
 use famulant::story::{Advance, Beat, ChoiceMade, CurrentBeat, RollBack, Story};
 
@@ -365,4 +365,51 @@ fn a_save_whose_line_is_gone_from_the_scenes_goes_on_at_its_scene_start_and_says
     assert_eq!(now.at.node, "m_open", "the scene's start");
     std::fs::remove_dir_all(dir).unwrap();
     std::fs::remove_dir_all(scenes).unwrap();
+}
+
+#[test]
+fn a_chapter_plays_again_from_where_the_first_game_entered_it_also_after_a_restart() {
+    let dir = scratch("chapters");
+    let mut game = TestGame::with_saves(&dir);
+    game.start();
+    game.advance_until_scene("ch1_arrival");
+    let entered = game
+        .app
+        .world()
+        .resource::<Story>()
+        .session()
+        .unwrap()
+        .snapshot();
+    game.advance();
+    game.app.world_mut().write_message(AppExit::Success);
+    game.update();
+    drop(game);
+
+    let mut again = TestGame::with_saves(&dir);
+    let found = again.app.world().resource::<Found>().progress().clone();
+    assert!(found.chapter("ch1_morning").is_some() && found.chapter("ch1_arrival").is_some());
+    assert!(found.chapter("ch1_meeting").is_none(), "not reached");
+    assert!(!found.completed(), "no ending yet");
+    again
+        .app
+        .world_mut()
+        .write_message(PlayChapter("ch1_arrival".into()));
+    again.update_until("the chapter is played", |world| {
+        *world.resource::<State<Screen>>().get() == Screen::Playing
+    });
+    again.update();
+    let session = again
+        .app
+        .world()
+        .resource::<Story>()
+        .session()
+        .unwrap()
+        .snapshot();
+    assert_eq!(session.story.cursor, entered.story.cursor);
+    assert_eq!(session.case, entered.case);
+    assert!(
+        session.history.len() <= 1,
+        "the chapter begins a history of its own"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
 }

@@ -33,6 +33,20 @@ pub struct Manifest {
     /// they change.
     #[serde(default)]
     pub relationships: Vec<RelationshipDef>,
+    /// The story's endings with their titles, for the case review and the
+    /// flowchart. Once any are declared, every `End` names one of them.
+    #[serde(default)]
+    pub endings: Vec<EndingDef>,
+}
+
+/// One ending of `index.ron`: `(id: "recovered", title: (de: …, en: …))`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndingDef {
+    /// The id `End` nodes name.
+    pub id: String,
+    /// What the player is told the ending is called.
+    pub title: LocalizedText,
 }
 
 /// One relationship of `index.ron`: `(id: "roland_trust", name: (de: …,
@@ -591,6 +605,8 @@ pub enum Condition {
     Vital(Vital, CmpOp, f64),
     /// A result is back: `Known("lactate")`, `Known("labs")`.
     Known(Lab),
+    /// The patient is alive: `Alive`, or `Not(Alive)` once she has died.
+    Alive,
 }
 
 /// A vital sign or score a condition can read, written as a lowercase
@@ -621,6 +637,8 @@ pub enum Vital {
     Qsofa,
     /// Minutes since the patient arrived.
     Minute,
+    /// The estimated probability of death, 0–1, for the case as it stands.
+    Outcome,
 }
 
 /// A result a condition can ask about, written as a lowercase string.
@@ -670,7 +688,7 @@ macro_rules! named {
 named!(Vital {
     "map" => Map, "sbp" => Sbp, "dbp" => Dbp, "hr" => Hr, "rr" => Rr, "spo2" => Spo2,
     "temp" => Temp, "lactate" => Lactate, "urine" => Urine, "news2" => News2,
-    "qsofa" => Qsofa, "minute" => Minute,
+    "qsofa" => Qsofa, "minute" => Minute, "outcome" => Outcome,
 });
 named!(Lab { "lactate" => Lactate, "labs" => Labs });
 named!(MonitorView { "none" => None, "compact" => Compact, "bedside" => Bedside });

@@ -7,7 +7,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::{Deserialize, Serialize};
 
 use super::format::{
-    CharacterDef, LookDef, NodeDef, PhaseDef, RelationshipDef, RoomDef, SceneDef, Target, Value,
+    CharacterDef, EndingDef, LookDef, NodeDef, PhaseDef, RelationshipDef, RoomDef, SceneDef,
+    Target, Value,
 };
 use super::load::ContentSet;
 
@@ -112,6 +113,8 @@ pub struct Library {
     pub characters: BTreeMap<String, CharacterDef>,
     /// The rooms by id.
     pub rooms: BTreeMap<String, RoomDef>,
+    /// The declared endings, in the manifest's order.
+    pub endings: Vec<EndingDef>,
     scenes: BTreeMap<String, Scene>,
 }
 
@@ -155,6 +158,7 @@ impl Library {
                 .collect(),
             characters,
             rooms,
+            endings: manifest.endings.clone(),
             scenes,
         };
         library.start = library

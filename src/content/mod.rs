@@ -21,10 +21,10 @@ pub use art::{Raster, parse_svg, rasterise};
 pub use assets::{ContentStatus, SCENES_SOURCE, register_source};
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use format::{
-    AmbienceDef, BranchCase, CharacterDef, CmpOp, Condition, DressDef, Effect, FORMAT_VERSION,
-    HairStyle, InterruptDef, Lab, LookDef, Manifest, MonitorView, Mood, NodeDef, OptionDef, Outfit,
-    PhaseDef, PlaceDef, PropDef, PropShape, RelationshipDef, RoomDef, SceneDef, Target, Timeout,
-    TimerDef, Value, Vital, is_valid_id,
+    AmbienceDef, BranchCase, CharacterDef, CmpOp, Condition, DressDef, Effect, EndingDef,
+    FORMAT_VERSION, HairStyle, InterruptDef, Lab, LookDef, Manifest, MonitorView, Mood, NodeDef,
+    OptionDef, Outfit, PhaseDef, PlaceDef, PropDef, PropShape, RelationshipDef, RoomDef, SceneDef,
+    Target, Timeout, TimerDef, Value, Vital, is_valid_id,
 };
 pub use library::{Library, NodeRef, Scene};
 pub use load::{Compiled, compile_with, load_dir};

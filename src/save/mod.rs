@@ -9,12 +9,16 @@ mod browser;
 #[cfg(feature = "game")]
 mod capture;
 mod file;
+mod found;
+#[cfg(feature = "game")]
+mod found_record;
 #[cfg(feature = "game")]
 mod loading;
 #[cfg(feature = "game")]
 mod plugin;
 #[cfg(feature = "game")]
 mod reading_record;
+mod record;
 #[cfg(feature = "game")]
 mod saving;
 mod seen;
@@ -25,12 +29,13 @@ mod thumbnail;
 #[cfg(feature = "game")]
 pub(crate) use capture::plugin as capture_plugin;
 pub use file::{SAVE_VERSION, SaveFile, SaveInfo, Unreadable};
+pub use found::Found;
 #[cfg(feature = "game")]
 pub(crate) use plugin::plugin;
 #[cfg(feature = "game")]
 pub use plugin::{
-    ContinueGame, ExportSave, ImportSave, LoadFrom, PickSaveFile, SaveNews, SaveSystems, SaveTo,
-    ScreenThumbnail, ThumbnailsTaken, default_storage, open_default_storage,
+    ContinueGame, ExportSave, ImportSave, LoadFrom, PickSaveFile, PlayChapter, SaveNews,
+    SaveSystems, SaveTo, ScreenThumbnail, ThumbnailsTaken, default_storage, open_default_storage,
 };
 pub use seen::SeenLines;
 pub use shelf::{LoadError, NUMBERED_SLOTS, Saves, Slot, SlotState};

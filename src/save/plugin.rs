@@ -6,13 +6,19 @@
 
 use bevy::prelude::*;
 
+use super::found::Found;
 use super::seen::SeenLines;
 use super::shelf::{Saves, Slot};
 use super::storage::Storage;
 use super::thumbnail::Thumbnail;
-use super::{loading, reading_record, saving};
+use super::{found_record, loading, reading_record, saving};
 use crate::content::NodeRef;
 use crate::story::{BeatId, StorySystems};
+
+/// Play the chapter of this scene from where a game first entered it
+/// (chapter select).
+#[derive(Message, Clone, Debug, PartialEq, Eq)]
+pub struct PlayChapter(pub String);
 
 /// Save the game being played into this slot.
 #[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,6 +96,7 @@ pub(crate) fn plugin(app: &mut App) {
         .add_message::<ExportSave>()
         .add_message::<PickSaveFile>()
         .add_message::<ContinueGame>()
+        .add_message::<PlayChapter>()
         .init_resource::<ScreenThumbnail>()
         .configure_sets(
             Update,
@@ -100,7 +107,12 @@ pub(crate) fn plugin(app: &mut App) {
                 SaveSystems::Save.after(StorySystems::Announce),
             ),
         )
-        .add_plugins((loading::plugin, saving::plugin, reading_record::plugin));
+        .add_plugins((
+            loading::plugin,
+            saving::plugin,
+            reading_record::plugin,
+            found_record::plugin,
+        ));
     // Saves exported as downloads and imported from files.
     #[cfg(target_arch = "wasm32")]
     app.add_plugins(super::browser::plugin);
@@ -132,10 +144,12 @@ pub fn open_default_storage(app: &mut App) {
         warn!("this system has no folder for saves: nothing will be saved");
         return;
     };
-    let (seen, problem) = SeenLines::open(data);
-    if let Some(problem) = problem {
+    let (seen, problem) = SeenLines::open(data.clone());
+    let (found, found_problem) = Found::open(data);
+    for problem in [problem, found_problem].into_iter().flatten() {
         warn!("{problem}");
     }
     app.insert_resource(Saves::open(saves))
-        .insert_resource(seen);
+        .insert_resource(seen)
+        .insert_resource(found);
 }

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use super::record;
 use super::storage::Storage;
 use crate::content::NodeRef;
 
@@ -22,28 +23,7 @@ impl SeenLines {
     /// The record kept in `storage`; empty when there is none. One that
     /// cannot be read is set aside, kept, and started anew.
     pub fn open(storage: Storage) -> (SeenLines, Option<String>) {
-        let (lines, problem) = match storage.read(FILE) {
-            Ok(None) => (BTreeSet::new(), None),
-            Ok(Some(text)) => match ron::from_str(&text) {
-                Ok(lines) => (lines, None),
-                Err(err) => {
-                    let kept = storage.set_aside(FILE, "unreadable");
-                    let note = match kept {
-                        Ok(kept) => format!(
-                            "the record of lines read was unreadable ({err}); kept as {kept}"
-                        ),
-                        Err(io) => format!(
-                            "the record of lines read was unreadable ({err}) and could not be set aside: {io}"
-                        ),
-                    };
-                    (BTreeSet::new(), Some(note))
-                }
-            },
-            Err(err) => (
-                BTreeSet::new(),
-                Some(format!("the record of lines read could not be read: {err}")),
-            ),
-        };
+        let (lines, problem) = record::open(&storage, FILE, "the record of lines read");
         let storage = Some(storage);
         (SeenLines { lines, storage }, problem)
     }
@@ -60,12 +40,6 @@ impl SeenLines {
 
     /// Writes the record to its storage, if it has one.
     pub fn store(&self) -> std::io::Result<()> {
-        match &self.storage {
-            Some(storage) => storage.write(
-                FILE,
-                &ron::to_string(&self.lines).map_err(std::io::Error::other)?,
-            ),
-            None => Ok(()),
-        }
+        record::store(self.storage.as_ref(), FILE, &self.lines)
     }
 }

@@ -2,7 +2,7 @@
 //! the story runner and the patient model.
 
 use crate::content::{Lab, Vital};
-use crate::patient::{Case, Intervention, LabResults, Physiology, Vitals, news2, qsofa};
+use crate::patient::{Case, Intervention, LabResults, news2, qsofa};
 
 /// The patient as the story sees her.
 pub trait Bedside {
@@ -10,6 +10,8 @@ pub trait Bedside {
     fn vital(&self, vital: Vital) -> f64;
     /// Whether a result is back.
     fn knows(&self, lab: Lab) -> bool;
+    /// Whether the patient is alive.
+    fn alive(&self) -> bool;
     /// Gives a medical order.
     fn order(&mut self, intervention: Intervention);
     /// Lets simulated minutes pass.
@@ -20,7 +22,8 @@ pub trait Bedside {
 }
 
 /// A vital sign or score as conditions read it.
-fn read(vital: Vital, body: &Physiology, v: &Vitals, labs: &LabResults) -> f64 {
+fn read(vital: Vital, case: &Case) -> f64 {
+    let v = &case.vitals;
     match vital {
         Vital::Map => v.map,
         Vital::Sbp => v.sbp,
@@ -29,11 +32,12 @@ fn read(vital: Vital, body: &Physiology, v: &Vitals, labs: &LabResults) -> f64 {
         Vital::Rr => v.rr,
         Vital::Spo2 => v.spo2,
         Vital::Temp => v.temp,
-        Vital::Lactate => labs.lactate().map_or(0.0, |(value, _)| value),
+        Vital::Lactate => case.labs.lactate().map_or(0.0, |(value, _)| value),
         Vital::Urine => v.urine,
         Vital::News2 => f64::from(news2(v).total),
         Vital::Qsofa => f64::from(qsofa(v)),
-        Vital::Minute => f64::from(body.minute),
+        Vital::Minute => f64::from(case.body.minute),
+        Vital::Outcome => case.treatment.outcome(&case.body),
     }
 }
 
@@ -47,7 +51,11 @@ fn known(lab: Lab, labs: &LabResults) -> bool {
 
 impl Bedside for Case {
     fn vital(&self, vital: Vital) -> f64 {
-        read(vital, &self.body, &self.vitals, &self.labs)
+        read(vital, self)
+    }
+
+    fn alive(&self) -> bool {
+        self.body.alive
     }
 
     fn knows(&self, lab: Lab) -> bool {
@@ -64,5 +72,27 @@ impl Bedside for Case {
 
     fn pace(&mut self, minutes_per_second: f32) {
         self.clock.set_pace(minutes_per_second);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_story_reads_whether_she_lives_and_her_outcome_estimate() {
+        let mut case = Case::new();
+        assert!(case.alive());
+        let at_arrival = case.vital(Vital::Outcome);
+        case.wait(90);
+        let late = case.vital(Vital::Outcome);
+        assert!(
+            late > at_arrival,
+            "half an hour past the first without antibiotics: {late}"
+        );
+        assert_eq!(late, case.treatment.outcome(&case.body));
+        case.wait(12 * 60);
+        assert!(!case.alive(), "untreated, she dies within hours");
+        assert_eq!(case.vital(Vital::Outcome), 1.0);
     }
 }

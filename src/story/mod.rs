@@ -6,11 +6,13 @@
 mod announce;
 mod bedside;
 pub mod explore;
+mod flowchart;
 mod history;
 #[cfg(feature = "game")]
 mod host;
 #[cfg(feature = "game")]
 mod messages;
+mod progress;
 #[cfg(test)]
 mod rollback_tests;
 mod runner;
@@ -21,6 +23,7 @@ mod session_tests;
 mod theatre_tests;
 
 pub use bedside::Bedside;
+pub use flowchart::{ChoiceRow, EndingBox, Flowchart, Link, Place, SceneBox};
 pub use history::{Entry, Event, History, MARKS_KEPT, Mark};
 #[cfg(feature = "game")]
 pub use host::{BeatId, CurrentBeat, NotReady, StartAt, Story, StorySystems};
@@ -29,6 +32,7 @@ pub use messages::{
     Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, RelationshipChanged, RollBack,
     ShowChoices, ShowLine, ShowPhase, StoryEnded,
 };
+pub use progress::Progress;
 pub use runner::{Beat, ChoiceRecord, RelationshipChange, RunningPhase, StoryError, StoryState};
 pub use session::{Countdown, Notice, SNAPSHOT_VERSION, Session, Snapshot};
 

@@ -501,6 +501,7 @@ impl StoryState {
             Condition::Any(inner) => inner.iter().any(|c| self.holds(library, bedside, c)),
             Condition::Vital(vital, op, value) => op.holds(bedside.vital(*vital), *value),
             Condition::Known(lab) => bedside.knows(*lab),
+            Condition::Alive => bedside.alive(),
         }
     }
 

@@ -26,6 +26,10 @@ pub(crate) enum Page {
     Load,
     /// The lines and choices so far.
     History,
+    /// The scenes and choices of the story, found and locked.
+    Flowchart,
+    /// Playing a chapter again from its start.
+    Chapters,
 }
 
 /// The menu pages open, the last on top, each with the item its keyboard

@@ -4,7 +4,9 @@
 //! messages; it decides nothing.
 
 mod backdrop;
+mod chapters;
 mod dialogue;
+mod flowchart;
 mod fullscreen;
 mod history;
 pub(crate) mod input;
@@ -56,5 +58,7 @@ pub(super) fn plugin(app: &mut App) {
             shortcuts::plugin,
             save_news::plugin,
             quick_menu::plugin,
+            flowchart::plugin,
+            chapters::plugin,
         ));
 }

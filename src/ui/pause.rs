@@ -59,6 +59,8 @@ impl Item {
             Item::Open(Page::Load) => s::LOAD,
             Item::Open(Page::Settings) => s::SETTINGS,
             Item::Open(Page::History) => s::HISTORY,
+            Item::Open(Page::Flowchart) => s::FLOWCHART,
+            Item::Open(Page::Chapters) => s::CHAPTERS,
             Item::Open(Page::Pause) => s::PAUSED,
             Item::Title => s::TO_TITLE,
             Item::Quit => s::QUIT,

@@ -47,6 +47,13 @@ phrases! {
     HISTORY = "Verlauf" / "History";
     SETTINGS = "Einstellungen" / "Settings";
     BACK = "Zurück" / "Back";
+    FLOWCHART = "Flussdiagramm" / "Flowchart";
+    CHAPTERS = "Kapitel" / "Chapters";
+    NOT_REACHED = "noch nicht erreicht" / "not reached yet";
+    NO_CHOICES = "In dieser Szene gibt es keine Entscheidung." / "There is no decision in this scene.";
+    LOCKED_CHOICE = "??? – eine Entscheidung, zu der noch kein Spiel kam" / "??? – a decision no game has come to yet";
+    A_CHOICE = "Entscheidung" / "Decision";
+    TIME_RAN_OUT = "Zeit abgelaufen" / "Time ran out";
     NO_SAVES_HERE = "Hier kann nichts gespeichert werden." / "Nothing can be saved here.";
     EMPTY_SLOT = "Leer" / "Empty";
     OVERWRITE = "Überschreiben? Noch einmal wählen." / "Overwrite? Choose it again.";

@@ -13,7 +13,7 @@ use super::page::{button_height, page_button};
 use super::strings as s;
 use super::style::palette;
 use crate::content::{ContentStatus, Lang};
-use crate::save::{ContinueGame, Saves};
+use crate::save::{ContinueGame, Found, Saves};
 use crate::screen::Screen;
 use crate::settings::{ChangeSetting, Setting, Settings};
 use crate::story::{NewGame, Story};
@@ -48,18 +48,18 @@ enum Item {
 }
 
 /// The title screen's items: continue only with a game to go on with,
-/// quit only outside the browser.
-fn items(can_continue: bool) -> Vec<Item> {
+/// chapters and the flowchart once a game has ended, quit only outside
+/// the browser.
+fn items(can_continue: bool, completed: bool) -> Vec<Item> {
     let mut items = Vec::new();
     if can_continue {
         items.push(Item::Continue);
     }
-    items.extend([
-        Item::NewGame,
-        Item::Open(Page::Load),
-        Item::Open(Page::Settings),
-        Item::Language,
-    ]);
+    items.extend([Item::NewGame, Item::Open(Page::Load)]);
+    if completed {
+        items.extend([Item::Open(Page::Chapters), Item::Open(Page::Flowchart)]);
+    }
+    items.extend([Item::Open(Page::Settings), Item::Language]);
     if cfg!(not(target_arch = "wasm32")) {
         items.push(Item::Quit);
     }
@@ -91,6 +91,7 @@ struct TitleState<'w> {
     status: Res<'w, ContentStatus>,
     story: Res<'w, Story>,
     saves: Option<Res<'w, Saves>>,
+    found: Option<Res<'w, Found>>,
 }
 
 impl TitleState<'_> {
@@ -103,6 +104,13 @@ impl TitleState<'_> {
     /// (also from an earlier run).
     fn can_continue(&self) -> bool {
         self.story.in_progress() || self.saves.as_ref().is_some_and(|s| s.newest().is_some())
+    }
+
+    /// Whether a game has reached an ending, in this run or before.
+    fn completed(&self) -> bool {
+        self.found
+            .as_ref()
+            .is_some_and(|f| f.progress().completed())
     }
 }
 
@@ -159,7 +167,7 @@ fn title_screen(
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
-    let items = items(state.can_continue());
+    let items = items(state.can_continue(), state.completed());
     let (highlighted, by_key) = navigate_list(lit.0, items.len(), &intents.take());
     lit.0 = highlighted;
     let mut asked = by_key.map(|(i, ask)| Asked::Of(items[i], ask));
@@ -223,6 +231,8 @@ fn item_button(ui: &mut egui::Ui, item: Item, state: &TitleState, lit: bool) -> 
         Item::Continue => s::CONTINUE,
         Item::NewGame => s::NEW_GAME,
         Item::Open(Page::Load) => s::LOAD,
+        Item::Open(Page::Chapters) => s::CHAPTERS,
+        Item::Open(Page::Flowchart) => s::FLOWCHART,
         Item::Open(_) => s::SETTINGS,
         Item::Language => s::LANGUAGE,
         Item::Quit => s::QUIT,
@@ -272,9 +282,13 @@ mod tests {
 
     #[test]
     fn the_title_offers_continue_only_with_a_game_to_go_on_with() {
-        let with = items(true);
+        let with = items(true, false);
         assert_eq!(with[0], Item::Continue, "Enter at once continues");
-        assert_eq!(items(false)[0], Item::NewGame, "else Enter begins one");
+        assert_eq!(
+            items(false, false)[0],
+            Item::NewGame,
+            "else Enter begins one"
+        );
         for item in [Item::Open(Page::Load), Item::Open(Page::Settings)] {
             assert!(with.contains(&item));
         }
@@ -282,6 +296,13 @@ mod tests {
             with.contains(&Item::Quit),
             cfg!(not(target_arch = "wasm32"))
         );
+    }
+
+    #[test]
+    fn chapters_and_the_flowchart_open_once_a_game_has_ended() {
+        let later = [Item::Open(Page::Chapters), Item::Open(Page::Flowchart)];
+        assert!(later.iter().all(|item| !items(false, false).contains(item)));
+        assert!(later.iter().all(|item| items(false, true).contains(item)));
     }
 
     #[test]

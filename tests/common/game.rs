@@ -11,7 +11,7 @@ use bevy::time::TimeUpdateStrategy;
 use famulant::content::{ContentStatus, Library, Value};
 use famulant::headless_app;
 use famulant::patient::{Alarm, AlarmRaised, Case, Patient};
-use famulant::save::{Saves, SeenLines, Storage};
+use famulant::save::{Found, Saves, SeenLines, Storage};
 use famulant::story::{
     Advance, ChoiceMade, Countdown, CurrentBeat, DecisionExpired, NewGame, ShowChoices, ShowLine,
     Story,
@@ -79,7 +79,12 @@ impl TestGame {
         let saves = Saves::open(Storage::folder(dir.join("saves")));
         let (seen, problem) = SeenLines::open(Storage::folder(dir));
         assert_eq!(problem, None);
-        self.app.insert_resource(saves).insert_resource(seen);
+        let (found, problem) = Found::open(Storage::folder(dir));
+        assert_eq!(problem, None);
+        self.app
+            .insert_resource(saves)
+            .insert_resource(seen)
+            .insert_resource(found);
     }
 
     /// Runs one frame.

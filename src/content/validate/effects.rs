@@ -80,7 +80,7 @@ pub(super) fn condition(
             nodes::target(checker, file, &first, target)
         }
         Condition::Not(inner) => condition(checker, file, &first, inner),
-        Condition::Vital(..) | Condition::Known(_) => {}
+        Condition::Vital(..) | Condition::Known(_) | Condition::Alive => {}
         Condition::All(inner) | Condition::Any(inner) => {
             for (k, each) in inner.iter().enumerate() {
                 condition(checker, file, &first.index(k), each);

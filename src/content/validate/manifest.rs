@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::path::Path;
 use super::{Checker, nodes};
-use crate::content::format::{FORMAT_VERSION, RelationshipDef, is_valid_id};
+use crate::content::format::{FORMAT_VERSION, NodeDef, RelationshipDef, is_valid_id};
 
 /// Checks `index.ron`.
 pub(super) fn check(checker: &mut Checker) {
@@ -14,6 +14,7 @@ pub(super) fn check(checker: &mut Checker) {
     scene_files(checker);
     variables(checker);
     relationships(checker);
+    endings(checker);
 }
 
 /// The manifest is written in the format this build reads.
@@ -81,6 +82,51 @@ fn variables(checker: &mut Checker) {
                 .hint(
                     "variable names use lowercase letters, digits and `_`, and start with a letter",
                 );
+        }
+    }
+}
+
+/// Each declared ending: a valid id, declared once, with a title, and
+/// named by some `End`.
+fn endings(checker: &mut Checker) {
+    let file = &checker.set.manifest;
+    let used: HashSet<&str> = checker
+        .set
+        .scenes
+        .iter()
+        .flat_map(|scene| &scene.value.nodes)
+        .filter_map(|node| match node {
+            NodeDef::End { ending, .. } => Some(ending.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut declared = HashSet::new();
+    for (i, ending) in file.value.endings.iter().enumerate() {
+        let at = Path::root().field("endings").index(i);
+        checker.id(file, &at.field("id"), &ending.id, "ending");
+        if !declared.insert(&ending.id) {
+            checker
+                .error(
+                    file,
+                    &at.field("id"),
+                    format!("`{}` is declared twice", ending.id),
+                )
+                .hint("each ending once");
+        }
+        checker.text(
+            file,
+            &at.field("title"),
+            &ending.title,
+            "the ending's title",
+        );
+        if !used.contains(ending.id.as_str()) {
+            checker
+                .warning(
+                    file,
+                    &at.field("id"),
+                    format!("no End reaches the ending `{}`", ending.id),
+                )
+                .hint("end a path with End(id: …, ending: \"…\"), or leave the ending out");
         }
     }
 }
@@ -154,5 +200,76 @@ fn range(checker: &mut Checker, at: &Path, relationship: &RelationshipDef) {
                 format!("a start of {start} in the range {min}..={max}"),
             )
             .hint("min lies below max, and the start between them");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::content::fixtures::{MANIFEST, SCENE, compile_files};
+
+    /// The test story's manifest with these endings declared.
+    fn with_endings(endings: &str) -> String {
+        MANIFEST.replace(
+            r#"variables: { "trust": 0, "brave": false },"#,
+            &format!(r#"variables: {{ "trust": 0, "brave": false }}, endings: [{endings}],"#),
+        )
+    }
+
+    fn diagnostics(manifest: &str) -> Vec<String> {
+        compile_files(&[("index.ron", manifest), ("s1.ron", SCENE)])
+            .diagnostics
+            .iter()
+            .map(|d| d.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn an_end_naming_an_undeclared_ending_is_an_error_with_a_near_id() {
+        let found = diagnostics(&with_endings(
+            r#"(id: "good_start", title: (de: "Gut", en: "Good")), (id: "shy_star", title: (de: "Scheu", en: "Shy"))"#,
+        ));
+        let unknown: Vec<_> = found
+            .iter()
+            .filter(|d| d.contains("unknown ending"))
+            .collect();
+        assert_eq!(unknown.len(), 1, "{found:#?}");
+        assert!(
+            unknown[0].starts_with("scenes/s1.ron:22:"),
+            "{}",
+            unknown[0]
+        );
+        assert!(
+            unknown[0].contains("`shy_start`") && unknown[0].contains("did you mean `shy_star`?")
+        );
+        assert!(
+            found.iter().any(
+                |d| d.contains("warning") && d.contains("no End reaches the ending `shy_star`")
+            ),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn declared_endings_need_titles_and_are_declared_once() {
+        let found = diagnostics(&with_endings(
+            r#"(id: "good_start", title: (de: "Gut", en: "")), (id: "shy_start", title: (de: "Scheu", en: "Shy")), (id: "shy_start", title: (de: "Scheu", en: "Shy"))"#,
+        ));
+        let errors: Vec<_> = found.iter().filter(|d| d.contains("error")).collect();
+        assert_eq!(errors.len(), 2, "{found:#?}");
+        assert!(
+            errors.iter().any(|d| d.contains("the ending's title")),
+            "{errors:#?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|d| d.contains("`shy_start` is declared twice")),
+            "{errors:#?}"
+        );
+    }
+
+    #[test]
+    fn without_declared_endings_any_ending_id_goes() {
+        assert!(diagnostics(MANIFEST).is_empty());
     }
 }

@@ -89,6 +89,7 @@ fn node(
         }
         NodeDef::End { ending, .. } => {
             checker.id(file, &at.field("ending"), ending, "ending");
+            declared_ending(checker, file, &at.field("ending"), ending);
         }
         NodeDef::Phase {
             phase,
@@ -304,6 +305,21 @@ pub(super) fn target(
         let hint = suggest_target(&checker.library, &file.value.id, target);
         checker
             .error(file, at, format!("target `{target}` does not exist"))
+            .hint(hint);
+    }
+}
+
+/// Once the manifest declares endings, an `End` names one of them.
+fn declared_ending(checker: &mut Checker, file: &ContentFile<SceneDef>, at: &Path, ending: &str) {
+    let declared = &checker.set.manifest.value.endings;
+    if !declared.is_empty() && !declared.iter().any(|e| e.id == ending) {
+        let hint = hint_for(
+            ending,
+            declared.iter().map(|e| &e.id),
+            "the manifest's endings",
+        );
+        checker
+            .error(file, at, format!("unknown ending `{ending}`"))
             .hint(hint);
     }
 }

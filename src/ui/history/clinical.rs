@@ -58,16 +58,29 @@ fn ordered(order: &Intervention, lang: Lang) -> String {
             "Antibiotic started (inadequate spectrum)",
         ),
         Intervention::Norepinephrine { dose } if dose <= 0.0 => {
-            pick(de, "Noradrenalin abgesetzt", "Norepinephrine stopped")
+            pick(de, "Noradrenalin abgesetzt", "Noradrenaline stopped")
         }
         Intervention::Norepinephrine { dose } => {
             let dose = number(dose, 2, lang);
             if de {
                 format!("Noradrenalin {dose} µg/kg/min")
             } else {
-                format!("Norepinephrine {dose} µg/kg/min")
+                format!("Noradrenaline {dose} µg/kg/min")
             }
         }
+        Intervention::Vasopressin { on: true } => pick(
+            de,
+            "Vasopressin 0,03 I.E./min begonnen",
+            "Vasopressin 0.03 units/min started",
+        ),
+        Intervention::Vasopressin { on: false } => {
+            pick(de, "Vasopressin beendet", "Vasopressin stopped")
+        }
+        Intervention::Hydrocortisone => pick(
+            de,
+            "Hydrocortison 200 mg/Tag begonnen",
+            "Hydrocortisone 200 mg/day started",
+        ),
         Intervention::Oxygen { on: true } => pick(de, "Sauerstoffgabe begonnen", "Oxygen started"),
         Intervention::Oxygen { on: false } => pick(de, "Sauerstoff abgesetzt", "Oxygen stopped"),
         Intervention::Paracetamol => pick(de, "Paracetamol gegeben", "Paracetamol given"),
@@ -154,7 +167,7 @@ mod tests {
         assert_eq!(describe(&pressor, Lang::De), "Noradrenalin 0,30 µg/kg/min");
         assert_eq!(
             describe(&pressor, Lang::En),
-            "Norepinephrine 0.30 µg/kg/min"
+            "Noradrenaline 0.30 µg/kg/min"
         );
         let lactate = ClinicalEvent::ResultBack(LabResult::Lactate {
             value: 4.13,
