@@ -40,7 +40,8 @@ pub fn explore(
     };
     let seconds = started.elapsed().as_secs_f64();
     write!(out, "{shown}: {report}")?;
-    let playthroughs: usize = report.walks.iter().map(|w| w.tally.playthroughs).sum();
+    out.flush()?;
+    let playthroughs = report.playthroughs();
     writeln!(
         log,
         "explored in {seconds:.2} s: {playthroughs} playthroughs, {:.0} a second",

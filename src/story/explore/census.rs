@@ -18,7 +18,7 @@ pub struct Census {
     pub choices: usize,
     /// `Choice` nodes with a timer.
     pub timed_choices: usize,
-    /// The endings `End` nodes name.
+    /// The endings the manifest declares and `End` nodes name.
     pub endings: BTreeSet<String>,
     /// Words of every text, per language, in the order of [`Lang::ALL`].
     pub words: Vec<(Lang, usize)>,
@@ -32,7 +32,7 @@ impl Census {
             nodes: Vec::new(),
             choices: 0,
             timed_choices: 0,
-            endings: BTreeSet::new(),
+            endings: library.endings.iter().map(|e| e.id.clone()).collect(),
             words: Vec::new(),
         };
         for scene in library.scenes() {
@@ -72,7 +72,7 @@ impl Census {
 
 /// Every text of the library: the scenes' titles, lines, prompts, options
 /// and their hints, phases' names and texts; the characters' names and
-/// roles, the rooms' and the relationships' names.
+/// roles, the rooms' and the relationships' names, the endings' titles.
 pub(super) fn texts(library: &Library) -> Vec<&LocalizedText> {
     let mut texts = Vec::new();
     for scene in library.scenes() {
@@ -103,5 +103,6 @@ pub(super) fn texts(library: &Library) -> Vec<&LocalizedText> {
     }
     texts.extend(library.rooms.values().map(|r| &r.name));
     texts.extend(library.relationships.values().map(|r| &r.name));
+    texts.extend(library.endings.iter().map(|e| &e.title));
     texts
 }

@@ -28,13 +28,13 @@ pub use report::{
     AIM_CHOICES, AIM_MINUTES, AIM_TIMED_CHOICES, AIM_WORDS, Coverage, DeadEndReport, Report, Walk,
     quantile,
 };
+pub use search::{every_path, random_runs};
 pub use tally::{DeadEndFound, Playthrough, Tally};
-pub use walk::{DeadEnd, MAX_BEATS};
+pub use walk::{DeadEnd, MAX_BEATS, Move, Reader, Step, Stop, Trail};
 
 use super::{Session, StoryError};
 use crate::content::{Lang, Library};
 use crate::settings::TimerMode;
-use walk::Reader;
 
 /// What to explore how.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,16 +76,19 @@ pub fn explore(library: Arc<Library>, options: &Options) -> Result<Report, Story
                 pace,
                 words: &words,
             };
-            match search::every_path(reader, &start, options.paths) {
-                Some(tally) => Walk {
+            match every_path(reader, &start, options.paths) {
+                Ok(tally) => Walk {
                     pace,
                     coverage: Coverage::EveryPath,
                     tally,
                 },
-                None => Walk {
+                Err(abandoned) => Walk {
                     pace,
-                    coverage: Coverage::Random { seed: options.seed },
-                    tally: search::random_runs(reader, &start, options.paths, options.seed),
+                    coverage: Coverage::Random {
+                        seed: options.seed,
+                        abandoned,
+                    },
+                    tally: random_runs(reader, &start, options.paths, options.seed),
                 },
             }
         })

@@ -26,6 +26,8 @@ pub enum Coverage {
     Random {
         /// The seed they were drawn with.
         seed: u64,
+        /// The paths played depth first before the walk gave way.
+        abandoned: usize,
     },
 }
 
@@ -129,6 +131,18 @@ impl Report {
         self.unreached.is_empty() && self.dead_ends.is_empty()
     }
 
+    /// Every playthrough played, those of walks of every path that gave
+    /// way to random runs included.
+    pub fn playthroughs(&self) -> usize {
+        self.walks
+            .iter()
+            .map(|w| match w.coverage {
+                Coverage::EveryPath => w.tally.playthroughs,
+                Coverage::Random { abandoned, .. } => w.tally.playthroughs + abandoned,
+            })
+            .sum()
+    }
+
     /// The walk at the pace named `name`.
     pub fn walk(&self, name: &str) -> Option<&Walk> {
         self.walks.iter().find(|w| w.pace.name == name)
@@ -217,7 +231,7 @@ impl Report {
             let t = &walk.tally;
             let how = match walk.coverage {
                 Coverage::EveryPath => format!("every path: {} playthroughs", t.playthroughs),
-                Coverage::Random { seed } => format!(
+                Coverage::Random { seed, .. } => format!(
                     "more than {} paths: {} random runs (seed {seed}), {} distinct",
                     self.budget,
                     t.playthroughs,

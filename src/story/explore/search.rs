@@ -10,9 +10,10 @@ use crate::story::Session;
 
 /// Plays every combination of decisions from `start`, depth first: at each
 /// decision the session is copied (a plain clone, nothing formatted) and
-/// each move is tried on its own copy. None when there are more than
-/// `budget` playthroughs.
-pub fn every_path<'l>(reader: Reader<'l>, start: &Session, budget: usize) -> Option<Tally> {
+/// each move is tried on its own copy. When there are more than `budget`
+/// playthroughs, gives up after `budget` + 1 and returns how many it
+/// played.
+pub fn every_path<'l>(reader: Reader<'l>, start: &Session, budget: usize) -> Result<Tally, usize> {
     let mut tally = Tally::default();
     let mut stack: Vec<(Session, Trail<'l>, Option<Move<'l>>)> =
         vec![(start.clone(), Trail::default(), None)];
@@ -41,10 +42,10 @@ pub fn every_path<'l>(reader: Reader<'l>, start: &Session, budget: usize) -> Opt
             Stop::DeadEnd(dead_end) => tally.dead_end(&session, &trail, dead_end),
         }
         if tally.playthroughs > budget {
-            return None;
+            return Err(tally.playthroughs);
         }
     }
-    Some(tally)
+    Ok(tally)
 }
 
 /// Plays `runs` playthroughs from `start`, each decision drawn by a

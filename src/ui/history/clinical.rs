@@ -165,10 +165,7 @@ mod tests {
     fn orders_and_results_read_as_a_chart_notes_them() {
         let pressor = ClinicalEvent::Ordered(Intervention::Norepinephrine { dose: 0.3 });
         assert_eq!(describe(&pressor, Lang::De), "Noradrenalin 0,30 µg/kg/min");
-        assert_eq!(
-            describe(&pressor, Lang::En),
-            "Noradrenaline 0.30 µg/kg/min"
-        );
+        assert_eq!(describe(&pressor, Lang::En), "Noradrenaline 0.30 µg/kg/min");
         let lactate = ClinicalEvent::ResultBack(LabResult::Lactate {
             value: 4.13,
             drawn_at: 0,
