@@ -1,0 +1,86 @@
+//! Playthroughs per second on one core: the explorer playing the shipped
+//! story through the session. Run with `cargo bench --bench explore`;
+//! figures go to docs/performance.md (target: 1,000 or more).
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use famulant::content::{Lang, Library, load_dir};
+use famulant::settings::TimerMode;
+use famulant::story::Session;
+use famulant::story::explore::{
+    Options, Pace, Reader, WordCounts, every_path, explore, random_runs,
+};
+
+/// Runs `play` (which returns how many playthroughs it played) repeatedly
+/// for about five seconds and prints the median and the best rate. Under
+/// `cargo test` (no `--bench` argument) it runs once, as a check that the
+/// benchmark still works.
+fn measure(name: &str, mut play: impl FnMut() -> usize) {
+    let once = play();
+    if !std::env::args().any(|arg| arg == "--bench") {
+        println!("{name}: {once} playthroughs (rates only under `cargo bench`)");
+        return;
+    }
+    let mut rates = Vec::new();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(5) || rates.len() < 5 {
+        let t = Instant::now();
+        let played = play();
+        rates.push(played as f64 / t.elapsed().as_secs_f64());
+    }
+    rates.sort_by(f64::total_cmp);
+    println!(
+        "{name}: median {:.0} playthroughs/s, best {:.0}, over {} repetitions",
+        rates[rates.len() / 2],
+        rates[rates.len() - 1],
+        rates.len()
+    );
+}
+
+fn main() {
+    let scenes = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenes");
+    let library: Arc<Library> = Arc::new(
+        load_dir(&scenes, "scenes")
+            .library
+            .expect("the shipped scenes load"),
+    );
+    let mut start = Session::new(library.clone(), TimerMode::Normal).expect("the story starts");
+    start.set_rollback_depth(0);
+    let words = WordCounts::of(&library, Lang::De);
+    let reader = Reader {
+        library: &library,
+        pace: Pace::TYPICAL,
+        words: &words,
+    };
+    let runs = if std::env::args().any(|arg| arg == "--bench") {
+        500
+    } else {
+        5
+    };
+
+    measure(
+        "random runs, typical pace (each a whole playthrough)",
+        || random_runs(reader, &start, runs, 1).playthroughs,
+    );
+    measure(
+        "depth first, typical pace (sharing the way to each decision)",
+        || match every_path(reader, &start, runs) {
+            Ok(tally) => tally.playthroughs,
+            Err(played) => played,
+        },
+    );
+    let options = Options {
+        paths: runs,
+        ..Options::default()
+    };
+    measure(
+        "`famulant explore` as a whole (three paces, both ways)",
+        || {
+            explore(library.clone(), &options)
+                .expect("the story starts")
+                .playthroughs()
+        },
+    );
+}
