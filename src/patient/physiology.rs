@@ -69,6 +69,9 @@ pub enum Intervention {
     },
     /// The first cut of an operation (the patient is anaesthetised).
     Incision,
+    /// Anaesthesia or sedation ends and the breathing tube comes out: she
+    /// is awake again, as far as her circulation lets her be.
+    Extubation,
     /// The necrotic tissue is cut away now, as far as `extent` says.
     Debridement {
         /// How much is taken.
@@ -311,6 +314,7 @@ impl Physiology {
                 orders.surgery_ends = Some(self.minute + minutes.clamp(1, 24 * 60));
             }
             Intervention::Incision => orders.anaesthetised = true,
+            Intervention::Extubation => orders.anaesthetised = false,
             Intervention::Debridement { extent } => {
                 orders.anaesthetised = true;
                 let (source, burden) = extent.remaining();
@@ -385,7 +389,12 @@ impl Physiology {
             - if antipyretic { 1.0 } else { 0.0 }
             - if map < 50.0 { 2.0 } else { 0.0 };
         self.temp += (set_point - self.temp) / 60.0;
-        self.injury += 0.00025 * (65.0 - map).max(0.0) + 0.00015 * (self.lactate - 4.0).max(0.0);
+        // Severe vasoplegia that lasts injures the organs even while
+        // vasopressors hold the pressure: refractory septic shock with the
+        // source left in place ends in multi-organ failure **[design]**.
+        self.injury += 0.00025 * (65.0 - map).max(0.0)
+            + 0.00015 * (self.lactate - 4.0).max(0.0)
+            + 0.02 * (i - 0.7).max(0.0);
 
         self.minute += 1;
         let orders = &mut self.orders;

@@ -87,6 +87,7 @@ fn ordered(order: &Intervention, lang: Lang) -> String {
         Intervention::Induction => pick(de, "Narkoseeinleitung", "Induction of anaesthesia"),
         Intervention::Surgery { minutes } => format!("Operation, {minutes} min"),
         Intervention::Incision => pick(de, "Hautschnitt", "Skin incision"),
+        Intervention::Extubation => pick(de, "Extubiert, wach", "Extubated, awake"),
         Intervention::Debridement { extent } => debridement(extent, de),
         Intervention::BloodLoss { ml, over_min } => {
             let ml = number(ml, 0, lang);
