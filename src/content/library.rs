@@ -42,6 +42,24 @@ impl NodeRef {
         key.push_str(&self.node);
         key
     }
+
+    /// Calls `f` with [`NodeRef::key`], built on the stack where it fits,
+    /// so that looking a node up in the story state allocates nothing.
+    pub fn with_key<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        let (scene, node) = (self.scene.as_bytes(), self.node.as_bytes());
+        let mut buffer = [0u8; 96];
+        let len = scene.len() + 1 + node.len();
+        if len > buffer.len() {
+            return f(&self.key());
+        }
+        buffer[..scene.len()].copy_from_slice(scene);
+        buffer[scene.len()] = b'.';
+        buffer[scene.len() + 1..len].copy_from_slice(node);
+        match std::str::from_utf8(&buffer[..len]) {
+            Ok(key) => f(key),
+            Err(_) => f(&self.key()),
+        }
+    }
 }
 
 impl fmt::Display for NodeRef {

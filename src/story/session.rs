@@ -698,28 +698,30 @@ impl Session {
                 .shown
                 .as_ref()
                 .is_none_or(|(a, v, _)| (a, v) != (at, visits));
-            let key = (at.clone(), *visits);
             self.shown = Some(shown);
             self.revision += 1;
             if new_beat {
-                self.note_shown(key);
+                self.note_shown();
             }
         }
     }
 
-    /// Notes a beat newly shown in the history: a line or a choice gets a
+    /// Notes the beat newly shown in the history: a line or a choice gets a
     /// mark to roll back to; a line, a phase and an ending get an entry
     /// (a choice gets its entry when it is decided).
-    fn note_shown(&mut self, shown: (NodeRef, u32)) {
+    fn note_shown(&mut self) {
         let log = std::mem::replace(&mut self.log_shown, true);
-        let at = shown.0.clone();
+        let Some((at, visits, _)) = &self.shown else {
+            return;
+        };
+        let (at, visits) = (at.clone(), *visits);
         let event = match self.story.node(&self.library) {
             Some(NodeDef::Line { .. }) => {
-                self.add_mark(shown);
+                self.add_mark(&at, visits);
                 Event::Line(at)
             }
             Some(NodeDef::Choice { .. }) => {
-                self.add_mark(shown);
+                self.add_mark(&at, visits);
                 return;
             }
             Some(NodeDef::Phase { .. }) => Event::Phase(at),
@@ -731,12 +733,12 @@ impl Session {
         }
     }
 
-    /// Keeps the session as it is, to roll back to `shown`, unless no marks
-    /// are kept.
-    fn add_mark(&mut self, shown: (NodeRef, u32)) {
+    /// Keeps the session as it is, to roll back to the beat at `at` shown
+    /// for the `visits`th time, unless no marks are kept.
+    fn add_mark(&mut self, at: &NodeRef, visits: u32) {
         if self.history.keeps_marks() {
             let state = self.state();
-            self.history.add_mark(shown, state);
+            self.history.add_mark((at.clone(), visits), state);
         }
     }
 

@@ -3,7 +3,7 @@
 //! the reading times and the shortest and longest playthrough.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::hash::{Hash, Hasher};
 
 use super::walk::{DeadEnd, Trail};
@@ -84,7 +84,7 @@ pub struct Tally {
     /// The dead ends, each once.
     pub dead_ends: Vec<DeadEndFound>,
     /// Every node entered, as `scene.node`.
-    pub reached: HashSet<String>,
+    pub reached: BTreeSet<String>,
 }
 
 impl Tally {
@@ -134,10 +134,15 @@ impl Tally {
         let mut hasher = DefaultHasher::new();
         trail.steps.hash(&mut hasher);
         self.distinct.insert(hasher.finish());
+        // Both in order: one pass over the two finds the nodes new here.
+        let mut known = self.reached.iter().peekable();
+        let mut new = Vec::new();
         for node in session.story().visits.keys() {
-            if !self.reached.contains(node) {
-                self.reached.insert(node.clone());
+            while known.next_if(|k| *k < node).is_some() {}
+            if known.peek() != Some(&node) {
+                new.push(node.clone());
             }
         }
+        self.reached.extend(new);
     }
 }
