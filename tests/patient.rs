@@ -1,6 +1,7 @@
-//! The patient in the running game: her simulated clock, orders sent as
-//! messages, alarms raised as messages, a scene that reacts to an alarm and
-//! conditions on her vitals choosing the way, all in the shipped chapter 2.
+//! The patient in the running game: her simulated clock, the emergency
+//! department's orders reaching her and her vitals answering, alarms raised
+//! as messages, a scene that reacts to an alarm and resumes, and her
+//! numbers choosing the way, all in the shipped chapter 2.
 
 mod common;
 
@@ -10,7 +11,8 @@ use famulant::patient::{Alarm, ApplyIntervention, Intervention};
 use famulant::story::CurrentBeat;
 
 /// Plays chapter 1 taking the first option everywhere, up to the
-/// emergency department, where Roland asks for the first orders.
+/// emergency department, where Roland asks what to do about the
+/// antibiotic.
 fn to_the_emergency() -> TestGame {
     to_node("e_orders")
 }
@@ -24,7 +26,7 @@ fn to_node(node: &str) -> TestGame {
 /// `node`.
 fn to_node_in(mut game: TestGame, node: &str) -> TestGame {
     game.start();
-    for _ in 0..200 {
+    for _ in 0..300 {
         match game.beat() {
             CurrentBeat::Choices(c) if c.at.node == node => return game,
             CurrentBeat::Line(l) if l.at.node == node => return game,
@@ -33,30 +35,12 @@ fn to_node_in(mut game: TestGame, node: &str) -> TestGame {
             other => panic!("unexpected {other:?}"),
         }
     }
-    panic!("the emergency department was never reached");
+    panic!("{node} was never reached");
 }
 
-/// Reads lines and takes `picks` (by id, in order) until the emergency
-/// department is left; returns the scene the story went on to.
-fn play_on(game: &mut TestGame, picks: &[&str]) -> String {
-    let mut picks = picks.iter();
-    for _ in 0..200 {
-        if game.scene() != "ch2_emergency" {
-            return game.scene();
-        }
-        match game.beat() {
-            CurrentBeat::Ended(end) => return end.ending,
-            CurrentBeat::Line(_) | CurrentBeat::Phase(_) => game.advance(),
-            CurrentBeat::Choices(c) => {
-                let pick = picks
-                    .next()
-                    .unwrap_or_else(|| panic!("no pick left for {}", c.at));
-                game.choose(pick);
-            }
-            CurrentBeat::Nothing => panic!("nothing on screen"),
-        }
-    }
-    panic!("no end");
+/// Whether a line whose id begins with `prefix` was shown.
+fn shown(game: &TestGame, prefix: &str) -> bool {
+    game.line_ids().iter().any(|l| l.starts_with(prefix))
 }
 
 #[test]
@@ -66,14 +50,44 @@ fn patient_time_runs_at_the_scenes_pace_and_stops_with_the_pause() {
     let before = game.patient().body.minute;
     game.wait(20.0);
     let after = game.patient().body.minute;
-    // The scene runs her time at half a minute per second.
+    // The scene runs her time at a quarter of a minute per second.
     assert!(
-        (9..=11).contains(&(after - before)),
+        (4..=6).contains(&(after - before)),
         "{before} -> {after} in 20 s"
     );
     game.app.world_mut().resource_mut::<Time<Virtual>>().pause();
     game.wait(20.0);
     assert_eq!(game.patient().body.minute, after, "paused, time stands");
+}
+
+#[test]
+fn roland_finds_all_done_but_the_antibiotic_and_one_question_clears_it() {
+    let mut game = to_the_emergency();
+    // Sascha's work after Roland's call: cultures, a lactate, fluids; the
+    // antibiotic held back over the allergy on her admission sheet.
+    let case = game.patient();
+    assert_eq!(
+        case.treatment.cultures.map(|(_, before)| before),
+        Some(true)
+    );
+    assert!(case.labs.lactate().is_some(), "the lactate is back");
+    assert!(shown(&game, "e_lactate_") && !shown(&game, "e_lactate_pending"));
+    assert!(case.body.fluids > 0.0, "the first half litre runs");
+    assert_eq!(case.treatment.antibiotics_at, None);
+
+    game.choose("o_ask");
+    assert_eq!(game.line_ids().last().unwrap(), "e_allergy_story");
+    let asked = game.patient().body.minute;
+    game.advance();
+    assert_eq!(game.line_ids().last().unwrap(), "e_allergy_reply");
+    let case = game.patient();
+    assert!(
+        case.treatment
+            .antibiotics_at
+            .is_some_and(|at| at <= asked + 1),
+        "meropenem as soon as she has answered: {:?} after minute {asked}",
+        case.treatment.antibiotics_at
+    );
 }
 
 #[test]
@@ -91,90 +105,148 @@ fn orders_sent_as_messages_reach_the_patient() {
 }
 
 #[test]
-fn the_hour_one_bundle_holds_her_pressure_and_raises_no_pressure_alarm() {
+fn the_hour_one_bundle_holds_her_pressure_and_she_goes_up_at_once() {
     let mut game = to_the_emergency();
-    game.choose("o_bundle");
-    // An hour of her time passes while Roland's answer is read.
-    game.wait(120.0);
-    assert!(game.patient().body.minute >= 60);
-    let ending = play_on(&mut game, &["dx_nsti", "r_honest"]);
-    assert_eq!(ending, "ch3_theatre");
-    let lines = game.line_ids();
-    assert!(lines.contains(&"e_holding".to_owned()), "{lines:?}");
-    assert!(!lines.contains(&"e_shock".to_owned()), "{lines:?}");
+    let arrived = game.patient();
+    game.decide(&[
+        Some("o_ask"),
+        Some("f_full"),
+        Some("dx_nsti"),
+        Some("r_honest"),
+    ]);
+    game.advance_until_scene("ch2_decision");
+
+    let case = game.patient();
     assert!(
         !game.alarms().contains(&Alarm::MapLow),
         "{:?}",
         game.alarms()
     );
-    let case = game.patient();
-    assert!(case.vitals.map >= 65.0, "{:?}", case.vitals);
+    assert!(
+        case.vitals.map >= 65.0 && case.vitals.map > arrived.vitals.map,
+        "her pressure answers the fluids: {} -> {}",
+        arrived.vitals.map,
+        case.vitals.map
+    );
+    assert!(
+        case.vitals.lactate < arrived.vitals.lactate,
+        "her lactate falls: {} -> {}",
+        arrived.vitals.lactate,
+        case.vitals.lactate
+    );
+    // Her 30 mL/kg still running: more than Sascha's and a second half litre.
+    assert!(case.body.fluids > 1.2, "{} L given", case.body.fluids);
+    assert!(
+        case.treatment.antibiotics_at.unwrap() <= 60,
+        "within the hour"
+    );
     assert_eq!(
         case.treatment.cultures.map(|(_, before)| before),
         Some(true)
     );
+    // The branch on her vitals: her pressure holds, no shock.
+    assert!(shown(&game, "e_holding"), "{:?}", game.line_ids());
+    assert!(!shown(&game, "e_shock") && !shown(&game, "e_map_alarm"));
+
+    // Stable without noradrenaline: Roland takes her up at once, as Vladi
+    // argues, with the arterial line put in upstairs.
+    game.decide(&[Some("k_facts"), Some("a_now")]);
+    game.advance_until_choice();
+    assert!(shown(&game, "d_brandt_holding") && shown(&game, "d_r_now_agree"));
+    assert!(!shown(&game, "d_art_line"));
+    assert_eq!(game.var("op_timing"), famulant::content::Value::Int(1));
+    assert_eq!(game.patient().body.norepinephrine, 0.0);
 }
 
 #[test]
-fn waiting_for_the_lab_lets_her_pressure_fall_and_sascha_interrupts() {
+fn left_waiting_her_pressure_falls_the_alarm_interrupts_and_the_story_resumes() {
     let mut game = to_the_emergency();
-    game.choose("o_wait_labs");
-    // Her pressure fell below 65 during the wait: the alarm went off, and
-    // the scene's interrupt brought Sascha in before Roland's reply.
+    let arrived = game.patient().body.minute;
+    // Twelve minutes on hold with her GP, and only half a litre more.
+    game.decide(&[Some("o_wait"), Some("f_small")]);
+    let CurrentBeat::Line(reading) = game.beat() else {
+        panic!("Roland's reply, got {:?}", game.beat());
+    };
+    // The player lingers over Roland's reply while her pressure falls.
+    for _ in 0..8_000 {
+        if matches!(game.beat(), CurrentBeat::Line(l) if l.at.node == "e_map_alarm") {
+            break;
+        }
+        game.update();
+    }
+    // The alarm went off, and the scene's interrupt broke in.
+    assert_eq!(game.line_ids().last().unwrap(), "e_map_alarm");
     assert!(
         game.alarms().contains(&Alarm::MapLow),
         "{:?}",
         game.alarms()
     );
-    let CurrentBeat::Line(line) = game.beat() else {
-        panic!("Sascha's line, got {:?}", game.beat());
-    };
-    assert_eq!(line.at.node, "e_map_alarm");
     assert!(game.patient().vitals.map < 65.0);
+    game.advance();
+    assert_eq!(game.line_ids().last().unwrap(), "e_map_sascha");
     game.advance();
     game.choose("m_norepinephrine");
     assert_eq!(game.line_ids().last().unwrap(), "e_map_right");
     game.advance();
     // The interrupt over, the story resumes where the alarm broke in.
-    assert_eq!(game.line_ids().last().unwrap(), "e_wait_reply");
+    assert_eq!(game.beat(), CurrentBeat::Line(reading));
     game.wait(10.0);
     assert!(
         game.patient().body.norepinephrine > 0.0,
-        "norepinephrine runs"
+        "noradrenaline runs"
     );
-    let ending = play_on(&mut game, &["dx_nsti", "r_honest"]);
-    assert_eq!(ending, "ch3_theatre");
+
+    game.decide(&[Some("dx_nsti"), Some("r_honest")]);
+    game.advance_until_scene("ch2_decision");
     let lines = game.line_ids();
     assert_eq!(
         lines.iter().filter(|l| *l == "e_map_alarm").count(),
         1,
         "the interrupt comes once"
     );
-    // Still below 65 when Roland looks: the branch on her vitals says shock.
-    assert!(lines.contains(&"e_shock".to_owned()), "{lines:?}");
-    assert!(!lines.contains(&"e_holding".to_owned()), "{lines:?}");
+    // Noradrenaline for a mean of 65 and a raised lactate: septic shock.
+    assert!(shown(&game, "e_shock"), "{lines:?}");
+    assert!(!shown(&game, "e_holding"), "{lines:?}");
     let case = game.patient();
+    assert!(
+        case.body.fluids <= 1.0 + 1e-6,
+        "{} L given",
+        case.body.fluids
+    );
     assert_eq!(
         case.treatment.cultures.map(|(_, before)| before),
         Some(true)
     );
     assert!(
-        case.treatment.antibiotics_at.unwrap() >= 45,
+        case.treatment.antibiotics_at.unwrap() >= arrived + 12,
         "antibiotics late"
     );
+
+    // On noradrenaline she does not go up without an arterial line, whatever
+    // Vladi argues: Roland keeps her in the emergency department first.
+    game.decide(&[Some("k_facts"), Some("a_now")]);
+    game.advance_until_choice();
+    assert!(shown(&game, "d_brandt_pressor") && shown(&game, "d_art_line"));
+    assert!(!shown(&game, "d_r_now_agree"));
+    assert_eq!(game.var("op_timing"), famulant::content::Value::Int(2));
 }
 
 #[test]
 fn an_alarm_during_a_timed_choice_stops_its_countdown_until_the_story_resumes() {
-    // The first orders with a long timer, so that her pressure falls while
-    // the player still hesitates (at pace 0.5, below 65 after about 70 s).
+    // The first orders with the longest timer allowed, so that her pressure
+    // falls while the player still hesitates (at a quarter of a minute per
+    // second, below 65 after about four minutes of hesitation).
     let dir = copy_of_scenes("interrupted-timer");
     let file = dir.join("ch2_emergency.ron");
     let text = std::fs::read_to_string(&file).unwrap();
-    let text = text.replacen("seconds: 20,", "seconds: 300,", 1);
+    let orders = text.find("id: \"e_orders\"").expect("the orders");
+    let timer = orders + text[orders..].find("seconds: 15,").expect("its timer");
+    let text = format!("{}seconds: 300,{}", &text[..timer], &text[timer + 12..]);
     std::fs::write(&file, text).unwrap();
     let mut game = to_node_in(TestGame::with_scenes(&dir, false), "e_orders");
     let remaining = |game: &TestGame| game.countdown().map(|t| t.remaining);
+    assert_eq!(remaining(&game), Some(300.0));
+    let shown_at = game.patient().body.minute;
     // Hesitate until the alarm breaks in, noting the countdown.
     let mut left: f32 = 300.0;
     while matches!(game.beat(), CurrentBeat::Choices(c) if c.at.node == "e_orders") {
@@ -182,9 +254,15 @@ fn an_alarm_during_a_timed_choice_stops_its_countdown_until_the_story_resumes() 
         game.update();
     }
     assert_eq!(game.line_ids().last().unwrap(), "e_map_alarm");
-    assert!((200.0..240.0).contains(&left), "{left} s were left");
+    let hesitated = (game.patient().body.minute - shown_at) as f32;
+    assert!(
+        ((300.0 - left) * 0.25 - hesitated).abs() <= 1.0,
+        "{left} s were left after {hesitated} of her minutes"
+    );
     assert_eq!(remaining(&game), None, "no countdown under the interrupt");
     game.wait(5.0);
+    game.advance();
+    assert_eq!(remaining(&game), None, "nor while Sascha speaks");
     game.advance();
     // The interrupt's own timed choice has its own countdown.
     assert_eq!(remaining(&game), Some(10.0));

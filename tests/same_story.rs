@@ -227,8 +227,23 @@ fn same_both_ways(pattern: &[Pick]) -> Played {
 }
 
 #[test]
-fn the_first_option_every_time_with_an_alarm_during_induction() {
-    let played = same_both_ways(&[Pick::Number(1)]);
+fn the_first_option_every_time() {
+    same_both_ways(&[Pick::Number(1)]);
+}
+
+#[test]
+fn little_fluid_and_straight_to_theatre_with_an_alarm_during_induction() {
+    // Chapter 1 by its first options (eleven decisions); in the emergency
+    // department her GP phoned about the allergy (4) and half a litre more
+    // rather than 30 mL/kg (2); in the decision no word from Vladi (4), so
+    // Roland sends her up at once, her circulation never filled; then the
+    // first option to the end.
+    let first = Pick::Number(1);
+    let mut pattern = vec![first; 11];
+    pattern.extend([Pick::Number(4), Pick::Number(2), first, first, first]);
+    pattern.push(Pick::Number(4));
+    pattern.extend(picks(&[first]));
+    let played = same_both_ways(&pattern);
     assert!(
         played.phase_interrupted,
         "her pressure falls during induction and the anaesthetist breaks in"

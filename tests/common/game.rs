@@ -213,6 +213,29 @@ impl TestGame {
         });
     }
 
+    /// Reads on and makes `decisions` in order, each at the next choice:
+    /// an option by its id, or `None` to let the choice's timer run out.
+    /// Stops on the beat after the last decision.
+    pub fn decide(&mut self, decisions: &[Option<&str>]) {
+        for decision in decisions {
+            let choices = self.advance_until_choice();
+            match decision {
+                Some(option) => self.choose(option),
+                None => {
+                    let seconds = choices
+                        .seconds
+                        .unwrap_or_else(|| panic!("{} has no timer to let run out", choices.at));
+                    self.wait(seconds + 0.3);
+                    assert!(
+                        !matches!(self.beat(), CurrentBeat::Choices(c) if c.at == choices.at),
+                        "the time of {} ran out",
+                        choices.at
+                    );
+                }
+            }
+        }
+    }
+
     /// Lets `seconds` of game time pass.
     pub fn wait(&mut self, seconds: f32) {
         let frames = (seconds / FRAME.as_secs_f32()).ceil() as usize;
