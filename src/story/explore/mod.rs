@@ -29,7 +29,7 @@ pub use report::{
     quantile,
 };
 pub use search::{every_path, random_runs};
-pub use tally::{DeadEndFound, Playthrough, Tally};
+pub use tally::{DeadEndFound, Length, Playthrough, Tally};
 pub use walk::{DeadEnd, MAX_BEATS, Move, Reader, Step, Stop, Trail};
 
 use super::{Session, StoryError};

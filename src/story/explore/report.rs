@@ -5,7 +5,7 @@ use std::fmt::{self, Write};
 
 use super::census::Census;
 use super::pace::Pace;
-use super::tally::{DeadEndFound, Playthrough, Tally};
+use super::tally::{DeadEndFound, Length, Playthrough, Tally};
 use crate::content::Lang;
 
 /// What the story is written to hold (issue 14): choices.
@@ -168,6 +168,16 @@ pub fn quantile<T: Copy>(sorted: &[T], q: f64) -> Option<T> {
     Some(sorted[((last as f64) * q).round() as usize])
 }
 
+/// The lowest, the median and the highest of one measure of `lengths`.
+fn spread<T: Copy + PartialOrd + Default>(
+    lengths: &[Length],
+    measure: impl Fn(&Length) -> T,
+) -> [T; 3] {
+    let mut values: Vec<T> = lengths.iter().map(measure).collect();
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    [0.0, 0.5, 1.0].map(|q| quantile(&values, q).unwrap_or_default())
+}
+
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.write_story(f)?;
@@ -203,12 +213,13 @@ impl Report {
         for (lang, words) in &c.words {
             row(f, &format!("words ({})", lang.code()), *words, AIM_WORDS)?;
         }
-        if let Some(walk) = self.walk(Pace::TYPICAL.name) {
-            let mut minutes = walk.tally.minutes.clone();
-            minutes.sort_by(f32::total_cmp);
-            if let (Some(min), Some(max)) = (minutes.first(), minutes.last()) {
+        if let Some(walk) = self.walk(Pace::TYPICAL.name)
+            && !walk.tally.lengths.is_empty()
+        {
+            let [min, _, max] = spread(&walk.tally.lengths, |l| l.minutes);
+            {
                 let (low, high) = AIM_MINUTES;
-                let within = (low..=high).contains(min) && (low..=high).contains(max);
+                let within = (low..=high).contains(&min) && (low..=high).contains(&max);
                 writeln!(
                     f,
                     "  {:<21} {:>7}  {low} to {high} at the typical pace{}",
@@ -276,18 +287,27 @@ impl Report {
     }
 
     fn write_lengths(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "\nreal minutes to an ending   min  median   max")?;
-        for walk in &self.walks {
-            let mut minutes = walk.tally.minutes.clone();
-            minutes.sort_by(f32::total_cmp);
-            let at = |q| quantile(&minutes, q).unwrap_or(0.0);
+        if let Some(walk) = self.walk(Pace::TYPICAL.name) {
+            let lengths = &walk.tally.lengths;
             writeln!(
                 f,
-                "  {:<24} {:>5.1} {:>7.1} {:>5.1}",
-                walk.pace.name,
-                at(0.0),
-                at(0.5),
-                at(1.0)
+                "\nplaythroughs at the typical pace   min  median     max"
+            )?;
+            for (what, [min, median, max]) in [
+                ("choices", spread(lengths, |l| l.choices)),
+                ("lines", spread(lengths, |l| l.lines)),
+                ("patient minutes", spread(lengths, |l| l.patient_minutes)),
+            ] {
+                writeln!(f, "  {what:<29} {min:>5} {median:>7} {max:>7}")?;
+            }
+        }
+        writeln!(f, "real minutes at each pace")?;
+        for walk in &self.walks {
+            let [min, median, max] = spread(&walk.tally.lengths, |l| l.minutes);
+            writeln!(
+                f,
+                "  {:<29} {min:>5.1} {median:>7.1} {max:>7.1}",
+                walk.pace.name
             )?;
         }
         if let Some(walk) = self.walk(Pace::TYPICAL.name) {

@@ -53,6 +53,19 @@ impl Playthrough {
     }
 }
 
+/// How long a playthrough that reached an ending was.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Length {
+    /// Decisions with options offered.
+    pub choices: u32,
+    /// Lines shown.
+    pub lines: u32,
+    /// Frau Bram's minutes at the end.
+    pub patient_minutes: u32,
+    /// Real minutes at the reader's pace.
+    pub minutes: f32,
+}
+
 /// A dead end met, with the first way there.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DeadEndFound {
@@ -75,8 +88,8 @@ pub struct Tally {
     pub endings: BTreeMap<String, usize>,
     /// The outcome estimates at each ending.
     pub outcomes: BTreeMap<String, Vec<f64>>,
-    /// The real minutes of every playthrough that reached an ending.
-    pub minutes: Vec<f32>,
+    /// The length of every playthrough that reached an ending.
+    pub lengths: Vec<Length>,
     /// The one that reached an ending soonest in real time.
     pub shortest: Option<Playthrough>,
     /// The one that reached an ending latest.
@@ -97,7 +110,12 @@ impl Tally {
             .entry(ending.to_owned())
             .or_default()
             .push(outcome);
-        self.minutes.push(trail.seconds / 60.0);
+        self.lengths.push(Length {
+            choices: trail.choices,
+            lines: trail.lines,
+            patient_minutes: session.case().body.minute,
+            minutes: trail.seconds / 60.0,
+        });
         if self
             .shortest
             .as_ref()
