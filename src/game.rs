@@ -95,6 +95,9 @@ pub fn run(options: LaunchOptions) -> AppExit {
     if let Some(start) = options.start {
         app.insert_resource(story::StartAt(start));
     }
+    if let Some(seed) = options.seed {
+        app.insert_resource(story::NewPatient::Seeded(seed));
+    }
     if options.autostart {
         app.world_mut()
             .resource_mut::<NextState<Screen>>()

@@ -55,6 +55,8 @@ pub struct LaunchOptions {
     pub autostart: bool,
     /// Where a new game begins instead of the manifest's start.
     pub start: Option<content::Target>,
+    /// The patient seed of every new game; without one each draws its own.
+    pub seed: Option<u64>,
     /// Measure frame times for this many seconds, print them and quit.
     pub measure_frames: Option<f32>,
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use famulant::cli::{Command, USAGE, check, explore, play_text, sim};
 use famulant::content::load_dir;
+use famulant::patient::unchosen_seed;
 use famulant::story::explore::Options;
 use famulant::{LaunchOptions, default_scenes_dir};
 
@@ -54,9 +55,10 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Sim { scenario } => {
+        Command::Sim { scenario, seed } => {
             let code = sim(
                 &scenario,
+                seed,
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr(),
             );
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
             scenes,
             lang,
             choose,
+            seed,
         } => {
             let dir = scenes.unwrap_or_else(default_scenes_dir);
             let compiled = load_dir(&dir, &dir.to_string_lossy());
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
                 library.into(),
                 lang,
                 &choose,
+                Some(seed.unwrap_or_else(|| unchosen_seed(std::process::id()))),
                 &mut stdin.lock(),
                 echo,
                 &mut out,
@@ -101,12 +105,14 @@ fn main() -> ExitCode {
             lang,
             autostart,
             start,
+            seed,
             measure_frames,
         } => play(LaunchOptions {
             scenes: scenes.unwrap_or_else(default_scenes_dir),
             lang,
             autostart,
             start,
+            seed,
             measure_frames,
         }),
     }

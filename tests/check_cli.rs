@@ -1,6 +1,7 @@
 //! `famulant check` on the real binary: the shipped scenes are clean, and a
 //! broken target, a syntax error and a missing translation each give exit
-//! code 1 and a FILE:LINE:COL message.
+//! code 1 and a FILE:LINE:COL message. And `play --text` and `sim` with and
+//! without a patient seed.
 
 mod common;
 
@@ -114,6 +115,7 @@ fn text_play_prints_lines_and_the_ending() {
         "1,1,1,1,1,1,1,1,1",
     ]);
     assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("patient seed: "), "the seed first: {out}");
     assert!(out.contains("\nending: "), "{out}");
     assert!(out.lines().any(|l| l.starts_with("Roland: ")), "{out}");
     assert!(out.lines().any(|l| l.contains(" = ")), "{out}");
@@ -132,6 +134,8 @@ fn text_play_prints_vitals_alarms_and_the_outcome() {
         "--text",
         "--lang",
         "en",
+        "--seed",
+        "1",
         "--choose",
         "1,1,1,1,1,1,1,1,1,1,1,4,2,1,1,1,4",
     ]);
@@ -246,4 +250,70 @@ fn explore_names_a_node_no_playthrough_reaches_and_fails() {
     assert!(out.contains("every path: 3 playthroughs"), "{out}");
     assert!(out.contains("  night_over "), "{out}");
     assert!(out.contains("explored in "), "{out}");
+}
+
+/// `play --text` in English with `args` and the first option every time.
+fn play_text(args: &[&str]) -> String {
+    let choose = ["1"; 400].join(",");
+    let mut all = vec!["play", "--text", "--lang", "en", "--choose", &choose];
+    all.extend(args);
+    let (code, out) = famulant(&all);
+    assert_eq!(code, 0, "{out}");
+    out
+}
+
+/// The vitals lines of a transcript.
+fn vitals(transcript: &str) -> Vec<&str> {
+    let lines = transcript.lines();
+    lines.filter(|l| l.starts_with("vitals: ")).collect()
+}
+
+#[test]
+fn text_play_with_a_seed_plays_the_same_patient_again() {
+    let first = play_text(&["--seed", "5"]);
+    assert!(
+        first.starts_with("patient seed: 5 (`--seed 5` plays her again)\n"),
+        "{first}"
+    );
+    assert_eq!(first, play_text(&["--seed", "5"]), "the same seed");
+    let others: Vec<String> = (6..10)
+        .map(|seed| play_text(&["--seed", &seed.to_string()]))
+        .collect();
+    assert!(
+        others.iter().all(|other| vitals(other) != vitals(&first)),
+        "other seeds, other vitals"
+    );
+}
+
+#[test]
+fn text_play_without_a_seed_draws_one_and_names_it() {
+    let drawn = play_text(&[]);
+    let seed = drawn
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("patient seed: "))
+        .and_then(|l| l.split_whitespace().next())
+        .expect("the seed first");
+    assert_eq!(drawn, play_text(&["--seed", seed]), "played again");
+    let another = play_text(&[]);
+    assert!(
+        !another.starts_with(&format!("patient seed: {seed} ")),
+        "each game draws its own"
+    );
+}
+
+#[test]
+fn sim_runs_the_reference_patient_unless_given_a_seed() {
+    let scenario = "tests/scenarios/c_fluids_only.ron";
+    let (_, reference) = famulant(&["sim", scenario]);
+    let (_, seeded) = famulant(&["sim", scenario, "--seed", "3"]);
+    let (_, again) = famulant(&["sim", "--seed", "3", scenario]);
+    assert_eq!(seeded, again);
+    assert_ne!(seeded, reference);
+    let first_row = |csv: &str| csv.lines().nth(1).unwrap().to_owned();
+    assert_eq!(
+        first_row(&seeded),
+        first_row(&reference),
+        "she arrives the same"
+    );
 }

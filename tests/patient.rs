@@ -1,14 +1,15 @@
-//! The patient in the running game: her simulated clock, the emergency
-//! department's orders reaching her and her vitals answering, alarms raised
-//! as messages, a scene that reacts to an alarm and resumes, and her
-//! numbers choosing the way, all in the shipped chapter 2.
+//! The patient in the running game: who she is in a new game, her
+//! simulated clock, the emergency department's orders reaching her and her
+//! vitals answering, alarms raised as messages, a scene that reacts to an
+//! alarm and resumes, and her numbers choosing the way, all in the shipped
+//! chapter 2.
 
 mod common;
 
 use bevy::prelude::*;
 use common::{TestGame, copy_of_scenes};
-use famulant::patient::{Alarm, ApplyIntervention, Intervention};
-use famulant::story::CurrentBeat;
+use famulant::patient::{Alarm, ApplyIntervention, Intervention, Variation};
+use famulant::story::{CurrentBeat, NewGame, NewPatient, Story};
 
 /// Plays chapter 1 taking the first option everywhere, up to the
 /// emergency department, where Roland asks what to do about the
@@ -280,4 +281,45 @@ fn an_alarm_during_a_timed_choice_stops_its_countdown_until_the_story_resumes() 
     game.wait(1.0);
     assert!(remaining(&game).unwrap() < resumed);
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// The patient seed of the game being played.
+fn seed(game: &TestGame) -> Option<u64> {
+    let story = game.app.world().resource::<Story>();
+    story.session().expect("a game runs").seed()
+}
+
+/// Begins another game, as the title screen's button does.
+fn new_game(game: &mut TestGame) {
+    let before = game.app.world().resource::<Story>().game();
+    game.app.world_mut().write_message(NewGame);
+    game.update_until("the new game", |world| {
+        let story = world.resource::<Story>();
+        story.game() > before && story.session().is_some()
+    });
+}
+
+#[test]
+fn each_new_game_draws_its_own_patient_unless_a_seed_is_given() {
+    let mut game = TestGame::new();
+    game.app.insert_resource(NewPatient::Drawn);
+    game.start();
+    let first = seed(&game).expect("a drawn seed");
+    let variation = *game.patient().body.variation();
+    assert_eq!(variation, Variation::drawn(first), "the entity's case");
+    new_game(&mut game);
+    let second = seed(&game).expect("a drawn seed");
+    assert_ne!(first, second, "each game draws its own");
+
+    game.app.insert_resource(NewPatient::Seeded(9));
+    new_game(&mut game);
+    assert_eq!(seed(&game), Some(9), "`famulant --seed 9`");
+    game.update();
+    assert_eq!(*game.patient().body.variation(), Variation::drawn(9));
+
+    game.app.insert_resource(NewPatient::Reference);
+    new_game(&mut game);
+    assert_eq!(seed(&game), None, "as tests ask");
+    game.update();
+    assert_eq!(*game.patient().body.variation(), Variation::REFERENCE);
 }

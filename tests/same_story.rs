@@ -167,7 +167,7 @@ fn play_in_terminal(picks: &[Pick]) -> (String, bool) {
     let library = Arc::new(load_dir(&dir, "scenes").library.unwrap());
     let mut out = Vec::new();
     let none = &mut "".as_bytes();
-    let end = play_text(library, Lang::En, picks, none, false, &mut out).unwrap();
+    let end = play_text(library, Lang::En, picks, None, none, false, &mut out).unwrap();
     let timed_out = end.story().choice_log.iter().any(|c| c.timed_out);
     (String::from_utf8(out).unwrap(), timed_out)
 }

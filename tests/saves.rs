@@ -3,7 +3,7 @@
 //! plays on exactly as the one that went on; the autosave follows scenes
 //! and choices; Backspace goes back; lines read are skipped in a later
 //! run and the first new one stops the skipping; auto reads on by itself
-//! and waits at a choice.
+//! and waits at a choice; a saved game keeps its patient.
 
 mod common;
 
@@ -12,11 +12,11 @@ use std::path::PathBuf;
 use bevy::prelude::{AppExit, State};
 use common::TestGame;
 use famulant::content::NodeRef;
-use famulant::patient::Vitals;
+use famulant::patient::{Variation, Vitals};
 use famulant::reading::ReadingRequest;
 use famulant::save::{Found, LoadFrom, PlayChapter, SaveNews, SaveTo, Saves, Slot, SlotState};
 use famulant::screen::Screen;
-use famulant::story::{Advance, Beat, ChoiceMade, CurrentBeat, RollBack, Story};
+use famulant::story::{Advance, Beat, ChoiceMade, CurrentBeat, NewPatient, RollBack, Story};
 
 /// What the game told of saving and loading since this was last asked.
 fn save_news(game: &mut TestGame) -> Vec<SaveNews> {
@@ -449,5 +449,27 @@ fn a_chapter_plays_again_from_where_the_first_game_entered_it_also_after_a_resta
         session.history.len() <= 1,
         "the chapter begins a history of its own"
     );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_saved_game_keeps_its_patient() {
+    let dir = scratch("patient");
+    let mut game = TestGame::with_saves(&dir);
+    game.app.insert_resource(NewPatient::Drawn);
+    game.start();
+    game.advance();
+    let story = game.app.world().resource::<Story>();
+    let seed = story.session().unwrap().seed().expect("a drawn seed");
+    game.app.world_mut().write_message(SaveTo(Slot::Quick));
+    game.update();
+    drop(game);
+
+    let mut again = TestGame::with_saves(&dir);
+    again.app.world_mut().write_message(LoadFrom(Slot::Quick));
+    again.wait(1.0);
+    let story = again.app.world().resource::<Story>();
+    assert_eq!(story.session().unwrap().seed(), Some(seed));
+    assert_eq!(*again.patient().body.variation(), Variation::drawn(seed));
     std::fs::remove_dir_all(dir).unwrap();
 }

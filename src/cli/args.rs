@@ -8,15 +8,20 @@ use crate::content::{Lang, Target};
 pub const USAGE: &str = "\
 usage:
   famulant [play] [--scenes DIR] [--lang de|en] [--autostart] [--start TARGET]
-                 [--measure-frames SECONDS]
+                 [--seed N] [--measure-frames SECONDS]
       play the game in a window; TARGET (`@scene` or `@scene.node`) is
-      where a new game begins instead, to try out a scene; --measure-frames
-      prints frame times after SECONDS (and 5 s of warm-up) and quits
-  famulant play --text [--scenes DIR] [--lang de|en] [--choose LIST]
+      where a new game begins instead, to try out a scene; N (0 to
+      18446744073709551615) is the patient seed of new games (else each
+      draws one); --measure-frames prints frame times after SECONDS (and
+      5 s of warm-up) and quits
+  famulant play --text [--scenes DIR] [--lang de|en] [--choose LIST] [--seed N]
       play in the terminal; LIST is comma-separated: a number picks that
-      option, `last` the last one offered, `timeout` lets a timer run out
-  famulant sim SCENARIO.ron
-      run the patient model without a window: CSV, one row per minute
+      option, `last` the last one offered, `timeout` lets a timer run out;
+      Frau Bram's physiology comes from seed N (else a random seed, printed
+      first, so that the game can be played again)
+  famulant sim SCENARIO.ron [--seed N]
+      run the patient model without a window: CSV, one row per minute; the
+      reference patient of the clinical notes, or the patient of seed N
   famulant check [DIR]
       validate the scene files in DIR (default: scenes) and print every
       problem as FILE:LINE:COL; exit code 1 when there are errors
@@ -79,6 +84,8 @@ pub enum Command {
         autostart: bool,
         /// Where a new game begins instead of the manifest's start.
         start: Option<Target>,
+        /// The patient seed of every new game, when given.
+        seed: Option<u64>,
         /// Measure frame times for this many seconds and quit.
         measure_frames: Option<f32>,
     },
@@ -90,6 +97,8 @@ pub enum Command {
         lang: Lang,
         /// Decisions given in advance.
         choose: Vec<Pick>,
+        /// The patient seed, when given.
+        seed: Option<u64>,
     },
     /// Validate scene files.
     Check {
@@ -111,6 +120,8 @@ pub enum Command {
     Sim {
         /// The scenario file.
         scenario: PathBuf,
+        /// The patient seed; without one, the reference patient.
+        seed: Option<u64>,
     },
     /// Print the usage.
     Help,
@@ -185,13 +196,18 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
         }
         Some("sim") => {
             args.next();
-            let scenario = args.next().ok_or("`sim` needs a scenario file")?;
-            if let Some(extra) = args.next() {
-                return Err(format!("unexpected argument `{extra}`"));
+            let (mut scenario, mut seed) = (None, None);
+            while let Some(arg) = args.next() {
+                match arg.as_str() {
+                    "--seed" => seed = Some(parse_seed(args.next())?),
+                    _ if scenario.is_none() && !arg.starts_with("--") => {
+                        scenario = Some(PathBuf::from(arg));
+                    }
+                    _ => return Err(format!("unexpected argument `{arg}`")),
+                }
             }
-            return Ok(Command::Sim {
-                scenario: PathBuf::from(scenario),
-            });
+            let scenario = scenario.ok_or("`sim` needs a scenario file")?;
+            return Ok(Command::Sim { scenario, seed });
         }
         Some("play") => {
             args.next();
@@ -202,7 +218,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
     }
     let (mut scenes, mut lang, mut text, mut autostart, mut choose, mut start) =
         (None, None, false, false, None, None);
-    let mut measure_frames = None;
+    let (mut measure_frames, mut seed) = (None, None);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("`{name}` needs a value"));
         match arg.as_str() {
@@ -216,6 +232,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             }
             "--text" => text = true,
             "--autostart" => autostart = true,
+            "--seed" => seed = Some(parse_seed(args.next())?),
             "--measure-frames" => {
                 let text = value("--measure-frames")?;
                 let seconds = text
@@ -254,6 +271,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             scenes,
             lang: lang.unwrap_or_default(),
             choose: choose.unwrap_or_default(),
+            seed,
         })
     } else if choose.is_some() {
         Err("`--choose` needs `--text`".into())
@@ -263,6 +281,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             lang,
             autostart,
             start,
+            seed,
             measure_frames,
         })
     }
@@ -284,12 +303,7 @@ fn explore_args(mut args: impl Iterator<Item = String>) -> Result<Command, Strin
                     .filter(|n| *n > 0)
                     .ok_or_else(|| format!("`{text}` is not a number of paths"))?;
             }
-            "--seed" => {
-                let text = value("--seed")?;
-                seed = text
-                    .parse::<u64>()
-                    .map_err(|_| format!("`{text}` is not a seed: use a whole number"))?;
-            }
+            "--seed" => seed = parse_seed(Some(value("--seed")?))?,
             "--lang" => {
                 let code = value("--lang")?;
                 lang = Lang::from_code(&code)
@@ -307,6 +321,13 @@ fn explore_args(mut args: impl Iterator<Item = String>) -> Result<Command, Strin
         seed,
         lang,
     })
+}
+
+/// The value of `--seed`: a whole number from 0 to 2⁶⁴ − 1.
+fn parse_seed(value: Option<String>) -> Result<u64, String> {
+    let text = value.ok_or("`--seed` needs a value")?;
+    text.parse()
+        .map_err(|_| format!("`{text}` is not a seed: use a whole number from 0"))
 }
 
 #[cfg(test)]
@@ -338,6 +359,7 @@ mod tests {
                 lang: Some(Lang::En),
                 autostart: true,
                 start: None,
+                seed: None,
                 measure_frames: None,
             })
         );
@@ -356,6 +378,7 @@ mod tests {
                 lang: None,
                 autostart: false,
                 start: None,
+                seed: None,
                 measure_frames: None,
             })
         );
@@ -375,7 +398,38 @@ mod tests {
                     Pick::Last,
                     Pick::Number(3)
                 ],
+                seed: None,
             })
+        );
+    }
+
+    #[test]
+    fn a_seed_names_the_patient_of_text_play_the_window_and_sim() {
+        let Ok(Command::PlayText { seed, .. }) = parse("play --text --seed 42 --lang en") else {
+            panic!("text play");
+        };
+        assert_eq!(seed, Some(42));
+        let Ok(Command::Play { seed, .. }) = parse("--seed 18446744073709551615") else {
+            panic!("the window");
+        };
+        assert_eq!(seed, Some(u64::MAX));
+        for line in ["sim a.ron --seed 7", "sim --seed 7 a.ron"] {
+            assert_eq!(
+                parse(line),
+                Ok(Command::Sim {
+                    scenario: PathBuf::from("a.ron"),
+                    seed: Some(7)
+                }),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            parse("sim a.ron"),
+            Ok(Command::Sim {
+                scenario: PathBuf::from("a.ron"),
+                seed: None
+            }),
+            "without a seed, the reference patient"
         );
     }
 
@@ -426,5 +480,9 @@ mod tests {
         assert!(parse("play --text --choose 0").unwrap_err().contains("`0`"));
         assert!(parse("play --choose 1").unwrap_err().contains("--text"));
         assert!(parse("play --bogus").unwrap_err().contains("--bogus"));
+        assert!(parse("play --text --seed -1").unwrap_err().contains("`-1`"));
+        assert!(parse("play --text --seed").unwrap_err().contains("value"));
+        assert!(parse("sim --seed 3").unwrap_err().contains("scenario"));
+        assert!(parse("sim a.ron b.ron").unwrap_err().contains("`b.ron`"));
     }
 }

@@ -12,7 +12,9 @@ use crate::content::{Lang, Library, NodeRef};
 use crate::settings::TimerMode;
 use crate::story::{Beat, Session};
 
-/// Plays the story from its start to an end.
+/// Plays the story from its start to an end, with the patient of `seed`
+/// (printed first, so that the game can be played again) or, without one,
+/// the reference patient.
 ///
 /// Decisions come from `picks` first, then from `input` line by line; when
 /// both are used up the first option is taken. `echo` repeats decisions read
@@ -23,6 +25,7 @@ pub fn play_text(
     library: Arc<Library>,
     lang: Lang,
     picks: &[Pick],
+    seed: Option<u64>,
     input: &mut dyn BufRead,
     echo: bool,
     out: &mut dyn Write,
@@ -34,7 +37,14 @@ pub fn play_text(
         echo,
     };
     let mut transcript = Transcript::new(out, lang);
-    let mut session = Session::new(library, TimerMode::Normal).map_err(|e| e.to_string())?;
+    let begun = match seed {
+        Some(seed) => {
+            transcript.seed(seed).map_err(io)?;
+            Session::seeded(library, TimerMode::Normal, seed)
+        }
+        None => Session::new(library, TimerMode::Normal),
+    };
+    let mut session = begun.map_err(|e| e.to_string())?;
     let mut scene = String::new();
     loop {
         for notice in session.take_notices() {
@@ -214,6 +224,7 @@ mod tests {
             library,
             Lang::De,
             picks,
+            None,
             &mut stdin.as_bytes(),
             true,
             &mut out,
@@ -268,6 +279,7 @@ mod tests {
             library,
             Lang::De,
             &[Pick::Number(3)],
+            None,
             &mut "".as_bytes(),
             true,
             &mut Vec::new(),

@@ -27,6 +27,14 @@ impl<'o> Transcript<'o> {
         self.out
     }
 
+    /// The patient seed of the game, and how to play it again.
+    pub fn seed(&mut self, seed: u64) -> Result<()> {
+        writeln!(
+            self.out,
+            "patient seed: {seed} (`--seed {seed}` plays her again)"
+        )
+    }
+
     /// The heading of a scene the story enters.
     pub fn scene(&mut self, scene: &Scene) -> Result<()> {
         writeln!(self.out, "\n== {} ==", scene.def.title.get(self.lang))

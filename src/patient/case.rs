@@ -7,6 +7,7 @@ use super::alarms::{Alarm, RaisedAlarms, crossed};
 use super::labs::{LabResult, LabResults};
 use super::physiology::{Extent, Intervention, Physiology, Vitals};
 use super::scores::septic_shock;
+use super::variation::Variation;
 use crate::clock::SimClock;
 
 /// Blood culture yield when drawn before antibiotics (Cheng 2019).
@@ -124,9 +125,16 @@ impl Default for Case {
 }
 
 impl Case {
-    /// A new case: Frau Bram on arrival, her blood panel sent.
+    /// A new case: Frau Bram on arrival, her blood panel sent; the
+    /// reference patient.
     pub fn new() -> Self {
-        let body = Physiology::arrival();
+        Self::of(Variation::REFERENCE)
+    }
+
+    /// A new case of the patient `variation` describes, on arrival, her
+    /// blood panel sent.
+    pub fn of(variation: Variation) -> Self {
+        let body = Physiology::arrival_of(variation);
         Self {
             vitals: body.vitals(),
             body,

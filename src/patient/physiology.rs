@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::variation::Variation;
+
 /// The patient's weight in kilograms (fluid doses are per kilogram).
 pub const WEIGHT_KG: f64 = 65.0;
 
@@ -205,6 +207,10 @@ pub struct Physiology {
     pub injury: f64,
     /// Alive or not; after death the state freezes.
     pub alive: bool,
+    /// How she differs from the reference patient (the reference in saves
+    /// from before patients varied).
+    #[serde(default)]
+    variation: Variation,
     vitals: Vitals,
     orders: Orders,
 }
@@ -233,8 +239,15 @@ impl Default for Physiology {
 }
 
 impl Physiology {
-    /// Frau Bram as she arrives in the emergency department.
+    /// Frau Bram as she arrives in the emergency department: the reference
+    /// patient of the clinical notes.
     pub fn arrival() -> Self {
+        Self::arrival_of(Variation::REFERENCE)
+    }
+
+    /// Frau Bram as she arrives, differing from the reference as
+    /// `variation` says; her arrival vitals are the reference's.
+    pub fn arrival_of(variation: Variation) -> Self {
         let mut body = Self {
             minute: 0,
             source: 0.50,
@@ -250,6 +263,7 @@ impl Physiology {
             induction: 0.0,
             injury: 0.0,
             alive: true,
+            variation,
             vitals: Vitals {
                 map: 0.0,
                 sbp: 0.0,
@@ -267,6 +281,11 @@ impl Physiology {
         };
         body.vitals = body.derive();
         body
+    }
+
+    /// How she differs from the reference patient.
+    pub fn variation(&self) -> &Variation {
+        &self.variation
     }
 
     /// The vitals as of the last step.
@@ -335,21 +354,24 @@ impl Physiology {
             return;
         }
         let orders = &mut self.orders;
+        let her = self.variation;
         // Antibiotics build up activity over about a quarter of an hour.
         let a = &mut self.antibiotics;
         *a += (orders.antibiotic_quality - *a) / 15.0;
         let a = *a;
         let (s, b) = (self.source, self.burden);
-        self.source = (s + 0.004 * s * (1.0 - s) * (1.0 - 0.5 * a)).clamp(0.0, 1.0);
-        self.burden = (b + 0.004 * b * (1.0 - b / 1.5) + 0.014 * s - 0.012 * a * b - 0.0015 * b)
-            .clamp(0.0, 1.5);
+        let spread = 0.004 * her.source_growth * s * (1.0 - s) * (1.0 - 0.5 * a);
+        self.source = (s + spread).clamp(0.0, 1.0);
+        let growth = her.burden_growth * (0.004 * b * (1.0 - b / 1.5));
+        let seeding = her.burden_growth * (0.014 * s);
+        self.burden = (b + growth + seeding - 0.012 * a * b - 0.0015 * b).clamp(0.0, 1.5);
         let b = self.burden;
         let target = b * b / (b * b + 0.55 * 0.55);
         // Hydrocortisone shortens the time to shock reversal (Annane 2018,
         // Venkatesh 2018: about a day sooner) **[design]**: the vasoplegia
         // recedes a quarter faster while it runs.
         let lag = match (target > self.inflammation, orders.hydrocortisone) {
-            (true, _) => 90.0,
+            (true, _) => 90.0 / her.inflammatory_response,
             (false, false) => 200.0,
             (false, true) => 150.0,
         };
@@ -367,7 +389,10 @@ impl Physiology {
             bleed.minutes_left -= 1;
         }
         orders.bleeding.retain(|f| f.minutes_left > 0);
-        self.volume += rate - loss - (self.volume - (-1.6 * i + 0.25 * self.fluids)) / 40.0;
+        let redistribution = 40.0 * her.fluid_response;
+        self.volume += rate * her.fluid_response
+            - loss
+            - (self.volume - (-1.6 * i + 0.25 * self.fluids)) / redistribution;
         self.fluids += rate;
         self.norepinephrine += (orders.norepinephrine_dose - self.norepinephrine) / 5.0;
         let vasopressin = if orders.vasopressin { 1.0 } else { 0.0 };
@@ -424,8 +449,9 @@ impl Physiology {
         let empty = 1.0 + 2.0 * (-self.volume).clamp(0.0, 1.0);
         // Vasopressin at 0.03 U/min acts like about another 0.1 µg/kg/min of
         // norepinephrine on top of what runs (VASST: it spares roughly that
-        // much) **[design]**.
-        let n = n + 0.1 * self.vasopressin;
+        // much) **[design]**; on receptors of its own, whatever her
+        // sensitivity to norepinephrine.
+        let n = self.variation.pressor_sensitivity * n + 0.1 * self.vasopressin;
         let svr = 1.0 - 0.40 * i + 0.45 * n / (n + 0.2) - 0.15 * self.induction * empty;
         let co = (1.0 + 0.2 * self.volume.clamp(-2.0, 0.3)) * (1.0 + 0.2 * i);
         let map = 90.0 * svr.max(0.2) * co.max(0.2);

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::case::Case;
 use super::physiology::Intervention;
 use super::scores::news2;
+use super::variation::Variation;
 
 /// A scenario file: how long to run and what to order when.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -34,11 +35,17 @@ pub struct ScenarioEvent {
 pub const CSV_HEADER: &str = "minute,map,sbp,dbp,hr,rr,spo2,temp,lactate,urine,news2,alive";
 
 impl Scenario {
-    /// Runs the scenario and calls `row` with the case at every minute from
-    /// 0 to `minutes`, after that minute's orders were given. Returns the
-    /// case at the end.
-    pub fn run(&self, mut row: impl FnMut(&Case)) -> Case {
-        let mut case = Case::new();
+    /// Runs the scenario on the reference patient and calls `row` with the
+    /// case at every minute from 0 to `minutes`, after that minute's orders
+    /// were given. Returns the case at the end.
+    pub fn run(&self, row: impl FnMut(&Case)) -> Case {
+        self.run_on(Variation::REFERENCE, row)
+    }
+
+    /// Runs the scenario, as [`Scenario::run`] does, on the patient
+    /// `variation` describes.
+    pub fn run_on(&self, variation: Variation, mut row: impl FnMut(&Case)) -> Case {
+        let mut case = Case::of(variation);
         let mut events: Vec<ScenarioEvent> = self.events.clone();
         events.sort_by_key(|e| e.minute);
         let mut next = events.iter().peekable();
@@ -54,11 +61,12 @@ impl Scenario {
         case
     }
 
-    /// Runs the scenario and writes the CSV with [`CSV_HEADER`].
-    pub fn write_csv(&self, out: &mut dyn Write) -> std::io::Result<Case> {
+    /// Runs the scenario on the patient `variation` describes and writes
+    /// the CSV with [`CSV_HEADER`].
+    pub fn write_csv(&self, variation: Variation, out: &mut dyn Write) -> std::io::Result<Case> {
         writeln!(out, "{CSV_HEADER}")?;
         let mut failure = Ok(());
-        let case = self.run(|case| {
+        let case = self.run_on(variation, |case| {
             if failure.is_err() {
                 return;
             }

@@ -16,7 +16,7 @@ use super::messages::{
 use super::runner::StoryState;
 use super::session::{Countdown, Session, Snapshot};
 use crate::content::{ContentStatus, Library, NodeRef, RoomDef, Scene, Target};
-use crate::patient::{ApplyIntervention, Case, Patient};
+use crate::patient::{ApplyIntervention, Case, Patient, unchosen_seed};
 use crate::screen::Screen;
 use crate::settings::{Settings, TimerMode};
 
@@ -46,6 +46,7 @@ pub(crate) fn plugin(app: &mut App) {
         .add_message::<RollBack>()
         .init_resource::<Story>()
         .init_resource::<CurrentBeat>()
+        .init_resource::<NewPatient>()
         .init_resource::<announce::Shown>()
         .configure_sets(
             Update,
@@ -235,6 +236,36 @@ pub enum CurrentBeat {
 #[derive(Resource, Clone, Debug, PartialEq)]
 pub struct StartAt(pub Target);
 
+/// Which Frau Bram new games have.
+#[derive(Resource, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NewPatient {
+    /// Each new game draws its own patient seed.
+    #[default]
+    Drawn,
+    /// Every new game has the patient of this seed (`famulant --seed N`).
+    Seeded(u64),
+    /// Every new game has the reference patient of the clinical notes, as
+    /// tests that expect her numbers need.
+    Reference,
+}
+
+impl NewPatient {
+    /// The patient seed of a game begun now; none for the reference
+    /// patient. A drawn seed mixes the time of day and the real time since
+    /// launch into std's randomly keyed hasher, which has no random keys in
+    /// the browser.
+    fn seed(self, real: &Time<Real>) -> Option<u64> {
+        match self {
+            NewPatient::Drawn => {
+                let now = chrono::Utc::now().timestamp_micros();
+                Some(unchosen_seed((now, real.elapsed())))
+            }
+            NewPatient::Seeded(seed) => Some(seed),
+            NewPatient::Reference => None,
+        }
+    }
+}
+
 /// Takes new or changed content; a game in progress follows it.
 fn follow_content(status: Res<ContentStatus>, mut story: ResMut<Story>) {
     let ContentStatus::Ready {
@@ -269,22 +300,29 @@ fn new_game(
     }
 }
 
+/// How a new game begins: where, with which patient, with which timers.
+#[derive(SystemParam)]
+struct Beginning<'w> {
+    settings: Res<'w, Settings>,
+    start_at: Option<Res<'w, StartAt>>,
+    patient: Res<'w, NewPatient>,
+    real: Res<'w, Time<Real>>,
+}
+
 /// Begins a new game on the playing screen once content is ready.
-fn begin(
-    mut story: ResMut<Story>,
-    screen: Res<State<Screen>>,
-    settings: Res<Settings>,
-    start_at: Option<Res<StartAt>>,
-) {
+fn begin(mut story: ResMut<Story>, screen: Res<State<Screen>>, beginning: Beginning) {
     if *screen.get() != Screen::Playing || story.session.is_some() || story.failed_start.is_some() {
         return;
     }
     let Some(library) = story.library.clone() else {
         return;
     };
-    let begun = match start_at {
-        Some(at) => Session::starting_at(library, &at.0, settings.timers),
-        None => Session::new(library, settings.timers),
+    let timers = beginning.settings.timers;
+    let seed = beginning.patient.seed(&beginning.real);
+    let begun = match (&beginning.start_at, seed) {
+        (Some(at), seed) => Session::starting_at(library, &at.0, timers, seed),
+        (None, Some(seed)) => Session::seeded(library, timers, seed),
+        (None, None) => Session::new(library, timers),
     };
     match begun {
         Ok(session) => story.play(session, false),

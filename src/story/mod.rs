@@ -26,7 +26,7 @@ pub use bedside::Bedside;
 pub use flowchart::{ChoiceRow, EndingBox, Flowchart, Link, Place, SceneBox};
 pub use history::{Entry, Event, History, MARKS_KEPT, Mark};
 #[cfg(feature = "game")]
-pub use host::{BeatId, CurrentBeat, NotReady, StartAt, Story, StorySystems};
+pub use host::{BeatId, CurrentBeat, NewPatient, NotReady, StartAt, Story, StorySystems};
 #[cfg(feature = "game")]
 pub use messages::{
     Advance, ChoiceMade, DecisionExpired, NewGame, OfferedOption, RelationshipChanged, RollBack,

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::history::{Entry, Event, History};
 use super::runner::{Beat, RelationshipChange, StoryError, StoryState};
 use crate::content::{Library, NodeDef, NodeRef, Scene, Target};
-use crate::patient::{Alarm, Case, Intervention, RaisedAlarm};
+use crate::patient::{Alarm, Case, Intervention, RaisedAlarm, Variation};
 use crate::settings::TimerMode;
 
 /// The version of the snapshot format; a snapshot of another version is
@@ -97,6 +97,11 @@ pub enum Notice {
 pub struct Snapshot {
     /// [`SNAPSHOT_VERSION`] when it was taken.
     pub version: u32,
+    /// The game's patient seed; none for the reference patient (and in
+    /// saves from before patients varied). Her physiology itself is in
+    /// `case`, so a restored game has the identical patient.
+    #[serde(default)]
+    pub seed: Option<u64>,
     /// The story.
     pub story: StoryState,
     /// The patient, her clock included.
@@ -145,6 +150,7 @@ type Shown = Option<(NodeRef, u32, Vec<String>)>;
 #[derive(Clone, Debug)]
 pub struct Session {
     library: Arc<Library>,
+    seed: Option<u64>,
     story: StoryState,
     case: Case,
     countdown: Option<Countdown>,
@@ -162,18 +168,32 @@ pub struct Session {
 }
 
 impl Session {
-    /// A new game at the library's start, Frau Bram on arrival.
+    /// A new game at the library's start, Frau Bram on arrival as the
+    /// reference patient of the clinical notes.
     pub fn new(library: Arc<Library>, timers: TimerMode) -> Result<Session, StoryError> {
         let start = library.start.clone();
-        Self::at_node(library, start, timers)
+        Self::at_node(library, start, timers, None)
+    }
+
+    /// A new game at the library's start whose Frau Bram is the patient of
+    /// `seed` (see [`Variation::drawn`]): the same seed, the same patient.
+    pub fn seeded(
+        library: Arc<Library>,
+        timers: TimerMode,
+        seed: u64,
+    ) -> Result<Session, StoryError> {
+        let start = library.start.clone();
+        Self::at_node(library, start, timers, Some(seed))
     }
 
     /// A new game that begins at `start` (a scene being tried out), read
-    /// from the start's scene.
+    /// from the start's scene, with the patient of `seed` (without one, the
+    /// reference patient).
     pub fn starting_at(
         library: Arc<Library>,
         start: &Target,
         timers: TimerMode,
+        seed: Option<u64>,
     ) -> Result<Session, StoryError> {
         let at = library
             .resolve(&library.start.scene, start)
@@ -181,18 +201,20 @@ impl Session {
                 from: library.start.clone(),
                 target: start.to_string(),
             })?;
-        Self::at_node(library, at, timers)
+        Self::at_node(library, at, timers, seed)
     }
 
     fn at_node(
         library: Arc<Library>,
         start: NodeRef,
         timers: TimerMode,
+        seed: Option<u64>,
     ) -> Result<Session, StoryError> {
-        let mut case = Case::new();
+        let mut case = Case::of(Variation::of_seed(seed));
         let story = StoryState::at(&library, &mut case, start)?;
         let mut session = Session {
             library,
+            seed,
             story,
             case,
             countdown: None,
@@ -223,6 +245,7 @@ impl Session {
     fn state(&self) -> Snapshot {
         Snapshot {
             version: SNAPSHOT_VERSION,
+            seed: self.seed,
             story: self.story.clone(),
             case: self.case.clone(),
             countdown: self.countdown.clone(),
@@ -242,6 +265,7 @@ impl Session {
         let log_shown =
             snapshot.history.is_empty() || library.node(&snapshot.story.cursor).is_none();
         let Snapshot {
+            seed,
             story,
             case,
             countdown,
@@ -252,6 +276,7 @@ impl Session {
         } = snapshot;
         let mut session = Session {
             library: library.clone(),
+            seed,
             story,
             case,
             countdown: countdown.and_then(|c| c.with_setting(timers)),
@@ -327,6 +352,11 @@ impl Session {
     /// The content being played.
     pub fn library(&self) -> &Arc<Library> {
         &self.library
+    }
+
+    /// The game's patient seed; none for the reference patient.
+    pub fn seed(&self) -> Option<u64> {
+        self.seed
     }
 
     /// The story's state.

@@ -8,7 +8,7 @@ use super::runner::Beat;
 use super::session::{Notice, Session, Snapshot};
 use crate::content::fixtures::{TEAM_MANIFEST as MANIFEST, compile_files};
 use crate::content::{Library, NodeRef, load_dir};
-use crate::patient::Alarm;
+use crate::patient::{Alarm, Variation};
 use crate::settings::TimerMode;
 
 /// A ward round at pace 1: a line, a timed choice the pressure alarm breaks
@@ -388,14 +388,24 @@ impl Moment {
 
 #[test]
 fn a_snapshot_restores_the_identical_game_at_every_kind_of_moment() {
-    let library = shipped();
     for moment in [
         Moment::MidLine,
         Moment::TimedChoice,
         Moment::RunningPhase,
         Moment::Interrupt,
     ] {
-        let mut session = Session::new(library.clone(), TimerMode::Normal).unwrap();
+        // Where the shipped story's alarms come depends on how the player
+        // treats her; the ward's alarm comes at a known line.
+        let (library, mut session) = match moment {
+            Moment::Interrupt => (ward(), ward_at_the_alarm(TimerMode::Normal)),
+            _ => {
+                let library = shipped();
+                (
+                    library.clone(),
+                    Session::new(library, TimerMode::Normal).unwrap(),
+                )
+            }
+        };
         let mut choices_seen = 0;
         let mut found = false;
         for _ in 0..20_000 {
@@ -408,7 +418,7 @@ fn a_snapshot_restores_the_identical_game_at_every_kind_of_moment() {
             }
             step(&mut session, &mut choices_seen);
         }
-        assert!(found, "the shipped story reaches {moment:?}");
+        assert!(found, "the story reaches {moment:?}");
         session.take_notices();
         let text = session.snapshot().to_ron();
         let snapshot = Snapshot::from_ron(&text).unwrap();
@@ -482,4 +492,69 @@ fn a_snapshot_of_another_version_is_refused() {
         .replace("version: 1", "version: 99");
     let err = Snapshot::from_ron(&text).unwrap_err();
     assert!(err.contains("version 99"), "{err}");
+}
+
+#[test]
+fn a_seeded_game_has_its_own_patient_and_restores_her_identically() {
+    let mut session = Session::seeded(ward(), TimerMode::Normal, 42).unwrap();
+    assert_eq!(session.seed(), Some(42));
+    assert_eq!(*session.case().body.variation(), Variation::drawn(42));
+    session.advance().unwrap();
+    session.tick(20.0).unwrap();
+    let snapshot = Snapshot::from_ron(&session.snapshot().to_ron()).unwrap();
+    assert_eq!(snapshot.seed, Some(42));
+    let mut restored = Session::restore(ward(), snapshot, TimerMode::Normal);
+    assert_eq!(restored.seed(), Some(42));
+    for session in [&mut session, &mut restored] {
+        session.tick(30.0).unwrap();
+        session.advance().unwrap();
+        session.tick(5.0).unwrap();
+    }
+    assert_eq!(restored.snapshot(), session.snapshot(), "to the digit");
+    assert!(session.roll_back());
+    assert_eq!(*session.case().body.variation(), Variation::drawn(42));
+}
+
+#[test]
+fn the_same_seed_gives_the_same_patient_and_another_seed_another() {
+    // At the timed choice her minutes pass at pace 1 until the pressure
+    // alarm breaks in.
+    let minutes_to_the_alarm = |session: Result<Session, _>| {
+        let mut session: Session = session.unwrap();
+        session.advance().unwrap();
+        for _ in 0..60 {
+            session.tick(1.0).unwrap();
+            if node(&session) == "alarm" {
+                return session.case().body.minute;
+            }
+        }
+        panic!("no alarm within the choice's minute");
+    };
+    let seeded = |seed| minutes_to_the_alarm(Session::seeded(ward(), TimerMode::Normal, seed));
+    let reference = minutes_to_the_alarm(Session::new(ward(), TimerMode::Normal));
+    assert_eq!(seeded(3), seeded(3));
+    let minutes: Vec<u32> = (0..20).map(seeded).collect();
+    assert!(
+        minutes.iter().any(|m| *m < reference) && minutes.iter().any(|m| *m > reference),
+        "her pressure falls below 65 at minute {reference} for the reference, {minutes:?} for seeds"
+    );
+}
+
+#[test]
+fn a_snapshot_from_before_patients_varied_restores_the_reference_patient() {
+    let mut session = Session::new(ward(), TimerMode::Normal).unwrap();
+    session.advance().unwrap();
+    session.tick(10.0).unwrap();
+    let text = session.snapshot().to_ron();
+    // Version 1 as it was written before: no seed, no variation.
+    let start = text
+        .find("variation: (")
+        .expect("the body has her variation");
+    let end = start + text[start..].find("),").unwrap() + 2;
+    let old = format!("{}{}", &text[..start], &text[end..]).replace("seed: None,", "");
+    assert!(!old.contains("seed") && !old.contains("variation"), "{old}");
+    let restored = Session::restore(ward(), Snapshot::from_ron(&old).unwrap(), TimerMode::Normal);
+    assert_eq!(restored.seed(), None);
+    assert_eq!(*restored.case().body.variation(), Variation::REFERENCE);
+    assert_eq!(restored.snapshot(), session.snapshot());
 }

@@ -51,6 +51,7 @@ pub fn page_command() -> Command {
         lang: None,
         autostart: false,
         start: None,
+        seed: None,
         measure_frames: None,
     }
 }

@@ -13,8 +13,8 @@ use famulant::headless_app;
 use famulant::patient::{Alarm, AlarmRaised, Case, Patient};
 use famulant::save::{Found, Saves, SeenLines, Storage};
 use famulant::story::{
-    Advance, ChoiceMade, Countdown, CurrentBeat, DecisionExpired, NewGame, ShowChoices, ShowLine,
-    Story,
+    Advance, ChoiceMade, Countdown, CurrentBeat, DecisionExpired, NewGame, NewPatient, ShowChoices,
+    ShowLine, Story,
 };
 
 use super::shipped_scenes;
@@ -52,10 +52,13 @@ impl TestGame {
         Self::with_scenes(&shipped_scenes(), false)
     }
 
-    /// The game with the scenes in `dir`, reloading them on change if `watch`.
+    /// The game with the scenes in `dir`, reloading them on change if
+    /// `watch`; new games have the reference patient, whose numbers tests
+    /// know.
     pub fn with_scenes(dir: &Path, watch: bool) -> Self {
         let mut app = headless_app(dir, watch);
         app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME))
+            .insert_resource(NewPatient::Reference)
             .init_resource::<Transcript>()
             .add_systems(PostUpdate, record);
         let mut game = Self { app };
