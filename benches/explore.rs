@@ -7,10 +7,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use famulant::content::{Lang, Library, load_dir};
-use famulant::settings::TimerMode;
-use famulant::story::Session;
 use famulant::story::explore::{
-    Options, Pace, Reader, WordCounts, every_path, explore, random_runs,
+    Options, Pace, Reader, WordCounts, every_path, explore, new_game, random_runs,
 };
 
 /// Seconds this thread has run on a core (Linux's `/proc/thread-self/
@@ -62,8 +60,7 @@ fn main() {
             .library
             .expect("the shipped scenes load"),
     );
-    let mut start = Session::new(library.clone(), TimerMode::Normal).expect("the story starts");
-    start.set_rollback_depth(0);
+    let start = new_game(&library, None).expect("the story starts");
     let words = WordCounts::of(&library, Lang::De);
     let reader = Reader {
         library: &library,

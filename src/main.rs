@@ -38,11 +38,13 @@ fn main() -> ExitCode {
             dir,
             paths,
             seed,
+            patients,
             lang,
         } => {
             let options = Options {
                 paths,
                 seed,
+                patients,
                 lang,
                 ..Options::default()
             };

@@ -246,8 +246,11 @@ fn explore_names_a_node_no_playthrough_reaches_and_fails() {
         out.contains("nodes never reached: 1 of 5\n  night.praise\n"),
         "{out}"
     );
-    // Go, stay put, or let the time run out, at each of three paces.
-    assert!(out.contains("every path: 3 playthroughs"), "{out}");
+    // Go, stay put, or let the time run out, for each of eight patients.
+    assert!(
+        out.contains("every path for 8 patient(s): 24 playthroughs"),
+        "{out}"
+    );
     assert!(out.contains("  night_over "), "{out}");
     assert!(out.contains("explored in "), "{out}");
 }

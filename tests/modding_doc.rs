@@ -102,8 +102,11 @@ fn the_complete_example_explores_clean() {
     let code = explore(&dir, &Options::default(), &mut out, &mut log).unwrap();
     let out = String::from_utf8(out).unwrap();
     assert_eq!(code, 0, "{out}");
-    // Go, call home, or let the time run out, at each pace.
-    assert!(out.contains("every path: 3 playthroughs"), "{out}");
+    // Go, call home, or let the time run out, for each of eight patients.
+    assert!(
+        out.contains("every path for 8 patient(s): 24 playthroughs"),
+        "{out}"
+    );
     assert!(
         out.contains("0 node(s) never reached, 0 dead end(s)"),
         "{out}"

@@ -4,8 +4,10 @@
 //! never reaches and where it cannot go on.
 //!
 //! Each pace (see [`Pace`]) is walked on its own: depth first over every
-//! path when there are at most [`Options::paths`] of them, else that many
-//! seeded random runs. The reader spends real seconds on every line and
+//! path, for the reference patient and a few drawn from the seed, when
+//! there are at most [`Options::paths`] of them; else that many seeded
+//! random runs, each with a patient of its own, half of them going on from
+//! games kept at a decision. The reader spends real seconds on every line and
 //! decision and the session lets Frau Bram's time run by them wherever a
 //! scene lets it (`Pace`), so alarms break in as they would for a player
 //! reading that fast. No rule is kept here: the session decides what is
@@ -28,7 +30,7 @@ pub use report::{
     AIM_CHOICES, AIM_MINUTES, AIM_TIMED_CHOICES, AIM_WORDS, Coverage, DeadEndReport, Report, Walk,
     quantile,
 };
-pub use search::{every_path, random_runs};
+pub use search::{SplitMix64, every_path, random_runs};
 pub use tally::{DeadEndFound, Length, Playthrough, Tally};
 pub use walk::{DeadEnd, MAX_BEATS, Move, Reader, Step, Stop, Trail};
 
@@ -42,8 +44,12 @@ pub struct Options {
     /// The most playthroughs a pace's walk of every path may take; where
     /// there are more, this many random runs instead.
     pub paths: usize,
-    /// The seed of the random runs.
+    /// The seed of the random runs and of the patients.
     pub seed: u64,
+    /// How many patients a walk of every path plays each path for: the
+    /// reference patient and `patients` − 1 drawn from the seed. Random runs
+    /// draw a new patient for every run.
+    pub patients: usize,
     /// The language read (its words time the reading).
     pub lang: Lang,
     /// The paces read at.
@@ -55,44 +61,59 @@ impl Default for Options {
         Options {
             paths: 2_000,
             seed: 1,
+            patients: 8,
             lang: Lang::De,
             paces: Pace::ALL.to_vec(),
         }
     }
 }
 
+/// A new game as the explorer plays it: timers at their normal length,
+/// Frau Bram the reference patient (none) or the patient of `patient`, and
+/// no copy of the state kept at every line, since nothing is rolled back.
+pub fn new_game(library: &Arc<Library>, patient: Option<u64>) -> Result<Session, StoryError> {
+    let mut session = match patient {
+        None => Session::new(library.clone(), TimerMode::Normal),
+        Some(seed) => Session::seeded(library.clone(), TimerMode::Normal, seed),
+    }?;
+    session.set_rollback_depth(0);
+    Ok(session)
+}
+
 /// Explores `library` from its start.
 pub fn explore(library: Arc<Library>, options: &Options) -> Result<Report, StoryError> {
-    let mut start = Session::new(library.clone(), TimerMode::Normal)?;
-    // Nothing is rolled back here: no copy of the state at every line.
-    start.set_rollback_depth(0);
+    let mut draw = SplitMix64::new(options.seed);
+    let starts = std::iter::once(None)
+        .chain(std::iter::repeat_with(|| Some(draw.next())))
+        .take(options.patients.max(1))
+        .map(|patient| new_game(&library, patient))
+        .collect::<Result<Vec<_>, _>>()?;
     let words = WordCounts::of(&library, options.lang);
-    let walks = options
-        .paces
-        .iter()
-        .map(|&pace| {
-            let reader = Reader {
-                library: &library,
+    let mut walks = Vec::new();
+    for &pace in &options.paces {
+        let reader = Reader {
+            library: &library,
+            pace,
+            words: &words,
+        };
+        walks.push(match every_path(reader, &starts, options.paths) {
+            Ok(tally) => Walk {
                 pace,
-                words: &words,
-            };
-            match every_path(reader, &start, options.paths) {
-                Ok(tally) => Walk {
-                    pace,
-                    coverage: Coverage::EveryPath,
-                    tally,
+                coverage: Coverage::EveryPath {
+                    patients: starts.len(),
                 },
-                Err(abandoned) => Walk {
-                    pace,
-                    coverage: Coverage::Random {
-                        seed: options.seed,
-                        abandoned,
-                    },
-                    tally: random_runs(reader, &start, options.paths, options.seed),
+                tally,
+            },
+            Err(abandoned) => Walk {
+                pace,
+                coverage: Coverage::Random {
+                    seed: options.seed,
+                    abandoned,
                 },
-            }
-        })
-        .collect();
+                tally: random_runs(reader, &library, options.paths, options.seed)?,
+            },
+        });
+    }
     Ok(Report::new(
         Census::of(&library),
         options.lang,

@@ -20,11 +20,15 @@ pub const AIM_MINUTES: (f32, f32) = (25.0, 40.0);
 /// How a pace's playthroughs were chosen.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Coverage {
-    /// Every combination of decisions.
-    EveryPath,
-    /// Random runs, there being more paths than the budget.
+    /// Every combination of decisions, for each of a few patients.
+    EveryPath {
+        /// How many: the reference patient and others drawn from the seed.
+        patients: usize,
+    },
+    /// Random runs, each with a patient of its own, there being more paths
+    /// than the budget.
     Random {
-        /// The seed they were drawn with.
+        /// The seed they and their patients were drawn with.
         seed: u64,
         /// The paths played depth first before the walk gave way.
         abandoned: usize,
@@ -137,7 +141,7 @@ impl Report {
         self.walks
             .iter()
             .map(|w| match w.coverage {
-                Coverage::EveryPath => w.tally.playthroughs,
+                Coverage::EveryPath { .. } => w.tally.playthroughs,
                 Coverage::Random { abandoned, .. } => w.tally.playthroughs + abandoned,
             })
             .sum()
@@ -241,9 +245,12 @@ impl Report {
             let p = &walk.pace;
             let t = &walk.tally;
             let how = match walk.coverage {
-                Coverage::EveryPath => format!("every path: {} playthroughs", t.playthroughs),
+                Coverage::EveryPath { patients } => format!(
+                    "every path for {patients} patient(s): {} playthroughs",
+                    t.playthroughs
+                ),
                 Coverage::Random { seed, .. } => format!(
-                    "more than {} paths: {} random runs (seed {seed}), {} distinct",
+                    "more than {} paths: {} random runs (seed {seed}, a patient each), {} distinct",
                     self.budget,
                     t.playthroughs,
                     t.distinct.len()
@@ -341,10 +348,11 @@ impl Report {
                 let found = &dead_end.found;
                 writeln!(
                     f,
-                    "  {}\n    met by {} playthrough(s) at the {} pace; the first:",
+                    "  {}\n    met by {} playthrough(s) at the {} pace; the first, with {}:",
                     found.dead_end,
                     found.paths,
-                    dead_end.paces.join(", ")
+                    dead_end.paces.join(", "),
+                    patient(found.first.patient)
                 )?;
                 write_path(f, &found.first.path)?;
             }
@@ -365,7 +373,7 @@ fn write_playthrough(f: &mut fmt::Formatter<'_>, what: &str, p: &Playthrough) ->
     writeln!(
         f,
         "{what}: {:.1} min, {} choices ({} timed, {} let run out), {} lines, \
-         {} patient minutes, ending {}, risk of death {:.2}:",
+         {} patient minutes, ending {}, risk of death {:.2}, {}:",
         p.minutes(),
         p.choices,
         p.timed,
@@ -373,9 +381,18 @@ fn write_playthrough(f: &mut fmt::Formatter<'_>, what: &str, p: &Playthrough) ->
         p.lines,
         p.patient_minutes,
         p.ending,
-        p.outcome
+        p.outcome,
+        patient(p.patient)
     )?;
     write_path(f, &p.path)
+}
+
+/// The patient of a seed, as the report names her.
+fn patient(seed: Option<u64>) -> String {
+    match seed {
+        Some(seed) => format!("patient seed {seed}"),
+        None => "the reference patient".to_owned(),
+    }
 }
 
 /// Decisions as `choice=option`, wrapped and indented.

@@ -4,19 +4,30 @@
 
 use std::collections::HashMap;
 
-use super::tally::Tally;
-use super::walk::{Move, Reader, Stop, Trail};
-use crate::story::Session;
+use std::sync::Arc;
 
-/// Plays every combination of decisions from `start`, depth first: at each
-/// decision the session is copied (a plain clone, nothing formatted) and
-/// each move is tried on its own copy. When there are more than `budget`
-/// playthroughs, gives up after `budget` + 1 and returns how many it
-/// played.
-pub fn every_path<'l>(reader: Reader<'l>, start: &Session, budget: usize) -> Result<Tally, usize> {
+use super::tally::Tally;
+use super::walk::{DeadEnd, Move, Reader, Stop, Trail};
+use crate::content::Library;
+use crate::story::{Session, StoryError};
+
+/// Plays every combination of decisions from each of `starts` (a new game
+/// for each patient), depth first: at each decision the session is copied
+/// (a plain clone, nothing formatted) and each move is tried on its own
+/// copy. When there are more than `budget` playthroughs, gives up after
+/// `budget` + 1 and returns how many it played.
+pub fn every_path<'l>(
+    reader: Reader<'l>,
+    starts: &[Session],
+    budget: usize,
+) -> Result<Tally, usize> {
     let mut tally = Tally::default();
-    let mut stack: Vec<(Session, Trail<'l>, Option<Move<'l>>)> =
-        vec![(start.clone(), Trail::default(), None)];
+    // Last pushed, first played: the first patient first.
+    let mut stack: Vec<(Session, Trail<'l>, Option<Move<'l>>)> = starts
+        .iter()
+        .rev()
+        .map(|start| (start.clone(), Trail::default(), None))
+        .collect();
     while let Some((mut session, mut trail, step)) = stack.pop() {
         if let Some(step) = step
             && let Some(dead_end) = reader.make(&mut session, &mut trail, step)
@@ -27,7 +38,7 @@ pub fn every_path<'l>(reader: Reader<'l>, start: &Session, budget: usize) -> Res
         match reader.play_on(&mut session, &mut trail) {
             Stop::Decide(moves) => {
                 let Some((&first, rest)) = moves.split_first() else {
-                    let stuck = super::walk::DeadEnd::Stuck(session.story().cursor.clone());
+                    let stuck = DeadEnd::Stuck(session.story().cursor.clone());
                     tally.dead_end(&session, &trail, stuck);
                     continue;
                 };
@@ -48,20 +59,40 @@ pub fn every_path<'l>(reader: Reader<'l>, start: &Session, budget: usize) -> Res
     Ok(tally)
 }
 
-/// Plays `runs` playthroughs from `start`, each decision drawn by a
-/// [`Chooser`] seeded with `seed`.
-pub fn random_runs(reader: Reader<'_>, start: &Session, runs: usize, seed: u64) -> Tally {
+/// Plays `runs` playthroughs of `library`, each decision drawn by a
+/// [`Chooser`]: half of them new games, each with a patient of its own, the
+/// other half going on from a game an [`Archive`] kept at a decision, so
+/// that late decisions are reached as often as early ones. All of it is
+/// drawn from `seed`: the same seed, the same runs.
+pub fn random_runs(
+    reader: Reader<'_>,
+    library: &Arc<Library>,
+    runs: usize,
+    seed: u64,
+) -> Result<Tally, StoryError> {
     let mut tally = Tally::default();
     let mut chooser = Chooser::new(seed);
+    let mut archive = Archive::default();
     for _ in 0..runs {
-        let mut session = start.clone();
-        let mut trail = Trail::default();
+        let resumed = if chooser.random.below(2) == 0 {
+            archive.pick(&mut chooser.random)
+        } else {
+            None
+        };
+        let (mut session, mut trail) = match resumed {
+            Some(kept) => kept,
+            None => {
+                let patient = chooser.random.next();
+                (super::new_game(library, Some(patient))?, Trail::default())
+            }
+        };
         loop {
             match reader.play_on(&mut session, &mut trail) {
                 Stop::Decide(moves) => {
                     let at = reader.ids(&session.story().cursor);
+                    archive.offer(at, &session, &trail, &mut chooser.random);
                     let Some(step) = chooser.choose(at, &moves) else {
-                        let stuck = super::walk::DeadEnd::Stuck(session.story().cursor.clone());
+                        let stuck = DeadEnd::Stuck(session.story().cursor.clone());
                         tally.dead_end(&session, &trail, stuck);
                         break;
                     };
@@ -81,7 +112,60 @@ pub fn random_runs(reader: Reader<'_>, start: &Session, runs: usize, seed: u64) 
             }
         }
     }
-    tally
+    Ok(tally)
+}
+
+/// How many games an [`Archive`] keeps at each decision.
+const KEPT_PER_DECISION: usize = 4;
+
+/// Games kept where they stood at a decision, for later runs to go on
+/// from, so that the story's later decisions are played as often as its
+/// first ones and from many ways there.
+#[derive(Default)]
+struct Archive<'l> {
+    /// By decision (scene, choice): a few of the games that came there
+    /// (each kept with the chance that keeps a uniform sample), how many
+    /// came there, and how many runs went on from there.
+    cells: HashMap<(&'l str, &'l str), (Vec<(Session, Trail<'l>)>, u64, u64)>,
+}
+
+impl<'l> Archive<'l> {
+    /// Notes a game at the decision `at`; keeps a copy of it with the
+    /// chance that leaves every game that came there equally likely kept.
+    fn offer(
+        &mut self,
+        at: (&'l str, &'l str),
+        session: &Session,
+        trail: &Trail<'l>,
+        random: &mut SplitMix64,
+    ) {
+        let (kept, came, _) = self.cells.entry(at).or_default();
+        *came += 1;
+        if kept.len() < KEPT_PER_DECISION {
+            kept.push((session.clone(), trail.clone()));
+        } else {
+            let slot = random.below(*came as usize);
+            if slot < KEPT_PER_DECISION {
+                kept[slot] = (session.clone(), trail.clone());
+            }
+        }
+    }
+
+    /// A copy of a kept game at the decision runs went on from least often.
+    fn pick(&mut self, random: &mut SplitMix64) -> Option<(Session, Trail<'l>)> {
+        let least = self.cells.values().map(|(_, _, went)| *went).min()?;
+        let mut keys: Vec<&(&str, &str)> = self
+            .cells
+            .iter()
+            .filter(|(_, (_, _, went))| *went == least)
+            .map(|(key, _)| key)
+            .collect();
+        keys.sort();
+        let key = *keys[random.below(keys.len())];
+        let (kept, _, went) = self.cells.get_mut(&key)?;
+        *went += 1;
+        Some(kept[random.below(kept.len())].clone())
+    }
 }
 
 /// Draws decisions for random runs: half of them uniformly among the moves
@@ -98,7 +182,7 @@ struct Chooser<'l> {
 impl<'l> Chooser<'l> {
     fn new(seed: u64) -> Self {
         Chooser {
-            random: SplitMix64(seed),
+            random: SplitMix64::new(seed),
             taken: HashMap::new(),
         }
     }
@@ -130,11 +214,18 @@ impl<'l> Chooser<'l> {
 }
 
 /// A small, fast, seeded generator (SplitMix64, Steele et al. 2014): the
-/// same seed gives the same runs on every machine.
-struct SplitMix64(u64);
+/// same seed gives the same runs and patients on every machine.
+#[derive(Clone, Debug)]
+pub struct SplitMix64(u64);
 
 impl SplitMix64 {
-    fn next(&mut self) -> u64 {
+    /// The generator seeded with `seed`.
+    pub fn new(seed: u64) -> Self {
+        SplitMix64(seed)
+    }
+
+    /// The next number.
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -145,5 +236,37 @@ impl SplitMix64 {
     /// A number from 0 to `n` − 1 (`n` > 0).
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::fixtures::{SCENE, compile_scene};
+
+    #[test]
+    fn an_archive_keeps_a_few_games_a_decision_and_goes_on_from_the_least_used() {
+        let library = Arc::new(compile_scene(SCENE).library.unwrap());
+        let mut random = SplitMix64::new(3);
+        let mut archive = Archive::default();
+        assert!(archive.pick(&mut random).is_none(), "nothing kept yet");
+        for patient in 0..100 {
+            let session = crate::story::explore::new_game(&library, Some(patient)).unwrap();
+            archive.offer(("s1", "answer"), &session, &Trail::default(), &mut random);
+        }
+        let game = crate::story::explore::new_game(&library, None).unwrap();
+        archive.offer(("s1", "other"), &game, &Trail::default(), &mut random);
+        let (kept, came, _) = &archive.cells[&("s1", "answer")];
+        assert_eq!((kept.len(), *came), (KEPT_PER_DECISION, 100));
+        assert!(
+            kept.iter()
+                .any(|(s, _)| s.seed() > Some(KEPT_PER_DECISION as u64)),
+            "later games replace earlier ones"
+        );
+        let first = archive.pick(&mut random).unwrap().0.seed();
+        let second = archive.pick(&mut random).unwrap().0.seed();
+        // One from each decision, the least used first.
+        assert_eq!([first, second].iter().filter(|s| s.is_none()).count(), 1);
+        assert!(archive.cells.values().all(|(_, _, went)| *went == 1));
     }
 }

@@ -30,6 +30,8 @@ pub struct Playthrough {
     pub outcome: f64,
     /// The decisions, as `choice=option`.
     pub path: Vec<String>,
+    /// The seed of the patient; none for the reference patient.
+    pub patient: Option<u64>,
 }
 
 impl Playthrough {
@@ -44,6 +46,7 @@ impl Playthrough {
             seconds: trail.seconds,
             outcome: session.case().outcome(),
             path: trail.steps.iter().map(ToString::to_string).collect(),
+            patient: session.seed(),
         }
     }
 

@@ -15,8 +15,14 @@ fn library(scene: &str) -> Arc<Library> {
     Arc::new(compiled.library.expect("compiles"))
 }
 
+/// Explored for the reference patient alone, so that every path is played
+/// once a pace.
 fn explored(scene: &str) -> Report {
-    explore(library(scene), &Options::default()).expect("the story starts")
+    let options = Options {
+        patients: 1,
+        ..Options::default()
+    };
+    explore(library(scene), &options).expect("the story starts")
 }
 
 #[test]
@@ -26,7 +32,7 @@ fn every_path_of_the_test_story_is_played_at_every_pace() {
     assert!(report.is_clean(), "{report}");
     assert_eq!(report.walks.len(), 3);
     for walk in &report.walks {
-        assert_eq!(walk.coverage, Coverage::EveryPath);
+        assert_eq!(walk.coverage, Coverage::EveryPath { patients: 1 });
         // Greet, mumble, or let the time run out (which mumbles); the
         // secret option is never offered.
         assert_eq!(walk.tally.playthroughs, 3, "{}", walk.pace.name);
@@ -36,6 +42,24 @@ fn every_path_of_the_test_story_is_played_at_every_pace() {
     assert!(report.endings_missed().is_empty());
     assert_eq!(report.census.choices, 1);
     assert_eq!(report.census.timed_choices, 1);
+}
+
+#[test]
+fn every_path_is_played_for_each_patient() {
+    let options = Options {
+        patients: 3,
+        paces: vec![Pace::FAST],
+        ..Options::default()
+    };
+    let report = explore(library(SCENE), &options).unwrap();
+    let walk = &report.walks[0];
+    assert_eq!(walk.coverage, Coverage::EveryPath { patients: 3 });
+    assert_eq!(walk.tally.playthroughs, 9);
+    assert_eq!(walk.tally.distinct.len(), 3, "the same three ways each");
+    // The reference patient is played first, and equal times keep the
+    // first.
+    let shortest = walk.tally.shortest.as_ref().unwrap();
+    assert_eq!(shortest.patient, None);
 }
 
 #[test]
@@ -146,6 +170,8 @@ fn too_many_paths_give_way_to_seeded_random_runs() {
     );
     assert_eq!(walk.tally.playthroughs, 2);
     assert_eq!(walk.tally.endings, run().walks[0].tally.endings, "seeded");
+    let shortest = walk.tally.shortest.as_ref().unwrap();
+    assert!(shortest.patient.is_some(), "each run a patient of its own");
     let many = Options {
         paths: 2,
         seed: 7,
@@ -187,7 +213,11 @@ const WARD: &str = r#"(
 fn an_alarm_breaks_in_on_a_reader_who_lets_the_time_run() {
     let compiled = compile_files(&[("index.ron", MANIFEST), ("s1.ron", WARD)]);
     let library = Arc::new(compiled.library.expect("compiles"));
-    let report = explore(library, &Options::default()).unwrap();
+    let options = Options {
+        patients: 1,
+        ..Options::default()
+    };
+    let report = explore(library, &options).unwrap();
     assert!(report.is_clean(), "{report}");
     for walk in &report.walks {
         // Her pressure falls below 65 after about half an hour: only the
