@@ -74,12 +74,16 @@ fn main() {
     };
 
     measure(
-        "random runs, typical pace (each a whole playthrough)",
-        || random_runs(reader, &start, runs, 1).playthroughs,
+        "random runs, typical pace (whole playthroughs, half of them going on from kept games, a patient each)",
+        || {
+            random_runs(reader, &library, runs, 1)
+                .expect("the story starts")
+                .playthroughs
+        },
     );
     measure(
-        "depth first, typical pace (sharing the way to each decision)",
-        || match every_path(reader, &start, runs) {
+        "depth first, typical pace, the reference patient (sharing the way to each decision)",
+        || match every_path(reader, std::slice::from_ref(&start), runs) {
             Ok(tally) => tally.playthroughs,
             Err(played) => played,
         },

@@ -82,9 +82,9 @@ pub fn new_game(library: &Arc<Library>, patient: Option<u64>) -> Result<Session,
 
 /// Explores `library` from its start.
 pub fn explore(library: Arc<Library>, options: &Options) -> Result<Report, StoryError> {
-    let mut draw = SplitMix64::new(options.seed);
+    let mut seeds = SplitMix64::new(options.seed);
     let starts = std::iter::once(None)
-        .chain(std::iter::repeat_with(|| Some(draw.next())))
+        .chain(std::iter::repeat_with(|| Some(seeds.draw())))
         .take(options.patients.max(1))
         .map(|patient| new_game(&library, patient))
         .collect::<Result<Vec<_>, _>>()?;

@@ -82,7 +82,7 @@ pub fn random_runs(
         let (mut session, mut trail) = match resumed {
             Some(kept) => kept,
             None => {
-                let patient = chooser.random.next();
+                let patient = chooser.random.draw();
                 (super::new_game(library, Some(patient))?, Trail::default())
             }
         };
@@ -123,10 +123,20 @@ const KEPT_PER_DECISION: usize = 4;
 /// first ones and from many ways there.
 #[derive(Default)]
 struct Archive<'l> {
-    /// By decision (scene, choice): a few of the games that came there
-    /// (each kept with the chance that keeps a uniform sample), how many
-    /// came there, and how many runs went on from there.
-    cells: HashMap<(&'l str, &'l str), (Vec<(Session, Trail<'l>)>, u64, u64)>,
+    /// By decision (scene, choice).
+    cells: HashMap<(&'l str, &'l str), Cell<'l>>,
+}
+
+/// The games an [`Archive`] keeps at one decision.
+#[derive(Default)]
+struct Cell<'l> {
+    /// A few of the games that came there, each kept with the chance that
+    /// keeps a uniform sample.
+    kept: Vec<(Session, Trail<'l>)>,
+    /// How many came there.
+    came: u64,
+    /// How many runs went on from there.
+    went: u64,
 }
 
 impl<'l> Archive<'l> {
@@ -139,32 +149,32 @@ impl<'l> Archive<'l> {
         trail: &Trail<'l>,
         random: &mut SplitMix64,
     ) {
-        let (kept, came, _) = self.cells.entry(at).or_default();
-        *came += 1;
-        if kept.len() < KEPT_PER_DECISION {
-            kept.push((session.clone(), trail.clone()));
+        let cell = self.cells.entry(at).or_default();
+        cell.came += 1;
+        if cell.kept.len() < KEPT_PER_DECISION {
+            cell.kept.push((session.clone(), trail.clone()));
         } else {
-            let slot = random.below(*came as usize);
+            let slot = random.below(cell.came as usize);
             if slot < KEPT_PER_DECISION {
-                kept[slot] = (session.clone(), trail.clone());
+                cell.kept[slot] = (session.clone(), trail.clone());
             }
         }
     }
 
     /// A copy of a kept game at the decision runs went on from least often.
     fn pick(&mut self, random: &mut SplitMix64) -> Option<(Session, Trail<'l>)> {
-        let least = self.cells.values().map(|(_, _, went)| *went).min()?;
+        let least = self.cells.values().map(|cell| cell.went).min()?;
         let mut keys: Vec<&(&str, &str)> = self
             .cells
             .iter()
-            .filter(|(_, (_, _, went))| *went == least)
+            .filter(|(_, cell)| cell.went == least)
             .map(|(key, _)| key)
             .collect();
         keys.sort();
         let key = *keys[random.below(keys.len())];
-        let (kept, _, went) = self.cells.get_mut(&key)?;
-        *went += 1;
-        Some(kept[random.below(kept.len())].clone())
+        let cell = self.cells.get_mut(&key)?;
+        cell.went += 1;
+        Some(cell.kept[random.below(cell.kept.len())].clone())
     }
 }
 
@@ -225,7 +235,7 @@ impl SplitMix64 {
     }
 
     /// The next number.
-    pub fn next(&mut self) -> u64 {
+    pub fn draw(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -235,7 +245,7 @@ impl SplitMix64 {
 
     /// A number from 0 to `n` − 1 (`n` > 0).
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.draw() % n as u64) as usize
     }
 }
 
@@ -256,10 +266,11 @@ mod tests {
         }
         let game = crate::story::explore::new_game(&library, None).unwrap();
         archive.offer(("s1", "other"), &game, &Trail::default(), &mut random);
-        let (kept, came, _) = &archive.cells[&("s1", "answer")];
-        assert_eq!((kept.len(), *came), (KEPT_PER_DECISION, 100));
+        let cell = &archive.cells[&("s1", "answer")];
+        assert_eq!((cell.kept.len(), cell.came), (KEPT_PER_DECISION, 100));
         assert!(
-            kept.iter()
+            cell.kept
+                .iter()
                 .any(|(s, _)| s.seed() > Some(KEPT_PER_DECISION as u64)),
             "later games replace earlier ones"
         );
@@ -267,6 +278,6 @@ mod tests {
         let second = archive.pick(&mut random).unwrap().0.seed();
         // One from each decision, the least used first.
         assert_eq!([first, second].iter().filter(|s| s.is_none()).count(), 1);
-        assert!(archive.cells.values().all(|(_, _, went)| *went == 1));
+        assert!(archive.cells.values().all(|cell| cell.went == 1));
     }
 }
