@@ -72,8 +72,8 @@ pub struct History {
     /// Marks dropped from the front, so that a mark's number stays the same
     /// while it is kept.
     dropped: usize,
-    /// How many marks are kept at most.
-    kept: usize,
+    /// Whether entries and marks are recorded.
+    recording: bool,
 }
 
 impl Default for History {
@@ -82,7 +82,7 @@ impl Default for History {
             entries: Vec::new(),
             marks: VecDeque::new(),
             dropped: 0,
-            kept: MARKS_KEPT,
+            recording: true,
         }
     }
 }
@@ -103,21 +103,31 @@ impl History {
 
     /// Notes that `event` happened at `minute`.
     pub(super) fn push(&mut self, minute: u32, event: Event) {
-        self.entries.push(Entry { minute, event });
+        if self.recording {
+            self.entries.push(Entry { minute, event });
+        }
     }
 
-    /// Whether marks are kept at all.
-    pub(super) fn keeps_marks(&self) -> bool {
-        self.kept > 0
+    /// Whether entries and marks are recorded.
+    pub(super) fn records(&self) -> bool {
+        self.recording
+    }
+
+    /// Records nothing from now on and forgets what it holds.
+    pub(super) fn stop_recording(&mut self) {
+        self.recording = false;
+        self.entries.clear();
+        self.dropped += self.marks.len();
+        self.marks.clear();
     }
 
     /// Notes the session as it is when `shown` was shown, before that
     /// beat's own entry.
     pub(super) fn add_mark(&mut self, shown: (NodeRef, u32), state: Snapshot) {
-        if self.kept == 0 {
+        if !self.recording {
             return;
         }
-        while self.marks.len() >= self.kept {
+        if self.marks.len() == MARKS_KEPT {
             self.marks.pop_front();
             self.dropped += 1;
         }
@@ -127,16 +137,6 @@ impl History {
             shown,
             state,
         });
-    }
-
-    /// Keeps at most `kept` marks from now on, dropping the oldest beyond
-    /// that; 0 keeps none.
-    pub(super) fn keep_marks(&mut self, kept: usize) {
-        self.kept = kept;
-        while self.marks.len() > kept {
-            self.marks.pop_front();
-            self.dropped += 1;
-        }
     }
 
     /// The number of the last mark, if any is kept.

@@ -142,27 +142,19 @@ fn a_restored_game_keeps_its_history_and_goes_back_no_further_than_its_beat() {
 }
 
 #[test]
-fn rollback_reaches_as_far_back_as_its_depth_and_not_at_all_at_zero() {
-    let mut shallow = Session::new(morning(), TimerMode::Normal).unwrap();
-    // The choice on screen and the line before it.
-    shallow.set_rollback_depth(2);
-    shallow.advance().unwrap();
-    shallow.advance().unwrap();
-    assert_eq!(shallow.story().cursor.node, "answer");
-    assert!(shallow.roll_back(), "back from the choice to `coffee`");
-    assert_eq!(shallow.story().cursor.node, "coffee");
-    assert!(!shallow.roll_back(), "`hello`'s mark is gone");
-
+fn a_session_that_keeps_no_history_plays_the_same_story_without_one() {
     let mut none = at_the_choice();
-    none.set_rollback_depth(0);
+    none.keep_no_history();
+    assert!(
+        none.history().entries().is_empty(),
+        "what it had is forgotten"
+    );
     answer(&mut none, "greet");
+    assert!(none.history().entries().is_empty());
     assert!(!none.roll_back());
     let mut full = at_the_choice();
     answer(&mut full, "greet");
-    assert_eq!(
-        none.history().entries(),
-        full.history().entries(),
-        "the entries are kept"
-    );
+    assert!(!full.history().entries().is_empty());
     assert_eq!(none.story(), full.story());
+    assert_eq!(none.case(), full.case());
 }

@@ -299,12 +299,12 @@ impl Session {
         &self.history
     }
 
-    /// Sets how many lines and choices back rollback reaches ([`MARKS_KEPT`](super::MARKS_KEPT)
-    /// unless set). Each mark is a copy of the session's state; a host that
-    /// never rolls back (the explorer) keeps none and copies nothing at each
-    /// line.
-    pub fn set_rollback_depth(&mut self, marks: usize) {
-        self.history.keep_marks(marks);
+    /// Records no history from now on and forgets what it holds: no
+    /// entries and no marks to roll back to. For a host that neither shows
+    /// the history nor rolls back (the explorer), which then copies no state
+    /// at each line and clones sessions without a history.
+    pub fn keep_no_history(&mut self) {
+        self.history.stop_recording();
     }
 
     /// Goes back one step: to the line or choice before the one shown (or
@@ -764,9 +764,9 @@ impl Session {
     }
 
     /// Keeps the session as it is, to roll back to the beat at `at` shown
-    /// for the `visits`th time, unless no marks are kept.
+    /// for the `visits`th time, unless no history is kept.
     fn add_mark(&mut self, at: &NodeRef, visits: u32) {
-        if self.history.keeps_marks() {
+        if self.history.records() {
             let state = self.state();
             self.history.add_mark((at.clone(), visits), state);
         }

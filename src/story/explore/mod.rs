@@ -70,13 +70,13 @@ impl Default for Options {
 
 /// A new game as the explorer plays it: timers at their normal length,
 /// Frau Bram the reference patient (none) or the patient of `patient`, and
-/// no copy of the state kept at every line, since nothing is rolled back.
+/// no history kept, since nothing is shown or rolled back.
 pub fn new_game(library: &Arc<Library>, patient: Option<u64>) -> Result<Session, StoryError> {
     let mut session = match patient {
         None => Session::new(library.clone(), TimerMode::Normal),
         Some(seed) => Session::seeded(library.clone(), TimerMode::Normal, seed),
     }?;
-    session.set_rollback_depth(0);
+    session.keep_no_history();
     Ok(session)
 }
 
