@@ -4,9 +4,10 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use famulant::cli::{Command, USAGE, check, play_text, sim};
+use famulant::cli::{Command, USAGE, check, explore, play_text, sim};
 use famulant::content::load_dir;
 use famulant::patient::unchosen_seed;
+use famulant::story::explore::Options;
 use famulant::{LaunchOptions, default_scenes_dir};
 
 fn main() -> ExitCode {
@@ -33,6 +34,29 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Explore {
+            dir,
+            paths,
+            seed,
+            patients,
+            lang,
+        } => {
+            let options = Options {
+                paths,
+                seed,
+                patients,
+                lang,
+                ..Options::default()
+            };
+            let mut out = std::io::stdout().lock();
+            match explore(&dir, &options, &mut out, &mut std::io::stderr()) {
+                Ok(code) => ExitCode::from(code as u8),
+                Err(err) => {
+                    eprintln!("famulant: {err}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Sim { scenario, seed } => {
             let code = sim(
                 &scenario,
@@ -111,7 +135,7 @@ fn play(options: LaunchOptions) -> ExitCode {
 fn play(_: LaunchOptions) -> ExitCode {
     eprintln!(
         "famulant: this build has the rules only (built without the `game` feature): \
-         `check`, `sim` and `play --text` work; build with default features to play in a window"
+         `check`, `explore`, `sim` and `play --text` work; build with default features to play in a window"
     );
     ExitCode::from(2)
 }

@@ -184,6 +184,77 @@ fn text_play_prints_vitals_alarms_and_the_outcome() {
     assert!((0.0..=1.0).contains(&outcome), "{outcome}");
 }
 
+/// Writes a small story whose `praise` line needs more trust than any
+/// choice gives: `check` passes it (a branch leads there), but no
+/// playthrough reaches it.
+fn story_with_a_line_out_of_reach() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("famulant-explore-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let files = [
+        (
+            "index.ron",
+            r#"(format: 1, start: "@night", scenes: ["night.ron"], variables: { "trust": 0 })"#,
+        ),
+        (
+            "characters.ron",
+            r##"[(id: "nurse", name: (de: "Petra", en: "Petra"), role: (de: "Pflege", en: "Nurse"), color: "#9ad0a0")]"##,
+        ),
+        (
+            "rooms.ron",
+            r##"[(id: "ward", name: (de: "Station", en: "Ward"), color: "#cfd8d2")]"##,
+        ),
+        (
+            "night.ron",
+            r#"(
+    id: "night",
+    title: (de: "Nacht", en: "Night"),
+    room: "ward",
+    cast: ["nurse"],
+    nodes: [
+        Choice(
+            id: "go",
+            prompt: (de: "Zimmer 12 klingelt.", en: "Room 12 is ringing."),
+            options: [
+                (id: "yes", text: (de: "Hingehen", en: "Go"), effects: [Add("trust", 1)], goto: "how"),
+                (id: "no", text: (de: "Sitzen bleiben", en: "Stay put"), goto: "how"),
+            ],
+            timer: (seconds: 8.0, on_timeout: Take("no")),
+        ),
+        Branch(id: "how", cases: [(when: Var("trust", ">=", 2), goto: "praise")], otherwise: "plain"),
+        Line(id: "praise", speaker: "nurse", text: (de: "Gut gemacht.", en: "Well done."), next: "end"),
+        Line(id: "plain", speaker: "nurse", text: (de: "Übergabe um sieben.", en: "Handover at seven.")),
+        End(id: "end", ending: "night_over"),
+    ],
+)"#,
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn explore_names_a_node_no_playthrough_reaches_and_fails() {
+    let dir = story_with_a_line_out_of_reach();
+    let (code, out) = famulant(&["check", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "check finds nothing wrong: {out}");
+    let (code, out) = famulant(&["explore", dir.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("nodes never reached: 1 of 5\n  night.praise\n"),
+        "{out}"
+    );
+    // Go, stay put, or let the time run out, for each of eight patients.
+    assert!(
+        out.contains("every path for 8 patient(s): 24 playthroughs"),
+        "{out}"
+    );
+    assert!(out.contains("  night_over "), "{out}");
+    assert!(out.contains("explored in "), "{out}");
+}
+
 /// `play --text` in English with `args` and the first option every time.
 fn play_text(args: &[&str]) -> String {
     let choose = ["1"; 400].join(",");

@@ -1,13 +1,14 @@
-//! The complete example in docs/modding.md is real: it passes `check` and
-//! plays to its end. A doc that drifts from the format fails here.
+//! The complete example in docs/modding.md is real: it passes `check`,
+//! plays to its end and `explore` finds every node of it reached. A doc that drifts from the format fails here.
 
 mod common;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use famulant::cli::{Pick, check, play_text};
+use famulant::cli::{Pick, check, explore, play_text};
 use famulant::content::{Lang, Value, load_dir};
+use famulant::story::explore::Options;
 
 /// Writes the files of the doc's complete example into a fresh folder of
 /// its own for each test (tests run in parallel).
@@ -92,4 +93,22 @@ fn the_complete_example_plays_both_ways() {
     .unwrap();
     assert_eq!(late.story().var("courage"), Value::Int(-1));
     assert_eq!(late.ending(), Some("night_over"));
+}
+
+#[test]
+fn the_complete_example_explores_clean() {
+    let dir = example_folder("explore");
+    let (mut out, mut log) = (Vec::new(), Vec::new());
+    let code = explore(&dir, &Options::default(), &mut out, &mut log).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(code, 0, "{out}");
+    // Go, call home, or let the time run out, for each of eight patients.
+    assert!(
+        out.contains("every path for 8 patient(s): 24 playthroughs"),
+        "{out}"
+    );
+    assert!(
+        out.contains("0 node(s) never reached, 0 dead end(s)"),
+        "{out}"
+    );
 }

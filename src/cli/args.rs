@@ -25,6 +25,13 @@ usage:
   famulant check [DIR]
       validate the scene files in DIR (default: scenes) and print every
       problem as FILE:LINE:COL; exit code 1 when there are errors
+  famulant explore [DIR] [--paths N] [--seed N] [--patients N] [--lang de|en]
+      play the story in DIR (default: scenes) along every combination of
+      choices at three reading paces, for the reference patient and others
+      drawn from the seed (8 in all unless --patients says), or N seeded
+      random runs a pace, a patient each, where there are more than N paths
+      (default 2000); report endings, nodes never reached, dead ends and
+      playthrough lengths; exit code 1 on an unreached node or a dead end
   famulant --help | --version";
 
 /// One decision given in advance with `--choose`.
@@ -99,6 +106,19 @@ pub enum Command {
         /// The folder holding `index.ron`.
         dir: PathBuf,
     },
+    /// Play every path of a story and report.
+    Explore {
+        /// The folder holding `index.ron`.
+        dir: PathBuf,
+        /// The most paths walked one by one; as many random runs beyond.
+        paths: usize,
+        /// The seed of the random runs and the patients.
+        seed: u64,
+        /// How many patients each path is played for.
+        patients: usize,
+        /// The language read.
+        lang: Lang,
+    },
     /// Run a patient scenario and print CSV.
     Sim {
         /// The scenario file.
@@ -172,6 +192,10 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
                 return Err(format!("unexpected argument `{extra}`"));
             }
             return Ok(Command::Check { dir });
+        }
+        Some("explore") => {
+            args.next();
+            return explore_args(args);
         }
         Some("sim") => {
             args.next();
@@ -264,6 +288,45 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             measure_frames,
         })
     }
+}
+
+/// The arguments of `explore`, after the subcommand.
+fn explore_args(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
+    let defaults = crate::story::explore::Options::default();
+    let (mut dir, mut seed, mut lang) = (None, defaults.seed, defaults.lang);
+    let (mut paths, mut patients) = (defaults.paths, defaults.patients);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("`{name}` needs a value"));
+        match arg.as_str() {
+            "--paths" => paths = count(&value("--paths")?, "paths")?,
+            "--patients" => patients = count(&value("--patients")?, "patients")?,
+            "--seed" => seed = parse_seed(Some(value("--seed")?))?,
+            "--lang" => {
+                let code = value("--lang")?;
+                lang = Lang::from_code(&code)
+                    .ok_or_else(|| format!("unknown language `{code}`: use de or en"))?;
+            }
+            other if other.starts_with("--") || dir.is_some() => {
+                return Err(format!("unexpected argument `{other}`"));
+            }
+            other => dir = Some(PathBuf::from(other)),
+        }
+    }
+    Ok(Command::Explore {
+        dir: dir.unwrap_or_else(|| PathBuf::from("scenes")),
+        paths,
+        seed,
+        patients,
+        lang,
+    })
+}
+
+/// A count of `what` from 1, as written on the command line.
+fn count(text: &str, what: &str) -> Result<usize, String> {
+    text.parse::<usize>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("`{text}` is not a number of {what}"))
 }
 
 /// The value of `--seed`: a whole number from 0 to 2⁶⁴ − 1.
@@ -390,6 +453,34 @@ mod tests {
                 dir: PathBuf::from("mods/x")
             })
         );
+    }
+
+    #[test]
+    fn explore_defaults_to_the_scenes_folder_and_takes_its_options() {
+        assert_eq!(
+            parse("explore"),
+            Ok(Command::Explore {
+                dir: PathBuf::from("scenes"),
+                paths: 2000,
+                seed: 1,
+                patients: 8,
+                lang: Lang::De,
+            })
+        );
+        assert_eq!(
+            parse("explore mods/x --paths 50 --seed 9 --patients 2 --lang en"),
+            Ok(Command::Explore {
+                dir: PathBuf::from("mods/x"),
+                paths: 50,
+                seed: 9,
+                patients: 2,
+                lang: Lang::En,
+            })
+        );
+        assert!(parse("explore --paths 0").unwrap_err().contains("`0`"));
+        assert!(parse("explore --patients x").unwrap_err().contains("`x`"));
+        assert!(parse("explore a b").unwrap_err().contains("`b`"));
+        assert!(parse("explore --seed x").unwrap_err().contains("`x`"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +33,37 @@ impl NodeRef {
     }
 }
 
+impl NodeRef {
+    /// `scene.node`, as the story state's maps key a node: the text
+    /// `Display` gives, built without the formatter (the story runner
+    /// makes one at every node it enters).
+    pub fn key(&self) -> String {
+        let mut key = String::with_capacity(self.scene.len() + 1 + self.node.len());
+        key.push_str(&self.scene);
+        key.push('.');
+        key.push_str(&self.node);
+        key
+    }
+
+    /// Calls `f` with [`NodeRef::key`], built on the stack where it fits,
+    /// so that looking a node up in the story state allocates nothing.
+    pub fn with_key<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        let (scene, node) = (self.scene.as_bytes(), self.node.as_bytes());
+        let mut buffer = [0u8; 96];
+        let len = scene.len() + 1 + node.len();
+        if len > buffer.len() {
+            return f(&self.key());
+        }
+        buffer[..scene.len()].copy_from_slice(scene);
+        buffer[scene.len()] = b'.';
+        buffer[scene.len() + 1..len].copy_from_slice(node);
+        match std::str::from_utf8(&buffer[..len]) {
+            Ok(key) => f(key),
+            Err(_) => f(&self.key()),
+        }
+    }
+}
+
 impl fmt::Display for NodeRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}.{}", self.scene, self.node)
@@ -43,12 +75,34 @@ impl fmt::Display for NodeRef {
 pub struct Scene {
     /// The scene as written.
     pub def: SceneDef,
-    index: HashMap<String, usize>,
+    index: HashMap<String, usize, BuildHasherDefault<IdHasher>>,
+}
+
+/// Hashes ids for the node index: FxHash's rotate, xor and multiply (as
+/// rustc's own tables use), eight bytes at a time. The story looks a node
+/// up many times a line; ids are short and come from the story's own files,
+/// so the standard hasher's guard against chosen keys buys nothing here.
+#[derive(Clone, Copy, Debug, Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl Scene {
     fn new(def: SceneDef) -> Self {
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
         for (i, node) in def.nodes.iter().enumerate() {
             index.entry(node.id().to_owned()).or_insert(i);
         }

@@ -65,13 +65,26 @@ pub struct Mark {
 
 /// A game's history: its entries, and marks to roll back to. The entries
 /// are saved with a game; the marks live only as long as the session.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct History {
     entries: Vec<Entry>,
     marks: VecDeque<Mark>,
     /// Marks dropped from the front, so that a mark's number stays the same
     /// while it is kept.
     dropped: usize,
+    /// Whether entries and marks are recorded.
+    recording: bool,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History {
+            entries: Vec::new(),
+            marks: VecDeque::new(),
+            dropped: 0,
+            recording: true,
+        }
+    }
 }
 
 impl History {
@@ -90,12 +103,30 @@ impl History {
 
     /// Notes that `event` happened at `minute`.
     pub(super) fn push(&mut self, minute: u32, event: Event) {
-        self.entries.push(Entry { minute, event });
+        if self.recording {
+            self.entries.push(Entry { minute, event });
+        }
+    }
+
+    /// Whether entries and marks are recorded.
+    pub(super) fn records(&self) -> bool {
+        self.recording
+    }
+
+    /// Records nothing from now on and forgets what it holds.
+    pub(super) fn stop_recording(&mut self) {
+        self.recording = false;
+        self.entries.clear();
+        self.dropped += self.marks.len();
+        self.marks.clear();
     }
 
     /// Notes the session as it is when `shown` was shown, before that
     /// beat's own entry.
     pub(super) fn add_mark(&mut self, shown: (NodeRef, u32), state: Snapshot) {
+        if !self.recording {
+            return;
+        }
         if self.marks.len() == MARKS_KEPT {
             self.marks.pop_front();
             self.dropped += 1;

@@ -5,6 +5,7 @@
 #[cfg(feature = "game")]
 mod announce;
 mod bedside;
+pub mod explore;
 mod flowchart;
 mod history;
 #[cfg(feature = "game")]

@@ -140,3 +140,21 @@ fn a_restored_game_keeps_its_history_and_goes_back_no_further_than_its_beat() {
     assert!(restored.roll_back(), "back to that choice");
     assert_eq!(restored.story().cursor.node, "answer");
 }
+
+#[test]
+fn a_session_that_keeps_no_history_plays_the_same_story_without_one() {
+    let mut none = at_the_choice();
+    none.keep_no_history();
+    assert!(
+        none.history().entries().is_empty(),
+        "what it had is forgotten"
+    );
+    answer(&mut none, "greet");
+    assert!(none.history().entries().is_empty());
+    assert!(!none.roll_back());
+    let mut full = at_the_choice();
+    answer(&mut full, "greet");
+    assert!(!full.history().entries().is_empty());
+    assert_eq!(none.story(), full.story());
+    assert_eq!(none.case(), full.case());
+}

@@ -320,9 +320,8 @@ impl StoryState {
         library: &Library,
         bedside: &mut dyn Bedside,
     ) -> Result<(), StoryError> {
-        let at = self.cursor.clone();
-        let Some(NodeDef::Line { next, .. }) = library.node(&at) else {
-            return Err(StoryError::NotALine(at));
+        let Some(NodeDef::Line { next, .. }) = library.node(&self.cursor) else {
+            return Err(StoryError::NotALine(self.cursor.clone()));
         };
         let next = self.follow(library, next.as_ref())?;
         self.enter(library, bedside, next)
@@ -478,7 +477,7 @@ impl StoryState {
 
     /// How often a node was entered.
     pub fn visits_of(&self, at: &NodeRef) -> u32 {
-        self.visits.get(&at.to_string()).copied().unwrap_or(0)
+        at.with_key(|key| self.visits.get(key).copied().unwrap_or(0))
     }
 
     /// Whether `condition` holds now, reading targets from the current scene.
@@ -615,8 +614,9 @@ impl StoryState {
         &mut self,
         library: &Library,
         bedside: &mut dyn Bedside,
-        mut at: NodeRef,
+        at: NodeRef,
     ) -> Result<(), StoryError> {
+        let mut at = at;
         for _ in 0..MAX_AUTOMATIC_STEPS {
             // An interrupt belongs to its scene: leaving the scene ends it.
             if self
@@ -633,12 +633,15 @@ impl StoryState {
                 self.phases_done.clear();
                 self.presence.clear();
             }
-            *self.visits.entry(at.to_string()).or_insert(0) += 1;
-            self.cursor = at.clone();
-            match library.node(&at) {
-                None => return Err(StoryError::UnknownNode(at)),
+            *self.visits.entry(at.key()).or_insert(0) += 1;
+            // The cursor is the node entered from here on (targets resolve
+            // from its scene).
+            self.cursor = at;
+            let here = &self.cursor;
+            at = match library.node(here) {
+                None => return Err(StoryError::UnknownNode(here.clone())),
                 Some(NodeDef::Line { .. }) => {
-                    self.seen_lines.insert(at.to_string());
+                    self.seen_lines.insert(here.key());
                     return Ok(());
                 }
                 Some(NodeDef::Choice { .. } | NodeDef::End { .. }) => return Ok(()),
@@ -646,7 +649,7 @@ impl StoryState {
                     let back = self
                         .interrupted
                         .take()
-                        .ok_or_else(|| StoryError::NothingToResume(at.clone()))?;
+                        .ok_or_else(|| StoryError::NothingToResume(here.clone()))?;
                     // Shown again, not entered again: no visit is counted,
                     // and a phase goes on where it was.
                     let shown_again = match library.node(&back) {
@@ -665,12 +668,12 @@ impl StoryState {
                         self.cursor = back;
                         return Ok(());
                     }
-                    at = back;
+                    back
                 }
                 Some(NodeDef::Phase { phase, .. }) => {
-                    let def = phase_def(library, &at, phase)?;
+                    let def = phase_def(library, here, phase)?;
                     self.phase = Some(RunningPhase {
-                        at: at.clone(),
+                        at: here.clone(),
                         left: def.minutes,
                     });
                     self.apply(library, bedside, &def.start);
@@ -678,7 +681,7 @@ impl StoryState {
                 }
                 Some(NodeDef::Effects { effects, next, .. }) => {
                     self.apply(library, bedside, effects);
-                    at = self.follow(library, next.as_ref())?;
+                    self.follow(library, next.as_ref())?
                 }
                 Some(NodeDef::Branch {
                     cases, otherwise, ..
@@ -687,9 +690,9 @@ impl StoryState {
                         .iter()
                         .find(|case| self.holds(library, bedside, &case.when))
                         .map_or(otherwise, |case| &case.goto);
-                    at = self.resolve(library, target)?;
+                    self.resolve(library, target)?
                 }
-            }
+            };
         }
         Err(StoryError::Loop(at))
     }

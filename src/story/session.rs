@@ -299,6 +299,14 @@ impl Session {
         &self.history
     }
 
+    /// Records no history from now on and forgets what it holds: no
+    /// entries and no marks to roll back to. For a host that neither shows
+    /// the history nor rolls back (the explorer), which then copies no state
+    /// at each line and clones sessions without a history.
+    pub fn keep_no_history(&mut self) {
+        self.history.stop_recording();
+    }
+
     /// Goes back one step: to the line or choice before the one shown (or
     /// to the one a phase or an ending came after), everything as it was
     /// then. False when there is nothing to go back to.
@@ -619,7 +627,9 @@ impl Session {
     /// Lets the running phase's minutes pass in real time, one by one so
     /// that an alarm stops it at its minute.
     fn run_phase(&mut self, seconds: f32) {
-        let Ok(Beat::Phase { at, phase, .. }) = self.beat() else {
+        // Most ticks fall on a line or a choice: no beat to build then.
+        let at_phase = matches!(self.story.node(&self.library), Some(NodeDef::Phase { .. }));
+        let Some(Ok(Beat::Phase { at, phase, .. })) = at_phase.then(|| self.beat()) else {
             self.phase_carry = 0.0;
             return;
         };
@@ -718,28 +728,30 @@ impl Session {
                 .shown
                 .as_ref()
                 .is_none_or(|(a, v, _)| (a, v) != (at, visits));
-            let key = (at.clone(), *visits);
             self.shown = Some(shown);
             self.revision += 1;
             if new_beat {
-                self.note_shown(key);
+                self.note_shown();
             }
         }
     }
 
-    /// Notes a beat newly shown in the history: a line or a choice gets a
+    /// Notes the beat newly shown in the history: a line or a choice gets a
     /// mark to roll back to; a line, a phase and an ending get an entry
     /// (a choice gets its entry when it is decided).
-    fn note_shown(&mut self, shown: (NodeRef, u32)) {
+    fn note_shown(&mut self) {
         let log = std::mem::replace(&mut self.log_shown, true);
-        let at = shown.0.clone();
+        let Some((at, visits, _)) = &self.shown else {
+            return;
+        };
+        let (at, visits) = (at.clone(), *visits);
         let event = match self.story.node(&self.library) {
             Some(NodeDef::Line { .. }) => {
-                self.history.add_mark(shown, self.state());
+                self.add_mark(&at, visits);
                 Event::Line(at)
             }
             Some(NodeDef::Choice { .. }) => {
-                self.history.add_mark(shown, self.state());
+                self.add_mark(&at, visits);
                 return;
             }
             Some(NodeDef::Phase { .. }) => Event::Phase(at),
@@ -748,6 +760,15 @@ impl Session {
         };
         if log {
             self.history.push(self.case.body.minute, event);
+        }
+    }
+
+    /// Keeps the session as it is, to roll back to the beat at `at` shown
+    /// for the `visits`th time, unless no history is kept.
+    fn add_mark(&mut self, at: &NodeRef, visits: u32) {
+        if self.history.records() {
+            let state = self.state();
+            self.history.add_mark((at.clone(), visits), state);
         }
     }
 
@@ -774,7 +795,11 @@ impl Session {
     /// that offers nothing (its options all wait on conditions) would wait
     /// for ever: its declared outcome comes at once instead.
     fn start_countdown(&mut self) {
-        if self.countdown.is_some() || self.fault.is_some() {
+        let timed = matches!(
+            self.story.node(&self.library),
+            Some(NodeDef::Choice { timer: Some(_), .. })
+        );
+        if !timed || self.countdown.is_some() || self.fault.is_some() {
             return;
         }
         let Ok(Beat::Choice {
@@ -808,11 +833,16 @@ impl Session {
                 let ids = options.iter().map(|o| o.id.clone()).collect();
                 Ok((at, ids))
             }
-            Ok(beat) => Ok((beat.at().clone(), Vec::new())),
+            Ok(Beat::Line { at, .. } | Beat::Phase { at, .. } | Beat::End { at, .. }) => {
+                Ok((at, Vec::new()))
+            }
             Err(err) => Err(err),
         };
         match shown {
-            Ok((at, ids)) => Some((at.clone(), self.story.visits_of(&at), ids)),
+            Ok((at, ids)) => {
+                let visits = self.story.visits_of(&at);
+                Some((at, visits, ids))
+            }
             Err(err) => {
                 self.fault = Some(err);
                 None
