@@ -195,17 +195,14 @@ if ! [[ "$moved" =~ ^[0-9]+$ ]] || [ "$moved" -lt 200 ]; then
     echo "the monitor's traces do not move"
     exit 1
 fi
-# Read on with Space, then order "wait for the lab" (key 3): her pressure
-# falls, the alarm flashes and Sascha interrupts.
-WINDOW=$(xdotool search --name '^Famulant$' | head -1)
-xdotool windowfocus "$WINDOW"
-for _ in 1 2 3 4; do
-    xdotool key --window "$WINDOW" space; sleep 0.4
-    xdotool key --window "$WINDOW" space; sleep 1
-done
-xdotool key --window "$WINDOW" 3
-shoot alarm 2.5
-grep -q "interrupts the story" "$OUT/monitor.log" || { echo "no interrupt; log:"; cat "$OUT/monitor.log"; exit 1; }
+kill "$GAME"; wait "$GAME" 2>/dev/null || true
+
+# Induction of a patient nobody has filled up (the scene begun at the
+# induction, she as she arrived): her pressure falls, the alarm flashes
+# and Brandt's interrupt breaks into the running phase.
+play alarm --lang en --autostart --seed 1 --start @ch3_theatre.t_induction
+shoot alarm 10
+grep -q "interrupts the story" "$OUT/alarm.log" || { echo "no interrupt; log:"; cat "$OUT/alarm.log"; exit 1; }
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
 
 # The operating room with its team, the monitor and the dispute's running
