@@ -626,7 +626,11 @@ fn the_extent_is_rolands_and_he_amputates_nothing_she_did_not_consent_to() {
     assert_eq!(kept.vars["debridement"], Value::Int(2));
     assert_eq!(kept.case.treatment.debridement, Some(Extent::Radical));
     assert!(!saw(&refused, "t_amputate"));
-    assert!(saw(&refused, "t_second_look_tonight"), "{:?}", nodes(&refused));
+    assert!(
+        saw(&refused, "t_second_look_tonight"),
+        "{:?}",
+        nodes(&refused)
+    );
     // Her yes allows it, and Roland, who trusts the student's reading of
     // dead muscle, takes the leg above the knee.
     assert!(saw(&allowed, "t_amputate"), "{:?}", nodes(&allowed));
