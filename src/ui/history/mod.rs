@@ -172,13 +172,11 @@ fn entry_text(library: &Library, event: &Event, lang: Lang) -> RichText {
             option,
             timed_out,
         } => {
-            let taken = option
-                .as_deref()
-                .and_then(|option| option_text(library, at, option, lang));
-            let said = match (taken, timed_out) {
-                (Some(text), false) => format!("> {text}"),
-                (Some(text), true) => format!("{} > {text}", s::TIME_UP.get(lang)),
-                (None, _) => s::TIME_UP.get(lang).to_owned(),
+            let said = decision_words(library, at, option.as_deref(), *timed_out, lang);
+            let said = if *timed_out || option.is_none() {
+                said
+            } else {
+                format!("> {said}")
             };
             RichText::new(said).strong()
         }
@@ -207,6 +205,23 @@ fn line_text(library: &Library, at: &NodeRef, lang: Lang) -> String {
 }
 
 /// The text of option `option` of the choice at `at`.
+/// What a decision was, in words: the option taken, after "time is up"
+/// when the countdown took it, or "time is up" alone when it took none.
+pub(super) fn decision_words(
+    library: &Library,
+    at: &NodeRef,
+    option: Option<&str>,
+    timed_out: bool,
+    lang: Lang,
+) -> String {
+    let taken = option.and_then(|option| option_text(library, at, option, lang));
+    match (taken, timed_out) {
+        (Some(text), false) => text,
+        (Some(text), true) => format!("{} > {text}", s::TIME_UP.get(lang)),
+        (None, _) => s::TIME_UP.get(lang).to_owned(),
+    }
+}
+
 pub(super) fn option_text(
     library: &Library,
     at: &NodeRef,

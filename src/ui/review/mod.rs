@@ -17,7 +17,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use self::chart::{Chart, Pointed, Stop, stops};
 use super::history::clinical::{describe, number};
-use super::history::option_text;
+use super::history::decision_words;
 use super::input::{Ask, Intent, Intents, navigate_list};
 use super::menu::{Menu, Page};
 use super::monitor::alarm_text;
@@ -431,14 +431,7 @@ fn entry_words(library: &Library, entry: &Entry, lang: Lang) -> (Color32, &'stat
             option,
             timed_out,
         } => {
-            let taken = option
-                .as_deref()
-                .and_then(|option| option_text(library, at, option, lang));
-            let text = match (taken, timed_out) {
-                (Some(text), false) => text,
-                (Some(text), true) => format!("{} > {text}", s::TIME_UP.get(lang)),
-                (None, _) => s::TIME_UP.get(lang).to_owned(),
-            };
+            let text = decision_words(library, at, option.as_deref(), *timed_out, lang);
             (chart::DECISION, s::DECISION.get(lang), text)
         }
         Event::Clinical(event) => (chart::ORDER, s::ORDER.get(lang), describe(event, lang)),
