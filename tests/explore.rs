@@ -14,8 +14,8 @@ use famulant::story::explore::{Options, explore};
 fn the_shipped_story_reaches_every_ending_and_every_node_without_a_dead_end() {
     let compiled = load_dir(&common::shipped_scenes(), "scenes");
     let library = compiled.library.expect("the shipped scenes load");
-    // What `famulant explore scenes` plays (about 30 s in the unoptimised
-    // test build): a node it misses, `famulant explore` shows the writer too.
+    // As many runs as `famulant explore` makes (about a minute in the
+    // unoptimised test build): the rarest nodes take a few thousand.
     let options = Options::default();
     let report = explore(Arc::new(library), &options).expect("the story starts");
     assert!(

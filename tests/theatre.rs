@@ -619,22 +619,24 @@ fn the_extent_is_rolands_and_he_amputates_nothing_she_did_not_consent_to() {
         assert!(saw(op, "t_find_severe"), "{:?}", nodes(op));
         assert!(saw(op, "t_arg_amputate"));
     }
-    // Her no stands while she sleeps.
+    // Her no stands while she sleeps: the whole compartment, not the leg.
     assert!(saw(&refused, "t_dec_no_consent"), "{:?}", nodes(&refused));
-    // Her yes allows it; she holds her pressure, so Roland keeps the leg.
-    assert!(saw(&allowed, "t_dec_severe_keep"), "{:?}", nodes(&allowed));
-    for op in [&refused, &allowed] {
-        let out = leaving(op);
-        assert_eq!(out.vars["amputated"], Value::Bool(false));
-        assert_eq!(
-            out.vars["debridement"],
-            Value::Int(2),
-            "the whole compartment"
-        );
-        assert_eq!(out.case.treatment.debridement, Some(Extent::Radical));
-        assert!(!saw(op, "t_amputate"));
-        assert!(saw(op, "t_second_look_tonight"), "{:?}", nodes(op));
-    }
+    let kept = leaving(&refused);
+    assert_eq!(kept.vars["amputated"], Value::Bool(false));
+    assert_eq!(kept.vars["debridement"], Value::Int(2));
+    assert_eq!(kept.case.treatment.debridement, Some(Extent::Radical));
+    assert!(!saw(&refused, "t_amputate"));
+    assert!(
+        saw(&refused, "t_second_look_tonight"),
+        "{:?}",
+        nodes(&refused)
+    );
+    // Her yes allows it, and Roland, who trusts the student's reading of
+    // dead muscle, takes the leg above the knee.
+    assert!(saw(&allowed, "t_amputate"), "{:?}", nodes(&allowed));
+    let taken = leaving(&allowed);
+    assert_eq!(taken.vars["amputated"], Value::Bool(true));
+    assert_eq!(taken.vars["debridement"], Value::Int(3));
 }
 
 #[test]

@@ -84,7 +84,7 @@ struct Drawing<'a> {
 impl Drawing<'_> {
     /// The chart in a scrolling area; the scene clicked, if any.
     fn chart(&self, ui: &mut egui::Ui, lit: usize) -> Option<usize> {
-        let height = (ui.ctx().content_rect().height() * 0.45).max(160.0);
+        let height = (ui.ctx().content_rect().height() * 0.58).max(160.0);
         let mut clicked = None;
         egui::ScrollArea::both().max_height(height).show(ui, |ui| {
             let layout = Layout::of(self.chart);
@@ -203,7 +203,7 @@ impl Drawing<'_> {
         }
         egui::ScrollArea::vertical()
             .id_salt("flowchart choices")
-            .max_height(ui.ctx().content_rect().height() * 0.25)
+            .max_height(ui.ctx().content_rect().height() * 0.16)
             .show(ui, |ui| {
                 for choice in choices {
                     self.choice(ui, choice);

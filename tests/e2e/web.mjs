@@ -5,10 +5,8 @@
 // kept and Continue first on the title, takes it with Enter and finds the
 // saved line on screen again (by its id and by its pixels), exports the
 // save as a file and imports it into a slot; then the
-// same on a phone, by touch, upright and on its side; then two whole games
-// to an ending (her recovery and her death), with the case review and the
-// flowchart after each. Screenshots go to OUTDIR; any console error or
-// uncaught exception fails the run.
+// same on a phone, by touch, upright and on its side. Screenshots go to
+// OUTDIR; any console error or uncaught exception fails the run.
 //
 //   TOOLS=DIR node tests/e2e/web.mjs URL OUTDIR
 //
@@ -73,9 +71,8 @@ async function until(page, what, predicate, seconds = 60, arg = null) {
   }
 }
 
-/** Loads the page (at `address`) and waits for the title screen with its
- * story ready. */
-async function toTitle(page, address = url) {
+/** Loads the page and waits for the title screen with its story ready. */
+async function toTitle(page) {
   const started = Date.now();
   let firstFrame;
   page.on("console", (message) => {
@@ -83,7 +80,7 @@ async function toTitle(page, address = url) {
       firstFrame = Date.now() - started;
     }
   });
-  await page.goto(address);
+  await page.goto(url);
   await until(
     page,
     "the title screen",
@@ -139,25 +136,6 @@ async function toLine(page) {
     await pressUntilBeatChanges(page, beat.startsWith("choices ") ? "Digit1" : "Space", beat);
   }
   throw new Error("no line within 40 beats");
-}
-
-/** Plays on to an ending: Space at lines and phases, and at a choice the
- * option `pick(scene, options)` names (by id, from `data-beat`); returns
- * the ending. */
-async function playToEnd(page, pick) {
-  for (let beats = 0; beats < 3000; beats++) {
-    const beat = await body(page, "beat");
-    if (beat.startsWith("ended ")) return beat.slice("ended ".length);
-    if (beat.startsWith("choices ")) {
-      const [, at, ids] = beat.split(" ");
-      const options = ids.split(",");
-      const number = options.indexOf(pick(at.split(".")[0], options)) + 1;
-      await pressUntilBeatChanges(page, `Digit${number}`, beat);
-    } else {
-      await pressUntilBeatChanges(page, "Space", beat);
-    }
-  }
-  throw new Error("no ending after 3000 beats");
 }
 
 /** How many pixels of two PNGs (base64) differ by more than a little; runs
@@ -304,37 +282,6 @@ try {
     await until(page, "a choice by tapping", (c) => document.body.dataset.beat !== c, 10, phoneChoice);
     step(`${name}: the story went on to ${await body(page, "beat")}`);
     await phone.close();
-  }
-
-  // Two whole games to an ending, each on the patient of its own seed: the
-  // careful player (the first option everywhere), who sees her recover, and
-  // the one who gives way to her refusal (the last option everywhere, and
-  // staying on at the farewell), who sees her die. Then the end box, the
-  // case review, and the flowchart opened from it.
-  for (const [name, seed, pick] of [
-    ["recovery", 3, (_scene, options) => options[0]],
-    ["death", 1, (scene, options) => (scene === "ch5_farewell" ? options[0] : options[options.length - 1])],
-  ]) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    page = await open(context, name);
-    step(`${name}: a whole game on the patient of seed ${seed}`);
-    await toTitle(page, `${url}?lang=de&seed=${seed}`);
-    await page.keyboard.press("Enter");
-    await until(page, "the first line", () => document.body.dataset.beat.startsWith("line "), 30);
-    const started = Date.now();
-    const ending = await playToEnd(page, pick);
-    step(`${name}: the ending ${ending} after ${Math.round((Date.now() - started) / 1000)} s`);
-    if (ending !== name.replace("recovery", "recovered")) throw new Error(`${name}: ended in ${ending}`);
-    await shot(page, `${name}-ending`);
-    await page.keyboard.press("Enter");
-    await until(page, "the case review", () => document.body.dataset.screen === "review", 10);
-    await shot(page, `${name}-review`);
-    // The review's buttons: the way to the title is lit, the flowchart's
-    // stands before it.
-    await page.keyboard.press("ArrowUp");
-    await page.keyboard.press("Enter");
-    await shot(page, `${name}-flowchart`);
-    await context.close();
   }
 } catch (error) {
   problems.push(String(error.stack || error));
