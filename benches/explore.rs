@@ -67,8 +67,9 @@ fn main() {
         pace: Pace::TYPICAL,
         words: &words,
     };
+    // As many as `famulant explore` plays by default.
     let runs = if std::env::args().any(|arg| arg == "--bench") {
-        500
+        Options::default().paths
     } else {
         5
     };

@@ -203,14 +203,14 @@ impl Report {
             c.endings.len(),
             self.lang.native_name()
         )?;
-        writeln!(f, "\nthe story               counted  aim")?;
+        writeln!(f, "\nthe story                 counted  aim")?;
         let row = |f: &mut fmt::Formatter<'_>, what: &str, have: usize, aim: usize| {
             let short = if have < aim {
                 format!("  {} short", aim - have)
             } else {
                 String::new()
             };
-            writeln!(f, "  {what:<21} {have:>7}  {aim} or more{short}")
+            writeln!(f, "  {what:<15} {have:>15}  {aim} or more{short}")
         };
         row(f, "choices", c.choices, AIM_CHOICES)?;
         row(f, "timed choices", c.timed_choices, AIM_TIMED_CHOICES)?;
@@ -221,17 +221,15 @@ impl Report {
             && !walk.tally.lengths.is_empty()
         {
             let [min, _, max] = spread(&walk.tally.lengths, |l| l.minutes);
-            {
-                let (low, high) = AIM_MINUTES;
-                let within = (low..=high).contains(&min) && (low..=high).contains(&max);
-                writeln!(
-                    f,
-                    "  {:<21} {:>7}  {low} to {high} at the typical pace{}",
-                    "minutes to play",
-                    format!("{min:.0}–{max:.0}"),
-                    if within { "" } else { "  outside" }
-                )?;
-            }
+            let (low, high) = AIM_MINUTES;
+            let within = (low..=high).contains(&min) && (low..=high).contains(&max);
+            writeln!(
+                f,
+                "  {:<15} {:>15}  {low} to {high} at the typical pace{}",
+                "minutes to play",
+                format!("{min:.1}–{max:.1}"),
+                if within { "" } else { "  outside" }
+            )?;
         }
         Ok(())
     }
