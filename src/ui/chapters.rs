@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
+use super::flowchart::ChartCache;
 use super::input::Ask;
 use super::menu::Page;
 use super::page::{PageInput, heading, page_button, page_panel};
@@ -30,10 +31,10 @@ struct Chapter {
 
 /// The chapters in story order: a scene's title, its time of day and her
 /// clock then, or locked.
-fn chapters(library: &Library, progress: &Progress, lang: Lang) -> Vec<Chapter> {
-    Flowchart::of(library, progress)
+fn chapters(chart: &Flowchart, library: &Library, progress: &Progress, lang: Lang) -> Vec<Chapter> {
+    chart
         .scenes
-        .into_iter()
+        .iter()
         .map(|scene| {
             let start = progress.chapter(&scene.id);
             let def = library.scene(&scene.id).map(|s| &s.def);
@@ -51,7 +52,7 @@ fn chapters(library: &Library, progress: &Progress, lang: Lang) -> Vec<Chapter> 
             };
             Chapter {
                 open: start.is_some(),
-                scene: scene.id,
+                scene: scene.id.clone(),
                 label,
             }
         })
@@ -67,7 +68,9 @@ fn chapters_page(
     found: Option<Res<Found>>,
     settings: Res<Settings>,
     mut play: MessageWriter<PlayChapter>,
+    mut cache: Local<ChartCache>,
 ) -> Result {
+    cache.note(found.as_ref());
     if !input.shows(Page::Chapters) {
         return Ok(());
     }
@@ -76,7 +79,8 @@ fn chapters_page(
     };
     let ctx = contexts.ctx_mut()?;
     let lang = settings.lang;
-    let list = chapters(library, found.progress(), lang);
+    let chart = cache.chart(library, &found);
+    let list = chapters(chart, library, found.progress(), lang);
     let mut highlight = input.grid_highlight(list.len(), 1);
     let (clicked, back) = page_panel(ctx, "chapters", 640.0, |ui| {
         heading(ui, s::CHAPTERS.get(lang));

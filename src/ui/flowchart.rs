@@ -4,6 +4,8 @@
 //! reached is drawn locked. Opened from the title once a game has ended,
 //! and after an ending.
 
+use std::sync::Arc;
+
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Color32, Pos2, Rect, RichText, Sense, Stroke, Vec2};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
@@ -26,6 +28,33 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, flowchart_page);
 }
 
+/// The flowchart a page draws, kept between frames: laying the story out
+/// walks every node, so it is done again only when the story's library
+/// (a hot reload) or what games have found changed.
+#[derive(Default)]
+pub(super) struct ChartCache(Option<(Arc<Library>, Flowchart)>);
+
+impl ChartCache {
+    /// Forgets the chart when what games have found changed since the
+    /// page's system last ran; called every frame, shown or not.
+    pub(super) fn note(&mut self, found: Option<&Res<Found>>) {
+        if found.is_some_and(|found| found.is_changed()) {
+            self.0 = None;
+        }
+    }
+
+    /// The chart of `library` as `found` records it.
+    pub(super) fn chart(&mut self, library: &Arc<Library>, found: &Found) -> &Flowchart {
+        if !matches!(&self.0, Some((built, _)) if Arc::ptr_eq(built, library)) {
+            self.0 = None;
+        }
+        let (_, chart) = self
+            .0
+            .get_or_insert_with(|| (library.clone(), Flowchart::of(library, found.progress())));
+        chart
+    }
+}
+
 /// Draws the flowchart when it is the page on top.
 fn flowchart_page(
     mut contexts: EguiContexts,
@@ -33,7 +62,9 @@ fn flowchart_page(
     story: Res<Story>,
     found: Option<Res<Found>>,
     settings: Res<Settings>,
+    mut cache: Local<ChartCache>,
 ) -> Result {
+    cache.note(found.as_ref());
     if !input.shows(Page::Flowchart) {
         return Ok(());
     }
@@ -42,12 +73,12 @@ fn flowchart_page(
     };
     let ctx = contexts.ctx_mut()?;
     let lang = settings.lang;
-    let chart = Flowchart::of(library, found.progress());
+    let chart = cache.chart(library, &found);
     let highlight = input.grid_highlight(chart.scenes.len(), 1);
     let (clicked, back) = page_panel(ctx, "flowchart", 1100.0, |ui| {
         heading(ui, s::FLOWCHART.get(lang));
         let drawing = Drawing {
-            chart: &chart,
+            chart,
             library,
             lang,
             look: palette(ui.ctx()),
