@@ -8,6 +8,7 @@
 //! | `data-screen` | `title`, `playing`, `review` |
 //! | `data-lang` | `de`, `en` |
 //! | `data-beat` | `line SCENE.NODE`, `choices SCENE.NODE OPTION,OPTION…` (the options offered), `phase SCENE.NODE`, `ended ENDING`, `nothing` |
+//! | `data-page` | the menu page on top: `pause`, `settings`, `save`, `load`, `history`, `flowchart`, `chapters`, or `none` |
 //!
 //! and settings live in its `localStorage` (see `settings/store.rs`). When
 //! the browser leaves the whole screen by itself (Escape), the setting
@@ -22,6 +23,7 @@ use crate::content::ContentStatus;
 use crate::screen::Screen;
 use crate::settings::{ChangeSetting, Setting, Settings};
 use crate::story::CurrentBeat;
+use crate::ui::menu::{Menu, Page};
 
 pub use files::{download, pick_file, take_picked};
 
@@ -80,7 +82,8 @@ fn page_state(
     screen: Screen,
     settings: &Settings,
     beat: &CurrentBeat,
-) -> [(&'static str, String); 4] {
+    menu: &Menu,
+) -> [(&'static str, String); 5] {
     let content = match status {
         ContentStatus::Loading => "loading",
         ContentStatus::Ready { .. } => "ready",
@@ -96,7 +99,22 @@ fn page_state(
         ("data-screen", screen.to_owned()),
         ("data-lang", settings.lang.code().to_owned()),
         ("data-beat", beat_summary(beat)),
+        ("data-page", page_name(menu.top()).to_owned()),
     ]
+}
+
+/// The menu page on top as the page is told it.
+fn page_name(page: Option<Page>) -> &'static str {
+    match page {
+        None => "none",
+        Some(Page::Pause) => "pause",
+        Some(Page::Settings) => "settings",
+        Some(Page::Save) => "save",
+        Some(Page::Load) => "load",
+        Some(Page::History) => "history",
+        Some(Page::Flowchart) => "flowchart",
+        Some(Page::Chapters) => "chapters",
+    }
 }
 
 fn beat_summary(beat: &CurrentBeat) -> String {
@@ -118,9 +136,10 @@ fn publish_to_page(
     screen: Res<State<Screen>>,
     settings: Res<Settings>,
     beat: Res<CurrentBeat>,
+    menu: Res<Menu>,
     mut published: Local<Vec<(&'static str, String)>>,
 ) {
-    let state = page_state(&status, *screen.get(), &settings, &beat);
+    let state = page_state(&status, *screen.get(), &settings, &beat, &menu);
     if published.as_slice() == state.as_slice() {
         return;
     }
