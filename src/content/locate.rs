@@ -29,6 +29,8 @@ enum Kind {
     Atom,
     Seq(Vec<Located>),
     Fields(Vec<(String, Located)>),
+    /// A map's entries in file order: each key's text and where it stands.
+    Map(Vec<(String, Located)>),
 }
 
 impl Located {
@@ -45,6 +47,18 @@ impl Located {
         here.pos
     }
 
+    /// Where, in file order, the map at `path` has its entry `key`.
+    pub fn entry_index(&self, path: &[Seg], key: &str) -> Option<usize> {
+        let mut here = self;
+        for seg in path {
+            here = here.child(*seg)?;
+        }
+        match &here.kind {
+            Kind::Map(entries) => entries.iter().position(|(k, _)| k == key),
+            _ => None,
+        }
+    }
+
     fn child(&self, seg: Seg) -> Option<&Located> {
         match (&self.kind, seg) {
             (Kind::Fields(fields), Seg::Field(name)) => fields
@@ -52,6 +66,7 @@ impl Located {
                 .find(|(field, _)| field == name)
                 .map(|(_, value)| value),
             (Kind::Seq(items), Seg::Index(i)) => items.get(i),
+            (Kind::Map(entries), Seg::Index(i)) => entries.get(i).map(|(_, key)| key),
             // `Some(x)` written out in full: look through it.
             (Kind::Seq(items), Seg::Field(_)) if items.len() == 1 => items[0].child(seg),
             _ => None,
@@ -80,6 +95,8 @@ enum Tok {
     Colon,
     Comma,
     Ident(String),
+    /// A quoted string, its text as written between the quotes.
+    Str(String),
     Atom,
 }
 
@@ -110,11 +127,13 @@ impl Parser<'_> {
     }
 
     /// Reads the inside of a bracketed group up to its closing bracket.
-    /// Fields (`name: value`) make a struct; anything else a sequence. Map
-    /// entries (`"key": value`) become a sequence of their keys.
+    /// Fields (`name: value`) make a struct; map entries (`"key": value`)
+    /// a map of their keys, which is what errors name; anything else a
+    /// sequence.
     fn group(&mut self, pos: Pos) -> Located {
         let mut fields = Vec::new();
         let mut items = Vec::new();
+        let mut entries = Vec::new();
         loop {
             match self.peek() {
                 None => break,
@@ -135,21 +154,29 @@ impl Parser<'_> {
                         fields.push((name, value));
                     }
                 }
-                Some(_) => {
+                Some(tok) => {
+                    let key = match tok {
+                        Tok::Str(text) => text.clone(),
+                        _ => String::new(),
+                    };
                     let Some(value) = self.value() else { break };
                     if self.peek() == Some(&Tok::Colon) {
-                        // A map entry: keep the key, which is what errors name.
                         self.at += 1;
                         self.value();
+                        entries.push((key, value));
+                    } else {
+                        items.push(value);
                     }
-                    items.push(value);
                 }
             }
         }
-        let kind = if fields.is_empty() {
-            Kind::Seq(items)
-        } else {
+        let kind = if !fields.is_empty() {
             Kind::Fields(fields)
+        } else if !entries.is_empty() && items.is_empty() {
+            Kind::Map(entries)
+        } else {
+            items.extend(entries.into_iter().map(|(_, key)| key));
+            Kind::Seq(items)
         };
         Located { pos, kind }
     }
@@ -194,7 +221,8 @@ fn tokenize(text: &str) -> Vec<(Tok, Pos)> {
             while i + len < chars.len() && chars[i + len] != c {
                 len += if chars[i + len] == '\\' { 2 } else { 1 };
             }
-            tokens.push((Tok::Atom, pos));
+            let text = chars[i + 1..(i + len).min(chars.len())].iter().collect();
+            tokens.push((Tok::Str(text), pos));
             let n = (len + 1).min(chars.len() - i);
             advance(&mut i, &mut line, &mut col, n);
         } else if c == 'r' && matches!(next, Some('"') | Some('#')) {

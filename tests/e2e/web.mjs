@@ -5,15 +5,19 @@
 // kept and Continue first on the title, takes it with Enter and finds the
 // saved line on screen again (by its id and by its pixels), exports the
 // save as a file and imports it into a slot; then the
-// same on a phone, by touch, upright and on its side. Screenshots go to
-// OUTDIR; any console error or uncaught exception fails the run.
+// same on a phone, by touch, upright and on its side; then a whole game
+// to her death (the last option nearly everywhere), with the end box, the
+// case review, the flowchart, and chapter select on the title afterwards,
+// which plays a chapter again. WHOLE_GAMES=both plays her recovery too
+// (the first option everywhere). Screenshots go to OUTDIR; any console
+// error or uncaught exception fails the run.
 //
 //   TOOLS=DIR node tests/e2e/web.mjs URL OUTDIR
 //
 // with playwright-core installed under DIR/node_modules (`./dev web` puts
 // it there, outside the clone).
 // The game tells its state in attributes on <body> (src/web.rs):
-// data-content, data-screen, data-lang, data-beat.
+// data-content, data-screen, data-lang, data-beat, data-page.
 
 import { createRequire } from "node:module";
 
@@ -71,8 +75,9 @@ async function until(page, what, predicate, seconds = 60, arg = null) {
   }
 }
 
-/** Loads the page and waits for the title screen with its story ready. */
-async function toTitle(page) {
+/** Loads the page (at `address`) and waits for the title screen with its
+ * story ready. */
+async function toTitle(page, address = url) {
   const started = Date.now();
   let firstFrame;
   page.on("console", (message) => {
@@ -80,7 +85,7 @@ async function toTitle(page) {
       firstFrame = Date.now() - started;
     }
   });
-  await page.goto(url);
+  await page.goto(address);
   await until(
     page,
     "the title screen",
@@ -98,6 +103,61 @@ async function pressUntilBeatChanges(page, key, beat) {
     if ((await body(page, "beat")) !== beat) return;
   }
   throw new Error(`${key} did not move the story on from ${beat}`);
+}
+
+/** Presses `key` and waits until the beat is no longer `beat`, pressing
+ * again each second it stays (the software renderer draws slowly). */
+async function moveOn(page, key, beat) {
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press(key);
+    try {
+      await page.waitForFunction((b) => document.body.dataset.beat !== b, beat, { timeout: 1000, polling: 25 });
+      return;
+    } catch {
+      // Not yet: press again.
+    }
+  }
+  throw new Error(`${key} did not move the story on from ${beat}`);
+}
+
+/** Plays on to an ending: Space at lines and phases, and at a choice the
+ * option `pick(scene, options)` names (by id, from `data-beat`); returns
+ * the ending and how many choices were made. */
+async function playToEnd(page, pick) {
+  let choices = 0;
+  for (let beats = 0; beats < 3000; beats++) {
+    const beat = await body(page, "beat");
+    if (beat.startsWith("ended ")) return { ending: beat.slice("ended ".length), choices };
+    if (beat.startsWith("choices ")) {
+      const [, at, ids] = beat.split(" ");
+      const options = ids.split(",");
+      const number = options.indexOf(pick(at.split(".")[0], options)) + 1;
+      await moveOn(page, `Digit${number}`, beat);
+      choices++;
+    } else {
+      await moveOn(page, "Space", beat);
+    }
+  }
+  throw new Error("no ending after 3000 beats");
+}
+
+/** Presses `keys` one after another, a little apart. */
+async function press(page, ...keys) {
+  for (const key of keys) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(300);
+  }
+}
+
+/** Opens the title's item that opens `name` (a menu page), counting from
+ * the first: Continue comes first only when there is a game to go on
+ * with, so the page that opens tells which item the keys reached. */
+async function openFromTitle(page, name, downs) {
+  await press(page, ...Array(downs).fill("ArrowDown"), "Enter");
+  if ((await body(page, "page")) !== name) {
+    await press(page, "Escape", "ArrowDown", "Enter");
+  }
+  await until(page, `the ${name} page`, (n) => document.body.dataset.page === n, 10, name);
 }
 
 /** Reads on (Space, or a tap at `tap`) until a choice is open. */
@@ -282,6 +342,59 @@ try {
     await until(page, "a choice by tapping", (c) => document.body.dataset.beat !== c, 10, phoneChoice);
     step(`${name}: the story went on to ${await body(page, "beat")}`);
     await phone.close();
+  }
+
+  // Whole games to an ending, each on the patient of its own seed: the
+  // one who gives way to her refusal (the last option nearly everywhere,
+  // staying on at the farewell) sees her die; with WHOLE_GAMES=both also
+  // the careful player (the first option everywhere), who sees her
+  // recover. Then the end box, the case review, and the flowchart opened
+  // from it; after the first, chapter select on the title plays a chapter
+  // again.
+  const games = [["death", 1, (scene, options) => (scene === "ch5_farewell" ? options[0] : options[options.length - 1])]];
+  if (process.env.WHOLE_GAMES === "both") games.push(["recovered", 3, (_scene, options) => options[0]]);
+  for (const [ending, seed, pick] of games) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    // Lines appear whole (the player's setting "reduced motion"), so that
+    // one key reads on.
+    await context.addInitScript(() => localStorage.setItem("famulant.settings", "(reduced_motion: true)"));
+    page = await open(context, ending);
+    step(`${ending}: a whole game on the patient of seed ${seed}`);
+    await toTitle(page, `${url}?lang=de&seed=${seed}`);
+    await page.keyboard.press("Enter");
+    await until(page, "the first line", () => document.body.dataset.beat.startsWith("line "), 30);
+    const started = Date.now();
+    const played = await playToEnd(page, pick);
+    const seconds = Math.round((Date.now() - started) / 1000);
+    timings[`${ending}Game`] = seconds * 1000;
+    step(`${ending}: the ending ${played.ending} after ${played.choices} choices and ${seconds} s`);
+    if (played.ending !== ending) throw new Error(`the game meant to end in ${ending} ended in ${played.ending}`);
+    await shot(page, `${ending}-ending`);
+    await page.keyboard.press("Enter");
+    await until(page, "the case review", () => document.body.dataset.screen === "review", 10);
+    await shot(page, `${ending}-review`);
+    // The review's buttons: the way to the title is lit, the flowchart's
+    // stands before it.
+    await press(page, "ArrowUp", "Enter");
+    await until(page, "the flowchart", () => document.body.dataset.page === "flowchart", 10);
+    await shot(page, `${ending}-flowchart`);
+    await press(page, "Escape");
+    await until(page, "the review again", () => document.body.dataset.page === "none", 10);
+    if (ending === "death") {
+      await press(page, "Enter");
+      await until(page, "the title after the review", () => document.body.dataset.screen === "title", 10);
+      // New game, Load, Chapters (after Continue, if there is one).
+      await openFromTitle(page, "chapters", 2);
+      await shot(page, "chapters");
+      // The third chapter: the morning meeting, opened by every game.
+      await press(page, "ArrowDown", "ArrowDown", "Enter");
+      await until(page, "a chapter playing", () => document.body.dataset.screen === "playing", 10);
+      const chapter = await body(page, "beat");
+      step(`chapter select played ${chapter}`);
+      if (!/^(line|choices) ch1_meeting\./.test(chapter)) problems.push(`chapter select did not play the meeting: ${chapter}`);
+      await shot(page, "chapter-played");
+    }
+    await context.close();
   }
 } catch (error) {
   problems.push(String(error.stack || error));

@@ -86,8 +86,14 @@ pub(super) fn condition_from<T>(
 ) {
     let first = at.index(0);
     match when {
-        Condition::Is(name) => variable(checker, file, &first, name, Value::Bool(true)),
-        Condition::Var(name, _, _) => variable(checker, file, &first, name, Value::Int(0)),
+        Condition::Is(name) => {
+            checker.read.insert(name.clone());
+            variable(checker, file, &first, name, Value::Bool(true));
+        }
+        Condition::Var(name, _, _) => {
+            checker.read.insert(name.clone());
+            variable(checker, file, &first, name, Value::Int(0));
+        }
         Condition::Visited(target) | Condition::Visits(target, _, _) => {
             nodes::target_from(checker, file, from, &first, target)
         }

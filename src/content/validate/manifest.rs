@@ -5,7 +5,8 @@ use std::collections::HashSet;
 
 use super::path::Path;
 use super::{Checker, nodes};
-use crate::content::format::{FORMAT_VERSION, NodeDef, RelationshipDef, is_valid_id};
+use crate::content::format::{FORMAT_VERSION, Manifest, NodeDef, RelationshipDef, is_valid_id};
+use crate::content::parse::ContentFile;
 
 /// Checks `index.ron`.
 pub(super) fn check(checker: &mut Checker) {
@@ -71,18 +72,27 @@ fn scene_files(checker: &mut Checker) {
 /// Variable names are valid ids.
 fn variables(checker: &mut Checker) {
     let file = &checker.set.manifest;
-    for (i, name) in file.value.variables.keys().enumerate() {
+    for name in file.value.variables.keys() {
         if !is_valid_id(name) {
             checker
                 .error(
                     file,
-                    &Path::root().field("variables").index(i),
+                    &variable_at(file, name),
                     format!("`{name}` is not a valid variable name"),
                 )
                 .hint(
                     "variable names use lowercase letters, digits and `_`, and start with a letter",
                 );
         }
+    }
+}
+
+/// Where `index.ron` declares the variable `name`.
+pub(super) fn variable_at(file: &ContentFile<Manifest>, name: &str) -> Path {
+    let variables = Path::root().field("variables");
+    match file.located.entry_index(variables.segs(), name) {
+        Some(k) => variables.index(k),
+        None => variables,
     }
 }
 

@@ -4,7 +4,8 @@
 //! [`validate`] runs one check per concern, in order, each adding what it
 //! finds to the same list: the manifest, the characters, the rooms, each
 //! scene (its nodes, their effects and conditions), the case review's
-//! words, and last the story as a graph of nodes.
+//! words, whether every variable is read, and last the story as a graph
+//! of nodes.
 
 mod characters;
 mod effects;
@@ -13,12 +14,15 @@ mod graph;
 mod manifest;
 mod nodes;
 mod path;
+mod reads;
 mod report;
 mod review;
 mod rooms;
 mod scene;
 #[cfg(test)]
 mod tests;
+
+use std::collections::HashSet;
 
 use super::diagnostic::Diagnostic;
 use super::library::Library;
@@ -38,12 +42,13 @@ type Check = fn(&mut Checker<'_>);
 
 /// The checks in the order they run. The graph comes last: it keeps quiet
 /// about nodes that cannot reach an End while other errors are present.
-const CHECKS: [Check; 6] = [
+const CHECKS: [Check; 7] = [
     manifest::check,
     characters::check,
     rooms::check,
     scene::check,
     review::check,
+    reads::check,
     graph::check,
 ];
 
@@ -66,6 +71,8 @@ struct Checker<'a> {
     library: Library,
     /// The problems found so far, in the order found.
     diagnostics: Vec<Diagnostic>,
+    /// The variables some condition checked so far reads.
+    read: HashSet<String>,
 }
 
 impl<'a> Checker<'a> {
@@ -75,6 +82,7 @@ impl<'a> Checker<'a> {
             set,
             library: Library::build(set),
             diagnostics: Vec::new(),
+            read: HashSet::new(),
         }
     }
 }

@@ -96,3 +96,29 @@ fn a_missing_scene_file_points_into_the_manifest() {
         errs[0]
     );
 }
+
+#[test]
+fn a_variable_no_condition_reads_is_pointed_out_in_the_manifest() {
+    let manifest = crate::content::fixtures::MANIFEST
+        .replace(r#""brave": false }"#, r#""brave": false, "late": false }"#);
+    let set_only = SCENE.replace(
+        r#"Set("brave", true)"#,
+        r#"Set("brave", true), Set("late", true)"#,
+    );
+    let compiled = compile_files(&[("index.ron", &manifest), ("s1.ron", &set_only)]);
+    let all: Vec<_> = compiled.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(
+        all[0].starts_with("scenes/index.ron:5:46: warning: no condition reads `late`"),
+        "{}",
+        all[0]
+    );
+
+    let read = set_only.replace(r#"Is("brave")"#, r#"All([Is("brave"), Not(Is("late"))])"#);
+    let compiled = compile_files(&[("index.ron", &manifest), ("s1.ron", &read)]);
+    assert!(
+        compiled.diagnostics.is_empty(),
+        "{:#?}",
+        compiled.diagnostics
+    );
+}
