@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
-use super::flowchart::ChartCache;
+use super::flowchart::{ChartSource, Charted};
 use super::input::Ask;
 use super::menu::Page;
 use super::page::{PageInput, heading, page_button, page_panel};
@@ -14,9 +14,8 @@ use super::saves::clock;
 use super::strings as s;
 use super::style::palette;
 use crate::content::{Lang, Library};
-use crate::save::{Found, PlayChapter};
-use crate::settings::Settings;
-use crate::story::{Flowchart, Progress, Story};
+use crate::save::PlayChapter;
+use crate::story::{Flowchart, Progress};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, chapters_page);
@@ -64,22 +63,23 @@ fn chapters(chart: &Flowchart, library: &Library, progress: &Progress, lang: Lan
 fn chapters_page(
     mut contexts: EguiContexts,
     mut input: PageInput,
-    story: Res<Story>,
-    found: Option<Res<Found>>,
-    settings: Res<Settings>,
+    mut source: ChartSource,
     mut play: MessageWriter<PlayChapter>,
-    mut cache: Local<ChartCache>,
 ) -> Result {
-    cache.note(found.as_ref());
+    source.note();
     if !input.shows(Page::Chapters) {
         return Ok(());
     }
-    let (Some(library), Some(found)) = (story.library(), found) else {
+    let Some(Charted {
+        chart,
+        library,
+        found,
+        lang,
+    }) = source.read()
+    else {
         return Ok(());
     };
     let ctx = contexts.ctx_mut()?;
-    let lang = settings.lang;
-    let chart = cache.chart(library, &found);
     let list = chapters(chart, library, found.progress(), lang);
     let mut highlight = input.grid_highlight(list.len(), 1);
     let (clicked, back) = page_panel(ctx, "chapters", 640.0, |ui| {

@@ -6,6 +6,7 @@
 
 use std::sync::Arc;
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Color32, Pos2, Rect, RichText, Sense, Stroke, Vec2};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
@@ -28,30 +29,50 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, flowchart_page);
 }
 
-/// The flowchart a page draws, kept between frames: laying the story out
-/// walks every node, so it is done again only when the story's library
-/// (a hot reload) or what games have found changed.
-#[derive(Default)]
-pub(super) struct ChartCache(Option<(Arc<Library>, Flowchart)>);
+/// What a page drawn from the flowchart reads: the story's library, what
+/// games have found, the language, and the chart, kept between frames
+/// (laying the story out walks every node, so it is done again only when
+/// the library, after a hot reload, or what games have found changed).
+#[derive(SystemParam)]
+pub(super) struct ChartSource<'w, 's> {
+    story: Res<'w, Story>,
+    found: Option<Res<'w, Found>>,
+    settings: Res<'w, Settings>,
+    kept: Local<'s, Option<(Arc<Library>, Flowchart)>>,
+}
 
-impl ChartCache {
+/// The chart, with what it was drawn from.
+pub(super) struct Charted<'a> {
+    pub(super) chart: &'a Flowchart,
+    pub(super) library: &'a Library,
+    pub(super) found: &'a Found,
+    pub(super) lang: Lang,
+}
+
+impl ChartSource<'_, '_> {
     /// Forgets the chart when what games have found changed since the
-    /// page's system last ran; called every frame, shown or not.
-    pub(super) fn note(&mut self, found: Option<&Res<Found>>) {
-        if found.is_some_and(|found| found.is_changed()) {
-            self.0 = None;
+    /// page's system last ran: to be called every frame, shown or not.
+    pub(super) fn note(&mut self) {
+        if self.found.as_ref().is_some_and(|found| found.is_changed()) {
+            *self.kept = None;
         }
     }
 
-    /// The chart of `library` as `found` records it.
-    pub(super) fn chart(&mut self, library: &Arc<Library>, found: &Found) -> &Flowchart {
-        if !matches!(&self.0, Some((built, _)) if Arc::ptr_eq(built, library)) {
-            self.0 = None;
+    /// The chart, once a story is loaded and what games found is read.
+    pub(super) fn read(&mut self) -> Option<Charted<'_>> {
+        let (library, found) = (self.story.library()?, self.found.as_deref()?);
+        if !matches!(&*self.kept, Some((built, _)) if Arc::ptr_eq(built, library)) {
+            *self.kept = None;
         }
         let (_, chart) = self
-            .0
+            .kept
             .get_or_insert_with(|| (library.clone(), Flowchart::of(library, found.progress())));
-        chart
+        Some(Charted {
+            chart,
+            library,
+            found,
+            lang: self.settings.lang,
+        })
     }
 }
 
@@ -59,21 +80,22 @@ impl ChartCache {
 fn flowchart_page(
     mut contexts: EguiContexts,
     mut input: PageInput,
-    story: Res<Story>,
-    found: Option<Res<Found>>,
-    settings: Res<Settings>,
-    mut cache: Local<ChartCache>,
+    mut source: ChartSource,
 ) -> Result {
-    cache.note(found.as_ref());
+    source.note();
     if !input.shows(Page::Flowchart) {
         return Ok(());
     }
-    let (Some(library), Some(found)) = (story.library(), found) else {
+    let Some(Charted {
+        chart,
+        library,
+        lang,
+        ..
+    }) = source.read()
+    else {
         return Ok(());
     };
     let ctx = contexts.ctx_mut()?;
-    let lang = settings.lang;
-    let chart = cache.chart(library, &found);
     let highlight = input.grid_highlight(chart.scenes.len(), 1);
     let (clicked, back) = page_panel(ctx, "flowchart", 1100.0, |ui| {
         heading(ui, s::FLOWCHART.get(lang));
