@@ -21,9 +21,9 @@ use crate::settings::Settings;
 use crate::story::{ChoiceRow, Flowchart, Place, Story};
 
 /// A box's size on the chart, in points.
-const BOX: Vec2 = Vec2::new(168.0, 50.0);
+const BOX: Vec2 = Vec2::new(168.0, 44.0);
 /// The space between boxes in a row, and between rows.
-const GAP: Vec2 = Vec2::new(22.0, 44.0);
+const GAP: Vec2 = Vec2::new(22.0, 30.0);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, flowchart_page);
@@ -76,14 +76,18 @@ impl ChartSource<'_, '_> {
     }
 }
 
-/// Draws the flowchart when it is the page on top.
+/// Draws the flowchart when it is the page on top. The chart scrolls to
+/// the highlighted scene when the highlight moves (and on opening), and
+/// otherwise stays where the wheel or a drag put it.
 fn flowchart_page(
     mut contexts: EguiContexts,
     mut input: PageInput,
     mut source: ChartSource,
+    mut followed: Local<Option<usize>>,
 ) -> Result {
     source.note();
     if !input.shows(Page::Flowchart) {
+        *followed = None;
         return Ok(());
     }
     let Some(Charted {
@@ -105,7 +109,8 @@ fn flowchart_page(
             lang,
             look: palette(ui.ctx()),
         };
-        let clicked = drawing.chart(ui, highlight.lit());
+        let lit = highlight.lit();
+        let clicked = drawing.chart(ui, lit, followed.replace(lit) != Some(lit));
         if let Some(scene) = chart.scenes.get(highlight.lit()) {
             drawing.choices(ui, scene.reached, &scene.choices);
         }
@@ -135,8 +140,9 @@ struct Drawing<'a> {
 }
 
 impl Drawing<'_> {
-    /// The chart in a scrolling area; the scene clicked, if any.
-    fn chart(&self, ui: &mut egui::Ui, lit: usize) -> Option<usize> {
+    /// The chart in a scrolling area, brought to the scene `lit` when
+    /// `follow`; the scene clicked, if any.
+    fn chart(&self, ui: &mut egui::Ui, lit: usize, follow: bool) -> Option<usize> {
         let height = (ui.ctx().content_rect().height() * 0.58).max(160.0);
         let mut clicked = None;
         egui::ScrollArea::both().max_height(height).show(ui, |ui| {
@@ -156,7 +162,7 @@ impl Drawing<'_> {
                 {
                     clicked = Some(i);
                 }
-                if i == lit {
+                if i == lit && follow {
                     ui.scroll_to_rect(rect, None);
                 }
             }
