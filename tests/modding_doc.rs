@@ -81,6 +81,7 @@ fn the_complete_example_plays_both_ways() {
             .unwrap()
             .contains("Nurse Petra: Well done last night.")
     );
+    let mut out = Vec::new();
     let late = play_text(
         library,
         Lang::De,
@@ -88,10 +89,16 @@ fn the_complete_example_plays_both_ways() {
         None,
         &mut "".as_bytes(),
         true,
-        &mut Vec::new(),
+        &mut out,
     )
     .unwrap();
     assert_eq!(late.story().var("courage"), Value::Int(-1));
+    assert!(
+        String::from_utf8(out)
+            .unwrap()
+            .contains("Schwester Petra: Nächstes Mal nicht so lange überlegen."),
+        "the morning reads how long he hesitated"
+    );
     assert_eq!(late.ending(), Some("night_over"));
 }
 
