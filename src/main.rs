@@ -27,7 +27,7 @@ fn main() -> ExitCode {
             println!("famulant {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Command::Check { dir } => match check(&dir, &mut std::io::stdout().lock()) {
+        Command::Check { dir, json } => match check(&dir, json, &mut std::io::stdout().lock()) {
             Ok(code) => ExitCode::from(code as u8),
             Err(err) => {
                 eprintln!("famulant: {err}");

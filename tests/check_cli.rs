@@ -94,6 +94,51 @@ fn a_syntax_error_fails_with_its_place() {
 }
 
 #[test]
+fn json_gives_one_object_a_diagnostic_for_editors() {
+    let dir = copy_of_scenes("json");
+    let scene = first_scene(&dir);
+    let text = std::fs::read_to_string(&scene).unwrap();
+    // A target that is not one.
+    let broken = text.replacen("next: \"", "next: \"no_such_", 1);
+    assert_ne!(broken, text, "the scene has a `next`");
+    std::fs::write(&scene, &broken).unwrap();
+    let (code, out) = famulant(&["check", "--json", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    let objects: Vec<serde_json::Value> = out
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect();
+    let error = objects
+        .iter()
+        .find(|o| o["severity"] == "error")
+        .expect("an error");
+    assert_eq!(error["file"], scene.to_string_lossy().as_ref());
+    let line = error["line"].as_u64().unwrap() as usize;
+    let column = error["column"].as_u64().unwrap() as usize;
+    let at: String = broken
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .chars()
+        .skip(column - 1)
+        .collect();
+    assert!(
+        at.trim_start_matches('"').starts_with("no_such_"),
+        "the place points at the target: {at}"
+    );
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("`no_such_")
+    );
+    assert!(error["hint"].is_string() || error["hint"].is_null());
+
+    let (code, out) = famulant(&["check", "--json", "scenes"]);
+    assert_eq!((code, out.as_str()), (0, ""), "clean scenes print nothing");
+}
+
+#[test]
 fn a_missing_english_text_fails_with_its_place() {
     let (code, out, file) = check_broken("missing-en", |text| {
         let start = text.find("en: \"").unwrap();

@@ -49,7 +49,7 @@ fn example_folder(tag: &str) -> PathBuf {
 fn the_complete_example_passes_check() {
     let dir = example_folder("check");
     let mut out = Vec::new();
-    let code = check(&dir, &mut out).unwrap();
+    let code = check(&dir, false, &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
     assert_eq!(code, 0, "{out}");
     assert!(!out.contains("warning:"), "{out}");

@@ -1,4 +1,5 @@
-//! The command line: `famulant [play] [options]` and `famulant check [DIR]`.
+//! The command line: `famulant [play] [options]`, `famulant check [DIR]`
+//! and the other tools.
 
 use std::path::PathBuf;
 
@@ -22,9 +23,11 @@ usage:
   famulant sim SCENARIO.ron [--seed N]
       run the patient model without a window: CSV, one row per minute; the
       reference patient of the clinical notes, or the patient of seed N
-  famulant check [DIR]
+  famulant check [DIR] [--json]
       validate the scene files in DIR (default: scenes) and print every
-      problem as FILE:LINE:COL; exit code 1 when there are errors
+      problem as FILE:LINE:COL; exit code 1 when there are errors; --json
+      prints one JSON object a problem instead (file, line, column,
+      severity, message, hint), for editors
   famulant explore [DIR] [--paths N] [--seed N] [--patients N] [--lang de|en]
       play the story in DIR (default: scenes) along every combination of
       choices at three reading paces, for the reference patient and others
@@ -105,6 +108,8 @@ pub enum Command {
     Check {
         /// The folder holding `index.ron`.
         dir: PathBuf,
+        /// One JSON object a diagnostic instead of text.
+        json: bool,
     },
     /// Play every path of a story and report.
     Explore {
@@ -185,13 +190,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
     match sub.as_deref() {
         Some("check") => {
             args.next();
-            let dir = args
-                .next()
-                .map_or_else(|| PathBuf::from("scenes"), PathBuf::from);
-            if let Some(extra) = args.next() {
-                return Err(format!("unexpected argument `{extra}`"));
-            }
-            return Ok(Command::Check { dir });
+            return check_args(args);
         }
         Some("explore") => {
             args.next();
@@ -321,6 +320,24 @@ fn explore_args(mut args: impl Iterator<Item = String>) -> Result<Command, Strin
     })
 }
 
+/// `famulant check`'s folder and `--json`, in any order.
+fn check_args(args: impl Iterator<Item = String>) -> Result<Command, String> {
+    let (mut dir, mut json) = (None, false);
+    for arg in args {
+        match arg.as_str() {
+            "--json" => json = true,
+            other if other.starts_with("--") || dir.is_some() => {
+                return Err(format!("unexpected argument `{other}`"));
+            }
+            other => dir = Some(PathBuf::from(other)),
+        }
+    }
+    Ok(Command::Check {
+        dir: dir.unwrap_or_else(|| PathBuf::from("scenes")),
+        json,
+    })
+}
+
 /// A count of `what` from 1, as written on the command line.
 fn count(text: &str, what: &str) -> Result<usize, String> {
     text.parse::<usize>()
@@ -444,15 +461,26 @@ mod tests {
         assert_eq!(
             parse("check"),
             Ok(Command::Check {
-                dir: PathBuf::from("scenes")
+                dir: PathBuf::from("scenes"),
+                json: false
             })
         );
         assert_eq!(
             parse("check mods/x"),
             Ok(Command::Check {
-                dir: PathBuf::from("mods/x")
+                dir: PathBuf::from("mods/x"),
+                json: false
             })
         );
+        assert_eq!(
+            parse("check --json mods/x"),
+            Ok(Command::Check {
+                dir: PathBuf::from("mods/x"),
+                json: true
+            })
+        );
+        assert!(parse("check a b").is_err());
+        assert!(parse("check --jsn").is_err());
     }
 
     #[test]

@@ -3,24 +3,46 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::content::load_dir;
+use crate::content::{Diagnostic, Severity, load_dir};
 
-/// Checks the scene folder `dir`, prints every diagnostic to `out` and a
-/// summary, and returns the exit code: 1 when there are errors, else 0.
-pub fn check(dir: &Path, out: &mut dyn Write) -> std::io::Result<i32> {
+/// Checks the scene folder `dir` and prints every diagnostic to `out`:
+/// as text with a summary, or with `json` as one JSON object a line and
+/// nothing else. Returns the exit code: 1 when there are errors, else 0.
+pub fn check(dir: &Path, json: bool, out: &mut dyn Write) -> std::io::Result<i32> {
     let shown = dir.to_string_lossy();
     let compiled = load_dir(dir, &shown);
     for diagnostic in &compiled.diagnostics {
-        writeln!(out, "{diagnostic}")?;
+        if json {
+            writeln!(out, "{}", as_json(diagnostic))?;
+        } else {
+            writeln!(out, "{diagnostic}")?;
+        }
     }
     let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = compiled.diagnostics.len() - errors;
     let scenes = compiled.library.as_ref().map_or(0, |l| l.scenes().count());
-    if errors == 0 {
-        writeln!(out, "{shown}: ok, {scenes} scenes, {warnings} warning(s)")?;
-        Ok(0)
-    } else {
-        writeln!(out, "{shown}: {errors} error(s), {warnings} warning(s)")?;
-        Ok(1)
+    if !json {
+        if errors == 0 {
+            writeln!(out, "{shown}: ok, {scenes} scenes, {warnings} warning(s)")?;
+        } else {
+            writeln!(out, "{shown}: {errors} error(s), {warnings} warning(s)")?;
+        }
     }
+    Ok(i32::from(errors > 0))
+}
+
+/// A diagnostic as one line of JSON: `file`, `line`, `column`, `severity`
+/// (`error` or `warning`), `message` and `hint` (null without one).
+fn as_json(diagnostic: &Diagnostic) -> serde_json::Value {
+    serde_json::json!({
+        "file": diagnostic.file,
+        "line": diagnostic.pos.line,
+        "column": diagnostic.pos.col,
+        "severity": match diagnostic.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+        "message": diagnostic.message,
+        "hint": diagnostic.hint,
+    })
 }
