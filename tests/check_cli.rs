@@ -126,16 +126,50 @@ fn json_gives_one_object_a_diagnostic_for_editors() {
         at.trim_start_matches('"').starts_with("no_such_"),
         "the place points at the target: {at}"
     );
-    assert!(
-        error["message"]
-            .as_str()
-            .unwrap()
-            .contains("`no_such_")
-    );
+    assert!(error["message"].as_str().unwrap().contains("`no_such_"));
     assert!(error["hint"].is_string() || error["hint"].is_null());
 
     let (code, out) = famulant(&["check", "--json", "scenes"]);
     assert_eq!((code, out.as_str()), (0, ""), "clean scenes print nothing");
+}
+
+#[test]
+fn files_that_lead_out_of_the_folder_are_refused_at_the_line_naming_them() {
+    let dir = copy_of_scenes("outside");
+    let secret = dir.with_extension("secret.ron");
+    std::fs::copy(first_scene(&dir), &secret).unwrap();
+    let outside = format!("../{}", secret.file_name().unwrap().to_string_lossy());
+    let mut listed = vec![outside.clone()];
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&secret, dir.join("link.ron")).unwrap();
+        listed.push("link.ron".to_owned());
+    }
+    let manifest = std::fs::read_to_string(dir.join("index.ron")).unwrap();
+    let names: String = listed.iter().map(|n| format!("\"{n}\", ")).collect();
+    let manifest = manifest.replacen("scenes: [", &format!("scenes: [{names}"), 1);
+    std::fs::write(dir.join("index.ron"), manifest).unwrap();
+    let (code, out) = famulant(&["check", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    let index = dir.join("index.ron").to_string_lossy().into_owned();
+    assert!(
+        has_error(
+            &out,
+            &index,
+            &format!("`{outside}`: it leads out of the folder with `..`")
+        ),
+        "{out}"
+    );
+    #[cfg(unix)]
+    assert!(
+        has_error(
+            &out,
+            &index,
+            "`link.ron`: it is a link that leads out of the folder"
+        ),
+        "{out}"
+    );
+    std::fs::remove_file(secret).unwrap();
 }
 
 #[test]

@@ -6,6 +6,7 @@ use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, Tree};
 
 use super::diagnostic::{Diagnostic, Pos};
+use super::limits::{MAX_PICTURE_SIDE, too_large};
 
 /// Pixels per SVG unit when rasterising: a picture drawn in world units
 /// stays sharp up to a 2560 × 1440 window.
@@ -29,6 +30,10 @@ pub struct Raster {
 
 /// Reads an SVG file. `shown` is how a diagnostic names it.
 pub fn parse_svg(shown: &str, bytes: &[u8]) -> Result<Tree, Diagnostic> {
+    if let Some(why) = too_large(shown, bytes.len()) {
+        return Err(Diagnostic::error(shown, Pos::START, why)
+            .with_hint("simplify the picture: rooms draw it a few hundred points wide"));
+    }
     // `<image>` is not drawn: neither files (they would be read from
     // anywhere, and not reloaded) nor embedded data.
     let options = usvg::Options {
@@ -38,7 +43,7 @@ pub fn parse_svg(shown: &str, bytes: &[u8]) -> Result<Tree, Diagnostic> {
         },
         ..usvg::Options::default()
     };
-    Tree::from_data(bytes, &options).map_err(|err| {
+    let tree = Tree::from_data(bytes, &options).map_err(|err| {
         let (pos, message) = match &err {
             usvg::Error::ParsingFailed(xml) => {
                 let at = xml.pos();
@@ -55,7 +60,21 @@ pub fn parse_svg(shown: &str, bytes: &[u8]) -> Result<Tree, Diagnostic> {
         Diagnostic::error(shown, pos, message).with_hint(
             "pictures are SVG files with a size (`width` and `height`, or a `viewBox`); text and embedded images are not drawn",
         )
-    })
+    })?;
+    let size = tree.size();
+    if size.width().max(size.height()) > MAX_PICTURE_SIDE {
+        return Err(Diagnostic::error(
+            shown,
+            Pos::START,
+            format!(
+                "the picture is {} by {} units; a side may have {MAX_PICTURE_SIDE} at the most",
+                size.width(),
+                size.height()
+            ),
+        )
+        .with_hint("give the `<svg>` a smaller `width` and `height` or `viewBox`: rooms scale pictures to the size they name"));
+    }
+    Ok(tree)
 }
 
 /// Draws a picture at [`RASTER_SCALE`] pixels per unit (less if it would
@@ -124,6 +143,19 @@ mod tests {
   <rect x="0" y="0" width="5" height="4" fill="#ff0000"/>
   <rect x="5" y="0" width="5" height="4" fill="#0000ff" fill-opacity="0.5"/>
 </svg>"##;
+
+    #[test]
+    fn a_picture_too_large_in_bytes_or_units_is_refused() {
+        let padded = format!("{SQUARE}{}", " ".repeat(crate::content::MAX_PICTURE_BYTES));
+        let err = parse_svg("art/big.svg", padded.as_bytes()).unwrap_err();
+        assert!(err.message.contains("bytes"), "{err}");
+        let huge = SQUARE.replace(
+            r#"width="10" height="4" viewBox="0 0 10 4""#,
+            r#"width="100000" height="4""#,
+        );
+        let err = parse_svg("art/huge.svg", huge.as_bytes()).unwrap_err();
+        assert!(err.message.contains("100000 by 4"), "{err}");
+    }
 
     fn pixel(raster: &Raster, x: u32, y: u32) -> [u8; 4] {
         let i = ((y * raster.width + x) * 4) as usize;

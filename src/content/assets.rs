@@ -16,6 +16,7 @@ use serde::de::DeserializeOwned;
 use super::diagnostic::Diagnostic;
 use super::format::{CharacterDef, Manifest, RoomDef, SceneDef};
 use super::library::Library;
+use super::limits::{confined, outside_folder};
 use super::load::{
     CHARACTERS_FILE, Compiled, Loaded, MANIFEST_FILE, ROOMS_FILE, compile, unreadable_review,
     unreadable_scene,
@@ -45,11 +46,34 @@ pub(crate) fn plugin(app: &mut App) {
 /// Registers the `scenes://` asset source at `dir`. Must run before Bevy's
 /// `AssetPlugin` is added.
 pub fn register_source(app: &mut App, dir: &Path) {
+    app.insert_resource(ContentRoot(dir.to_path_buf()));
     let dir = dir.to_string_lossy().into_owned();
     app.register_asset_source(
         SCENES_SOURCE,
         AssetSourceBuilder::platform_default(&dir, None),
     );
+}
+
+/// The folder the `scenes://` source reads (in the browser, the address
+/// the scenes are fetched from, which has no links to follow).
+#[derive(Resource, Clone, Debug)]
+struct ContentRoot(std::path::PathBuf);
+
+impl ContentRoot {
+    /// Why the listed file `name` is not read, if it is not: its name
+    /// leads out of the folder, or (outside the browser) it is a link
+    /// that does, or it is too large.
+    fn refuses(root: Option<&Self>, name: &str) -> Option<String> {
+        if let Some(why) = outside_folder(name) {
+            return Some(why.to_owned());
+        }
+        match root {
+            Some(root) if cfg!(not(target_arch = "wasm32")) => {
+                confined(&root.0, name).err().map(|err| err.to_string())
+            }
+            _ => None,
+        }
+    }
 }
 
 /// Where the story's content stands.
@@ -232,6 +256,7 @@ fn request_listed_scenes(
     server: Res<AssetServer>,
     mut handles: ResMut<ContentHandles>,
     manifests: Res<Assets<ManifestAsset>>,
+    root: Option<Res<ContentRoot>>,
     mut events: FileEvents,
 ) {
     let (manifest_changed, changed) = events.changes();
@@ -242,7 +267,11 @@ fn request_listed_scenes(
     let Some(ManifestAsset(Ok(manifest))) = manifests.get(&handles.manifest) else {
         return;
     };
-    let listed = manifest.value.scenes.clone();
+    let root = root.as_deref();
+    let listed: Vec<String> = (manifest.value.scenes.iter())
+        .filter(|name| ContentRoot::refuses(root, name).is_none())
+        .cloned()
+        .collect();
     handles.scenes.retain(|name, _| listed.contains(name));
     for name in listed {
         handles
@@ -250,7 +279,8 @@ fn request_listed_scenes(
             .entry(name.clone())
             .or_insert_with(|| server.load(format!("{SCENES_SOURCE}://{name}")));
     }
-    let review = manifest.value.review.clone();
+    let review =
+        (manifest.value.review.clone()).filter(|name| ContentRoot::refuses(root, name).is_none());
     if handles.review.as_ref().map(|(name, _)| name) != review.as_ref() {
         handles.review = review.map(|name| {
             let handle = server.load(format!("{SCENES_SOURCE}://{name}"));
@@ -283,6 +313,7 @@ fn take_review(
     server: &AssetServer,
     handles: &ContentHandles,
     reviews: &Assets<ReviewAsset>,
+    root: Option<&ContentRoot>,
     manifest: &Loaded<Manifest>,
 ) -> Result<Option<Loaded<ReviewDef>>, StillLoading> {
     let Ok(manifest) = manifest else {
@@ -291,6 +322,9 @@ fn take_review(
     let Some(named) = &manifest.value.review else {
         return Ok(None);
     };
+    if let Some(why) = ContentRoot::refuses(root, named) {
+        return Ok(Some(Err(unreadable_review(manifest, &why))));
+    }
     let handle = match &handles.review {
         Some((name, handle)) if name == named => handle,
         _ => return Err(StillLoading), // not requested yet
@@ -312,6 +346,7 @@ fn compile_content(
     server: Res<AssetServer>,
     mut handles: ResMut<ContentHandles>,
     assets: ContentAssets,
+    root: Option<Res<ContentRoot>>,
     mut status: ResMut<ContentStatus>,
 ) {
     if !handles.dirty {
@@ -343,6 +378,10 @@ fn compile_content(
     let mut listed = Vec::new();
     if let Ok(manifest) = &manifest {
         for (i, name) in manifest.value.scenes.iter().enumerate() {
+            if let Some(why) = ContentRoot::refuses(root.as_deref(), name) {
+                listed.push(Err(unreadable_scene(manifest, i, &why)));
+                continue;
+            }
             let Some(handle) = handles.scenes.get(name) else {
                 return; // not requested yet
             };
@@ -356,7 +395,13 @@ fn compile_content(
             listed.push(loaded);
         }
     }
-    let Ok(review) = take_review(&server, &handles, &assets.reviews, &manifest) else {
+    let Ok(review) = take_review(
+        &server,
+        &handles,
+        &assets.reviews,
+        root.as_deref(),
+        &manifest,
+    ) else {
         return;
     };
     handles.dirty = false;

@@ -8,6 +8,7 @@ use super::art::parse_svg;
 use super::diagnostic::{self, Diagnostic, Pos};
 use super::format::{CharacterDef, Manifest, PropShape, RoomDef, SceneDef};
 use super::library::Library;
+use super::limits::{outside_folder, read_inside};
 use super::locate::Seg;
 use super::parse::{ContentFile, parse};
 use super::review::ReviewDef;
@@ -157,7 +158,7 @@ pub fn unreadable_review(manifest: &ContentFile<Manifest>, why: &str) -> Diagnos
 /// Reads and checks every content file in `dir` (a folder holding
 /// `index.ron`). `shown` is how diagnostics name that folder.
 pub fn load_dir(dir: &Path, shown: &str) -> Compiled {
-    compile_with(shown, |name| std::fs::read_to_string(dir.join(name)))
+    compile_with(shown, |name| read_inside(dir, name))
 }
 
 /// Reads and checks content whose files come from `read`, given a file name
@@ -177,19 +178,23 @@ pub fn compile_with(shown: &str, read: impl Fn(&str) -> std::io::Result<String>)
             .scenes
             .iter()
             .enumerate()
-            .map(|(i, name)| match read(name) {
-                Ok(text) => parse::<SceneDef>(&path_of(name), &text),
-                Err(err) => Err(unreadable_scene(manifest, i, &err.to_string())),
-            })
+            .map(
+                |(i, name)| match outside_folder(name).map_or_else(|| read(name), refused) {
+                    Ok(text) => parse::<SceneDef>(&path_of(name), &text),
+                    Err(err) => Err(unreadable_scene(manifest, i, &err.to_string())),
+                },
+            )
             .collect(),
         Err(_) => Vec::new(),
     };
     let review = manifest.as_ref().ok().and_then(|manifest| {
         let name = manifest.value.review.as_deref()?;
-        Some(match read(name) {
-            Ok(text) => parse::<ReviewDef>(&path_of(name), &text),
-            Err(err) => Err(unreadable_review(manifest, &err.to_string())),
-        })
+        Some(
+            match outside_folder(name).map_or_else(|| read(name), refused) {
+                Ok(text) => parse::<ReviewDef>(&path_of(name), &text),
+                Err(err) => Err(unreadable_review(manifest, &err.to_string())),
+            },
+        )
     });
     let rooms = load(ROOMS_FILE).and_then(|(path, text)| parse(&path, &text));
     let pictures = match &rooms {
@@ -204,6 +209,15 @@ pub fn compile_with(shown: &str, read: impl Fn(&str) -> std::io::Result<String>)
         review,
     )
     .with(pictures)
+}
+
+/// The error of reading a file whose name leads out of the folder: it is
+/// not read at all.
+fn refused(why: &str) -> std::io::Result<String> {
+    Err(std::io::Error::new(
+        std::io::ErrorKind::PermissionDenied,
+        why,
+    ))
 }
 
 /// Reads each SVG picture the rooms use, once: a file that cannot be read

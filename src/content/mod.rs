@@ -10,6 +10,7 @@ mod diagnostic;
 pub(crate) mod fixtures;
 mod format;
 mod library;
+mod limits;
 mod load;
 mod locate;
 mod parse;
@@ -28,6 +29,10 @@ pub use format::{
     Target, Timeout, TimerDef, Value, Vital, is_valid_id,
 };
 pub use library::{Library, NodeRef, Scene};
+pub use limits::{
+    MAX_FILE_BYTES, MAX_NODES, MAX_PICTURE_BYTES, MAX_PICTURE_SIDE, confined, outside_folder,
+    read_inside,
+};
 pub use load::{Compiled, compile_with, load_dir};
 pub use parse::{ContentFile, parse};
 pub use review::{EndingRemarks, FindingRemarks, RemarkDef, ReviewDef};

@@ -4,6 +4,7 @@ use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
 use super::diagnostic::{Diagnostic, Pos};
+use super::limits::too_large;
 use super::locate::{Located, locate};
 
 /// A content file that parsed, with what is needed to point into it later.
@@ -22,6 +23,10 @@ pub struct ContentFile<T> {
 /// Optional fields may be written without `Some(…)`. A syntax error or a
 /// value of the wrong shape becomes a diagnostic with line and column.
 pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<ContentFile<T>, Diagnostic> {
+    if let Some(why) = too_large(path, text.len()) {
+        return Err(Diagnostic::error(path, Pos::START, why)
+            .with_hint("split a long scene into several scene files"));
+    }
     let options = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_NEWTYPES);
     match options.from_str::<T>(text) {
@@ -110,5 +115,13 @@ mod tests {
             nodes: [Line(id: "l", speaker: "roland", text: (de: "Hallo", en: "Hello"), next: "l")])"#;
         let file = parse::<SceneDef>("a.ron", text).unwrap();
         assert_eq!(file.value.nodes.len(), 1);
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_not_parsed() {
+        let text = format!("({})", " ".repeat(crate::content::MAX_FILE_BYTES));
+        let err = parse::<SceneDef>("mods/big.ron", &text).unwrap_err();
+        assert_eq!((err.file.as_str(), err.pos), ("mods/big.ron", Pos::START));
+        assert!(err.message.contains("bytes"), "{err}");
     }
 }

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use super::Checker;
 use super::path::Path;
 use crate::content::format::{AmbienceDef, PlaceDef, PropDef, PropShape};
+use crate::content::limits::outside_folder;
 use crate::content::parse_rgba;
 
 /// Checks `rooms.ron`.
@@ -141,13 +142,7 @@ fn shape_problem(shape: &PropShape) -> Option<String> {
 
 /// Whether `path` names an SVG file inside the scenes folder.
 pub fn is_picture_path(path: &str) -> bool {
-    path.ends_with(".svg")
-        && !path.starts_with('/')
-        && !path.contains('\\')
-        && !path.contains(':')
-        && !path.contains('#')
-        && !path.chars().any(char::is_control)
-        && path.split('/').all(|part| !part.is_empty() && part != "..")
+    path.ends_with(".svg") && !path.contains('#') && outside_folder(path).is_none()
 }
 
 /// Whether the points go round a convex outline, in either direction.

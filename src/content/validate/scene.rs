@@ -8,6 +8,7 @@ use super::path::Path;
 use super::report::hint_for;
 use super::{Checker, MAX_TIMER_SECONDS, MAX_WAIT_MINUTES, effects, nodes};
 use crate::content::format::SceneDef;
+use crate::content::limits::MAX_NODES;
 use crate::content::parse::ContentFile;
 
 /// Checks every scene file: scene ids are unique, and each scene is sound.
@@ -51,6 +52,18 @@ fn scene(checker: &mut Checker, file: &ContentFile<SceneDef>) {
                 format!("scene `{}` has no nodes", scene.id),
             )
             .hint("a scene needs at least one node; the first is where it begins");
+    } else if scene.nodes.len() > MAX_NODES {
+        checker
+            .error(
+                file,
+                &Path::root().field("nodes"),
+                format!(
+                    "scene `{}` has {} nodes; a scene may have {MAX_NODES} at the most",
+                    scene.id,
+                    scene.nodes.len()
+                ),
+            )
+            .hint("split it into several scenes, one leading to the next with `@scene_id`");
     }
     interrupts(checker, file);
     time_of_day(checker, file);

@@ -122,3 +122,40 @@ fn a_variable_no_condition_reads_is_pointed_out_in_the_manifest() {
         compiled.diagnostics
     );
 }
+
+#[test]
+fn a_scene_file_named_outside_the_folder_is_not_read_and_points_into_the_manifest() {
+    let manifest =
+        crate::content::fixtures::MANIFEST.replace(r#"["s1.ron"]"#, r#"["s1.ron", "../s2.ron"]"#);
+    let compiled = compile_files(&[
+        ("index.ron", &manifest),
+        ("s1.ron", SCENE),
+        ("../s2.ron", SCENE),
+    ]);
+    let errs: Vec<_> = compiled.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert!(
+        errs[0].starts_with(
+            "scenes/index.ron:4:24: error: cannot read scene file `../s2.ron`: it leads out of the folder with `..`"
+        ),
+        "{}",
+        errs[0]
+    );
+}
+
+#[test]
+fn a_scene_over_the_node_limit_is_refused_at_its_nodes() {
+    let many: String = (0..=crate::content::MAX_NODES)
+        .map(|i| format!("Effects(id: \"n{i}\", effects: []),\n"))
+        .collect();
+    let scene = SCENE.replace("nodes: [\n", &format!("nodes: [\n{many}"));
+    let errs = errors(&scene);
+    assert!(
+        errs.iter().any(|e| e.starts_with("scenes/s1.ron:")
+            && e.contains(&format!(
+                "nodes; a scene may have {} at the most",
+                crate::content::MAX_NODES
+            ))),
+        "{errs:#?}"
+    );
+}
