@@ -4,8 +4,9 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use famulant::cli::{Command, USAGE, check, explore, play_text, sim};
-use famulant::content::load_dir;
+use famulant::cli::{
+    Command, USAGE, check, explore, list_mods, load_story, play_text, sim, tell_left_out,
+};
 use famulant::patient::unchosen_seed;
 use famulant::story::explore::Options;
 use famulant::{LaunchOptions, default_scenes_dir};
@@ -27,15 +28,18 @@ fn main() -> ExitCode {
             println!("famulant {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Command::Check { dir, json } => match check(&dir, json, &mut std::io::stdout().lock()) {
-            Ok(code) => ExitCode::from(code as u8),
-            Err(err) => {
-                eprintln!("famulant: {err}");
-                ExitCode::from(2)
+        Command::Check { dir, mods, json } => {
+            match check(&dir, mods.as_deref(), json, &mut std::io::stdout().lock()) {
+                Ok(code) => ExitCode::from(code as u8),
+                Err(err) => {
+                    eprintln!("famulant: {err}");
+                    ExitCode::from(2)
+                }
             }
-        },
+        }
         Command::Explore {
             dir,
+            mods,
             paths,
             seed,
             patients,
@@ -49,8 +53,25 @@ fn main() -> ExitCode {
                 ..Options::default()
             };
             let mut out = std::io::stdout().lock();
-            match explore(&dir, &options, &mut out, &mut std::io::stderr()) {
+            match explore(
+                &dir,
+                mods.as_deref(),
+                &options,
+                &mut out,
+                &mut std::io::stderr(),
+            ) {
                 Ok(code) => ExitCode::from(code as u8),
+                Err(err) => {
+                    eprintln!("famulant: {err}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Mods { scenes, mods } => {
+            let modded = load_story(&scenes, &scenes.to_string_lossy(), Some(&mods));
+            let mut out = std::io::stdout().lock();
+            match list_mods(&modded, &mut out) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(err) => {
                     eprintln!("famulant: {err}");
                     ExitCode::from(2)
@@ -68,12 +89,15 @@ fn main() -> ExitCode {
         }
         Command::PlayText {
             scenes,
+            mods,
             lang,
             choose,
             seed,
         } => {
             let dir = scenes.unwrap_or_else(default_scenes_dir);
-            let compiled = load_dir(&dir, &dir.to_string_lossy());
+            let modded = load_story(&dir, &dir.to_string_lossy(), mods.as_deref());
+            let _ = tell_left_out(&modded, &mut std::io::stderr());
+            let compiled = modded.compiled;
             let Some(library) = compiled.library else {
                 for diagnostic in &compiled.diagnostics {
                     eprintln!("{diagnostic}");

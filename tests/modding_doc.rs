@@ -49,7 +49,7 @@ fn example_folder(tag: &str) -> PathBuf {
 fn the_complete_example_passes_check() {
     let dir = example_folder("check");
     let mut out = Vec::new();
-    let code = check(&dir, false, &mut out).unwrap();
+    let code = check(&dir, None, false, &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
     assert_eq!(code, 0, "{out}");
     assert!(!out.contains("warning:"), "{out}");
@@ -106,7 +106,7 @@ fn the_complete_example_plays_both_ways() {
 fn the_complete_example_explores_clean() {
     let dir = example_folder("explore");
     let (mut out, mut log) = (Vec::new(), Vec::new());
-    let code = explore(&dir, &Options::default(), &mut out, &mut log).unwrap();
+    let code = explore(&dir, None, &Options::default(), &mut out, &mut log).unwrap();
     let out = String::from_utf8(out).unwrap();
     assert_eq!(code, 0, "{out}");
     // Go, call home, or let the time run out, for each of eight patients.

@@ -97,6 +97,8 @@ pub enum Command {
     PlayText {
         /// The scenes folder, when not the default.
         scenes: Option<PathBuf>,
+        /// The folder of mods to lay over the story, if any.
+        mods: Option<PathBuf>,
         /// The language.
         lang: Lang,
         /// Decisions given in advance.
@@ -108,13 +110,24 @@ pub enum Command {
     Check {
         /// The folder holding `index.ron`.
         dir: PathBuf,
+        /// The folder of mods to check laid over the story, if any.
+        mods: Option<PathBuf>,
         /// One JSON object a diagnostic instead of text.
         json: bool,
+    },
+    /// List the mods of a folder and whether each can be laid on.
+    Mods {
+        /// The folder holding `index.ron`.
+        scenes: PathBuf,
+        /// The folder of mods.
+        mods: PathBuf,
     },
     /// Play every path of a story and report.
     Explore {
         /// The folder holding `index.ron`.
         dir: PathBuf,
+        /// The folder of mods to lay over the story, if any.
+        mods: Option<PathBuf>,
         /// The most paths walked one by one; as many random runs beyond.
         paths: usize,
         /// The seed of the random runs and the patients.
@@ -192,6 +205,10 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             args.next();
             return check_args(args);
         }
+        Some("mods") => {
+            args.next();
+            return mods_args(args);
+        }
         Some("explore") => {
             args.next();
             return explore_args(args);
@@ -220,11 +237,12 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
     }
     let (mut scenes, mut lang, mut text, mut autostart, mut choose, mut start) =
         (None, None, false, false, None, None);
-    let (mut measure_frames, mut seed) = (None, None);
+    let (mut measure_frames, mut seed, mut mods) = (None, None, None);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("`{name}` needs a value"));
         match arg.as_str() {
             "--scenes" => scenes = Some(PathBuf::from(value("--scenes")?)),
+            "--mods" => mods = Some(PathBuf::from(value("--mods")?)),
             "--lang" => {
                 let code = value("--lang")?;
                 lang = Some(
@@ -271,12 +289,18 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
         }
         Ok(Command::PlayText {
             scenes,
+            mods,
             lang: lang.unwrap_or_default(),
             choose: choose.unwrap_or_default(),
             seed,
         })
     } else if choose.is_some() {
         Err("`--choose` needs `--text`".into())
+    } else if mods.is_some() {
+        Err(
+            "`--mods` works with `--text` for now; the window lays no mods over the story yet"
+                .into(),
+        )
     } else {
         Ok(Command::Play {
             scenes,
@@ -292,12 +316,13 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
 /// The arguments of `explore`, after the subcommand.
 fn explore_args(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
     let defaults = crate::story::explore::Options::default();
-    let (mut dir, mut seed, mut lang) = (None, defaults.seed, defaults.lang);
+    let (mut dir, mut seed, mut lang, mut mods) = (None, defaults.seed, defaults.lang, None);
     let (mut paths, mut patients) = (defaults.paths, defaults.patients);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("`{name}` needs a value"));
         match arg.as_str() {
             "--paths" => paths = count(&value("--paths")?, "paths")?,
+            "--mods" => mods = Some(PathBuf::from(value("--mods")?)),
             "--patients" => patients = count(&value("--patients")?, "patients")?,
             "--seed" => seed = parse_seed(Some(value("--seed")?))?,
             "--lang" => {
@@ -313,6 +338,7 @@ fn explore_args(mut args: impl Iterator<Item = String>) -> Result<Command, Strin
     }
     Ok(Command::Explore {
         dir: dir.unwrap_or_else(|| PathBuf::from("scenes")),
+        mods,
         paths,
         seed,
         patients,
@@ -321,11 +347,12 @@ fn explore_args(mut args: impl Iterator<Item = String>) -> Result<Command, Strin
 }
 
 /// `famulant check`'s folder and `--json`, in any order.
-fn check_args(args: impl Iterator<Item = String>) -> Result<Command, String> {
-    let (mut dir, mut json) = (None, false);
-    for arg in args {
+fn check_args(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
+    let (mut dir, mut json, mut mods) = (None, false, None);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--mods" => mods = Some(PathBuf::from(args.next().ok_or("`--mods` needs a folder")?)),
             other if other.starts_with("--") || dir.is_some() => {
                 return Err(format!("unexpected argument `{other}`"));
             }
@@ -334,8 +361,27 @@ fn check_args(args: impl Iterator<Item = String>) -> Result<Command, String> {
     }
     Ok(Command::Check {
         dir: dir.unwrap_or_else(|| PathBuf::from("scenes")),
+        mods,
         json,
     })
+}
+
+/// `famulant mods`'s folders: `--mods DIR` (default `mods`) and
+/// `--scenes DIR` (default `scenes`).
+fn mods_args(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
+    let (mut scenes, mut mods) = (PathBuf::from("scenes"), PathBuf::from("mods"));
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .ok_or_else(|| format!("`{name}` needs a folder"))
+        };
+        match arg.as_str() {
+            "--scenes" => scenes = PathBuf::from(value("--scenes")?),
+            "--mods" => mods = PathBuf::from(value("--mods")?),
+            other => return Err(format!("unexpected argument `{other}`")),
+        }
+    }
+    Ok(Command::Mods { scenes, mods })
 }
 
 /// A count of `what` from 1, as written on the command line.
@@ -412,6 +458,7 @@ mod tests {
         assert_eq!(
             parse("play --text --lang en --choose 2,1,timeout,last,3"),
             Ok(Command::PlayText {
+                mods: None,
                 scenes: None,
                 lang: Lang::En,
                 choose: vec![
@@ -461,6 +508,7 @@ mod tests {
         assert_eq!(
             parse("check"),
             Ok(Command::Check {
+                mods: None,
                 dir: PathBuf::from("scenes"),
                 json: false
             })
@@ -468,6 +516,7 @@ mod tests {
         assert_eq!(
             parse("check mods/x"),
             Ok(Command::Check {
+                mods: None,
                 dir: PathBuf::from("mods/x"),
                 json: false
             })
@@ -475,6 +524,7 @@ mod tests {
         assert_eq!(
             parse("check --json mods/x"),
             Ok(Command::Check {
+                mods: None,
                 dir: PathBuf::from("mods/x"),
                 json: true
             })
@@ -488,6 +538,7 @@ mod tests {
         assert_eq!(
             parse("explore"),
             Ok(Command::Explore {
+                mods: None,
                 dir: PathBuf::from("scenes"),
                 paths: 2000,
                 seed: 1,
@@ -498,6 +549,7 @@ mod tests {
         assert_eq!(
             parse("explore mods/x --paths 50 --seed 9 --patients 2 --lang en"),
             Ok(Command::Explore {
+                mods: None,
                 dir: PathBuf::from("mods/x"),
                 paths: 50,
                 seed: 9,

@@ -6,20 +6,24 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::content::load_dir;
+use super::story::{load_story, tell_left_out};
 use crate::story::explore::{Options, explore as explore_story};
 
-/// Explores the story in `dir` and prints the report to `out` and how long
-/// it took to `log`. Returns the exit code: 1 when the story does not load
+/// Explores the story in `dir`, with the mods of the folder `mods` laid
+/// over it, and prints the report to `out`, and to `log` the mods left
+/// out and how long it took. Returns the exit code: 1 when the story does not load
 /// or has a node never reached or a dead end, else 0.
 pub fn explore(
     dir: &Path,
+    mods: Option<&Path>,
     options: &Options,
     out: &mut dyn Write,
     log: &mut dyn Write,
 ) -> std::io::Result<i32> {
     let shown = dir.to_string_lossy();
-    let compiled = load_dir(dir, &shown);
+    let modded = load_story(dir, &shown, mods);
+    tell_left_out(&modded, log)?;
+    let compiled = modded.compiled;
     let Some(library) = compiled.library else {
         for diagnostic in compiled.diagnostics.iter().filter(|d| d.is_error()) {
             writeln!(out, "{diagnostic}")?;

@@ -115,6 +115,26 @@ pub fn errors(scene: &str) -> Vec<String> {
         .collect()
 }
 
+/// Reads `name` from `files`, as a folder on disk would.
+pub fn read_from<'a>(
+    files: &'a [(&'a str, &'a str)],
+) -> impl Fn(&str) -> std::io::Result<String> + 'a {
+    move |name| {
+        (files.iter())
+            .find(|(file, _)| *file == name)
+            .map(|(_, text)| text.to_string())
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"))
+    }
+}
+
+/// The test story's own files, with `s1.ron` as its scene.
+pub const STORY: [(&str, &str); 4] = [
+    ("index.ron", MANIFEST),
+    ("characters.ron", CHARACTERS),
+    ("rooms.ron", ROOMS),
+    ("s1.ron", SCENE),
+];
+
 /// Compiles the test story's manifest, characters and rooms with these
 /// extra files (which may replace the manifest too).
 pub fn compile_files(extra: &[(&str, &str)]) -> Compiled {

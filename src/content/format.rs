@@ -42,6 +42,32 @@ pub struct Manifest {
     pub endings: Vec<EndingDef>,
 }
 
+/// What a file declares for the whole story: the manifest's variables,
+/// relationships and endings, or a mod's (its `mod.ron` declares them in
+/// fields of the same names).
+pub trait Declares {
+    /// Variables with their starting values.
+    fn variables(&self) -> &BTreeMap<String, Value>;
+    /// Relationships.
+    fn relationships(&self) -> &[RelationshipDef];
+    /// Endings.
+    fn endings(&self) -> &[EndingDef];
+}
+
+impl Declares for Manifest {
+    fn variables(&self) -> &BTreeMap<String, Value> {
+        &self.variables
+    }
+
+    fn relationships(&self) -> &[RelationshipDef] {
+        &self.relationships
+    }
+
+    fn endings(&self) -> &[EndingDef] {
+        &self.endings
+    }
+}
+
 /// One ending of `index.ron`: `(id: "recovered", title: (de: …, en: …))`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]

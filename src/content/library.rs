@@ -141,8 +141,10 @@ pub struct Library {
 }
 
 impl Library {
-    /// Builds the library from a content set. Where ids repeat, the first wins;
-    /// the validator reports such repeats as errors before this is used.
+    /// Builds the library from a content set. A character or room declared
+    /// by a later file (a mod's) replaces one of the same id; within one
+    /// file, and for scenes, ids are unique (the validator reports repeats
+    /// as errors before this is used).
     pub fn build(set: &ContentSet) -> Library {
         let mut scenes = BTreeMap::new();
         for file in &set.scenes {
@@ -151,33 +153,24 @@ impl Library {
                 .or_insert_with(|| Scene::new(file.value.clone()));
         }
         let mut characters = BTreeMap::new();
-        for c in &set.characters.value {
-            characters.entry(c.id.clone()).or_insert_with(|| c.clone());
+        for c in set.characters.iter().flat_map(|file| &file.value) {
+            characters.insert(c.id.clone(), c.clone());
         }
         let mut rooms = BTreeMap::new();
-        for r in &set.rooms.value {
-            rooms.entry(r.id.clone()).or_insert_with(|| r.clone());
+        for r in set.rooms.iter().flat_map(|file| &file.value) {
+            rooms.insert(r.id.clone(), r.clone());
         }
         let manifest = &set.manifest.value;
         let start_scene = manifest.start.scene.clone().unwrap_or_default();
+        let declared = || set.declarers().map(|(_, declares)| declares);
+        let relationships = || declared().flat_map(|d| d.relationships());
         let mut library = Library {
             start: NodeRef::new(&start_scene, ""),
-            variables: manifest
-                .variables
-                .clone()
-                .into_iter()
-                .chain(
-                    manifest
-                        .relationships
-                        .iter()
-                        .map(|r| (r.id.clone(), Value::Int(r.start))),
-                )
+            variables: declared()
+                .flat_map(|d| d.variables().clone())
+                .chain(relationships().map(|r| (r.id.clone(), Value::Int(r.start))))
                 .collect(),
-            relationships: manifest
-                .relationships
-                .iter()
-                .map(|r| (r.id.clone(), r.clone()))
-                .collect(),
+            relationships: relationships().map(|r| (r.id.clone(), r.clone())).collect(),
             characters,
             rooms,
             review: set
@@ -185,7 +178,9 @@ impl Library {
                 .as_ref()
                 .map(|file| file.value.clone())
                 .unwrap_or_default(),
-            endings: manifest.endings.clone(),
+            endings: declared()
+                .flat_map(|d| d.endings().iter().cloned())
+                .collect(),
             scenes,
         };
         library.start = library

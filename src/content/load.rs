@@ -6,10 +6,11 @@ use std::path::Path;
 
 use super::art::parse_svg;
 use super::diagnostic::{self, Diagnostic, Pos};
-use super::format::{CharacterDef, Manifest, PropShape, RoomDef, SceneDef};
+use super::format::{CharacterDef, Declares, Manifest, PropShape, RoomDef, SceneDef};
 use super::library::Library;
 use super::limits::{outside_folder, read_inside};
 use super::locate::Seg;
+use super::mods::ModDef;
 use super::parse::{ContentFile, parse};
 use super::review::ReviewDef;
 use super::validate::{is_picture_path, validate};
@@ -29,14 +30,34 @@ pub type Loaded<T> = Result<ContentFile<T>, Diagnostic>;
 pub struct ContentSet {
     /// `index.ron`.
     pub manifest: ContentFile<Manifest>,
-    /// `characters.ron`.
-    pub characters: ContentFile<Vec<CharacterDef>>,
-    /// `rooms.ron`.
-    pub rooms: ContentFile<Vec<RoomDef>>,
-    /// The scenes, in the manifest's order.
+    /// The `mod.ron` of each mod loaded over the story, in load order.
+    pub mods: Vec<ContentFile<ModDef>>,
+    /// `characters.ron`, then each mod's characters file: where two
+    /// declare an id, the later one's character is played.
+    pub characters: Vec<ContentFile<Vec<CharacterDef>>>,
+    /// `rooms.ron`, then each mod's rooms file, layered as characters are.
+    pub rooms: Vec<ContentFile<Vec<RoomDef>>>,
+    /// The scenes: the manifest's in its order, less those a mod replaces,
+    /// then each mod's.
     pub scenes: Vec<ContentFile<SceneDef>>,
     /// The case review's words, when the manifest names a file for them.
     pub review: Option<ContentFile<ReviewDef>>,
+}
+
+impl ContentSet {
+    /// The files that declare variables, relationships and endings: the
+    /// manifest, then each mod's `mod.ron`, each with its name.
+    pub fn declarers(&self) -> impl Iterator<Item = (&str, &dyn Declares)> {
+        std::iter::once((
+            self.manifest.path.as_str(),
+            &self.manifest.value as &dyn Declares,
+        ))
+        .chain(
+            self.mods
+                .iter()
+                .map(|m| (m.path.as_str(), &m.value as &dyn Declares)),
+        )
+    }
 }
 
 /// The outcome of loading content: the library when it has no errors, and
@@ -57,7 +78,7 @@ impl Compiled {
 
     /// Adds diagnostics found elsewhere; errors among them take the
     /// library away.
-    fn with(mut self, more: Vec<Diagnostic>) -> Self {
+    pub(crate) fn with(mut self, more: Vec<Diagnostic>) -> Self {
         self.diagnostics.extend(more);
         diagnostic::sort(&mut self.diagnostics);
         if self.has_errors() {
@@ -66,7 +87,8 @@ impl Compiled {
         self
     }
 
-    fn failed(mut diagnostics: Vec<Diagnostic>) -> Self {
+    /// No library, for these reasons.
+    pub(crate) fn failed(mut diagnostics: Vec<Diagnostic>) -> Self {
         diagnostic::sort(&mut diagnostics);
         Self {
             library: None,
@@ -80,6 +102,7 @@ impl Compiled {
 /// `scenes` holds one entry per file the manifest lists, in its order;
 /// a scene file that could not be read at all carries a diagnostic, as
 /// does `review`, the file the manifest names for the case review.
+#[cfg(feature = "game")]
 pub fn compile(
     manifest: Loaded<Manifest>,
     characters: Loaded<Vec<CharacterDef>>,
@@ -87,6 +110,32 @@ pub fn compile(
     scenes: Vec<Loaded<SceneDef>>,
     review: Option<Loaded<ReviewDef>>,
 ) -> Compiled {
+    match story_set(manifest, characters, rooms, scenes, review) {
+        Ok(set) => compile_set(&set),
+        Err(errors) => Compiled::failed(errors),
+    }
+}
+
+/// Checks `set` and builds its library when it has no errors.
+pub(crate) fn compile_set(set: &ContentSet) -> Compiled {
+    let mut diagnostics = validate(set);
+    diagnostic::sort(&mut diagnostics);
+    let library = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| Library::build(set));
+    Compiled {
+        library,
+        diagnostics,
+    }
+}
+
+/// The story's own files put together, before any mod; or every file
+/// that could not be read or parsed.
+pub(crate) fn story_set(
+    manifest: Loaded<Manifest>,
+    characters: Loaded<Vec<CharacterDef>>,
+    rooms: Loaded<Vec<RoomDef>>,
+    scenes: Vec<Loaded<SceneDef>>,
+    review: Option<Loaded<ReviewDef>>,
+) -> Result<ContentSet, Vec<Diagnostic>> {
     let mut errors: Vec<Diagnostic> = Vec::new();
     let mut parsed = Vec::new();
     for scene in scenes {
@@ -108,24 +157,17 @@ pub fn compile(
             errors.extend(m.err());
             errors.extend(c.err());
             errors.extend(r.err());
-            return Compiled::failed(errors);
+            return Err(errors);
         }
     };
-    let scenes = parsed;
-    let set = ContentSet {
+    Ok(ContentSet {
         manifest,
-        characters,
-        rooms,
-        scenes,
+        mods: Vec::new(),
+        characters: vec![characters],
+        rooms: vec![rooms],
+        scenes: parsed,
         review,
-    };
-    let mut diagnostics = validate(&set);
-    diagnostic::sort(&mut diagnostics);
-    let library = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| Library::build(&set));
-    Compiled {
-        library,
-        diagnostics,
-    }
+    })
 }
 
 /// The diagnostic for a scene file the manifest lists but that cannot be read.
@@ -164,6 +206,21 @@ pub fn load_dir(dir: &Path, shown: &str) -> Compiled {
 /// Reads and checks content whose files come from `read`, given a file name
 /// relative to the scenes folder. `shown` is how diagnostics name that folder.
 pub fn compile_with(shown: &str, read: impl Fn(&str) -> std::io::Result<String>) -> Compiled {
+    let (set, pictures) = read_story(shown, &read);
+    match set {
+        Ok(set) => compile_set(&set),
+        Err(errors) => Compiled::failed(errors),
+    }
+    .with(pictures)
+}
+
+/// The story's own files read through `read` and put together (or every
+/// file that could not be read or parsed), and what is wrong with the
+/// pictures its rooms name.
+pub fn read_story(
+    shown: &str,
+    read: &impl Fn(&str) -> std::io::Result<String>,
+) -> (Result<ContentSet, Vec<Diagnostic>>, Vec<Diagnostic>) {
     let shown = shown.trim_end_matches('/');
     let path_of = |name: &str| format!("{shown}/{name}");
     let load = |name: &str| {
@@ -198,22 +255,19 @@ pub fn compile_with(shown: &str, read: impl Fn(&str) -> std::io::Result<String>)
     });
     let rooms = load(ROOMS_FILE).and_then(|(path, text)| parse(&path, &text));
     let pictures = match &rooms {
-        Ok(rooms) => check_pictures(rooms, &read, &path_of),
+        Ok(rooms) => check_pictures(rooms, read, &path_of),
         Err(_) => Vec::new(),
     };
-    compile(
-        manifest,
-        load(CHARACTERS_FILE).and_then(|(path, text)| parse(&path, &text)),
-        rooms,
-        scenes,
-        review,
+    let characters = load(CHARACTERS_FILE).and_then(|(path, text)| parse(&path, &text));
+    (
+        story_set(manifest, characters, rooms, scenes, review),
+        pictures,
     )
-    .with(pictures)
 }
 
 /// The error of reading a file whose name leads out of the folder: it is
 /// not read at all.
-fn refused(why: &str) -> std::io::Result<String> {
+pub(crate) fn refused(why: &str) -> std::io::Result<String> {
     Err(std::io::Error::new(
         std::io::ErrorKind::PermissionDenied,
         why,
@@ -223,7 +277,7 @@ fn refused(why: &str) -> std::io::Result<String> {
 /// Reads each SVG picture the rooms use, once: a file that cannot be read
 /// is an error at the prop that names it, a broken picture an error at its
 /// line and column in the picture's file.
-fn check_pictures(
+pub(crate) fn check_pictures(
     rooms: &ContentFile<Vec<RoomDef>>,
     read: &impl Fn(&str) -> std::io::Result<String>,
     path_of: &impl Fn(&str) -> String,

@@ -13,6 +13,7 @@ mod library;
 mod limits;
 mod load;
 mod locate;
+mod mods;
 mod parse;
 mod review;
 mod text;
@@ -33,7 +34,10 @@ pub use limits::{
     MAX_FILE_BYTES, MAX_NODES, MAX_PICTURE_BYTES, MAX_PICTURE_SIDE, confined, outside_folder,
     read_inside,
 };
-pub use load::{Compiled, compile_with, load_dir};
+pub use load::{Compiled, ContentSet, compile_with, load_dir, read_story};
+pub use mods::{
+    MOD_FILE, ModDef, ModFiles, ModReport, ModState, Modded, compile_modded, find_mods, read_mod,
+};
 pub use parse::{ContentFile, parse};
 pub use review::{EndingRemarks, FindingRemarks, RemarkDef, ReviewDef};
 pub use text::{Lang, LocalizedText};

@@ -4,11 +4,22 @@ use std::collections::HashSet;
 
 use super::Checker;
 use super::path::Path;
-use crate::content::format::LookDef;
+use crate::content::format::{CharacterDef, LookDef};
+use crate::content::parse::ContentFile;
 
-/// Checks `characters.ron`.
+/// The characters of one file: the story's `characters.ron` or a mod's.
+type CharactersFile = ContentFile<Vec<CharacterDef>>;
+
+/// Checks each characters file: the story's, then each mod's.
 pub(super) fn check(checker: &mut Checker) {
-    let file = &checker.set.characters;
+    let set = checker.set;
+    for file in &set.characters {
+        characters(checker, file);
+    }
+}
+
+/// One characters file: ids unique within it, and each character sound.
+fn characters(checker: &mut Checker, file: &CharactersFile) {
     let mut ids = HashSet::new();
     for (i, character) in file.value.iter().enumerate() {
         let at = Path::root().index(i);
@@ -26,15 +37,14 @@ pub(super) fn check(checker: &mut Checker) {
         checker.text(file, &at.field("role"), &character.role, "the role");
         checker.color(file, &at.field("color"), &character.color);
         if let Some(look_def) = &character.look {
-            look(checker, &at.field("look"), look_def);
+            look(checker, file, &at.field("look"), look_def);
         }
     }
 }
 
 /// How a character is drawn: colours, and a height and build near an
 /// average adult's.
-fn look(checker: &mut Checker, at: &Path, look: &LookDef) {
-    let file = &checker.set.characters;
+fn look(checker: &mut Checker, file: &CharactersFile, at: &Path, look: &LookDef) {
     for (field, colour) in [
         ("clothes", &look.clothes),
         ("skin", &look.skin),

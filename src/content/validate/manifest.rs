@@ -1,21 +1,18 @@
-//! The manifest, `index.ron`: its format, start, scene files, variables
-//! and relationships.
+//! The manifest, `index.ron`: its format, start and scene files. What it
+//! declares (variables, relationships, endings) is checked with the mods'
+//! declarations in `declarations`.
 
 use std::collections::HashSet;
 
 use super::path::Path;
 use super::{Checker, nodes};
-use crate::content::format::{FORMAT_VERSION, Manifest, NodeDef, RelationshipDef, is_valid_id};
-use crate::content::parse::ContentFile;
+use crate::content::format::FORMAT_VERSION;
 
 /// Checks `index.ron`.
 pub(super) fn check(checker: &mut Checker) {
     format_version(checker);
     start(checker);
     scene_files(checker);
-    variables(checker);
-    relationships(checker);
-    endings(checker);
 }
 
 /// The manifest is written in the format this build reads.
@@ -66,150 +63,6 @@ fn scene_files(checker: &mut Checker) {
                 )
                 .hint("list each scene file once");
         }
-    }
-}
-
-/// Variable names are valid ids.
-fn variables(checker: &mut Checker) {
-    let file = &checker.set.manifest;
-    for name in file.value.variables.keys() {
-        if !is_valid_id(name) {
-            checker
-                .error(
-                    file,
-                    &variable_at(file, name),
-                    format!("`{name}` is not a valid variable name"),
-                )
-                .hint(
-                    "variable names use lowercase letters, digits and `_`, and start with a letter",
-                );
-        }
-    }
-}
-
-/// Where `index.ron` declares the variable `name`.
-pub(super) fn variable_at(file: &ContentFile<Manifest>, name: &str) -> Path {
-    let variables = Path::root().field("variables");
-    match file.located.entry_index(variables.segs(), name) {
-        Some(k) => variables.index(k),
-        None => variables,
-    }
-}
-
-/// Each declared ending: a valid id, declared once, with a title, and
-/// named by some `End`.
-fn endings(checker: &mut Checker) {
-    let file = &checker.set.manifest;
-    let used: HashSet<&str> = checker
-        .set
-        .scenes
-        .iter()
-        .flat_map(|scene| &scene.value.nodes)
-        .filter_map(|node| match node {
-            NodeDef::End { ending, .. } => Some(ending.as_str()),
-            _ => None,
-        })
-        .collect();
-    let mut declared = HashSet::new();
-    for (i, ending) in file.value.endings.iter().enumerate() {
-        let at = Path::root().field("endings").index(i);
-        checker.id(file, &at.field("id"), &ending.id, "ending");
-        if !declared.insert(&ending.id) {
-            checker
-                .error(
-                    file,
-                    &at.field("id"),
-                    format!("`{}` is declared twice", ending.id),
-                )
-                .hint("each ending once");
-        }
-        checker.text(
-            file,
-            &at.field("title"),
-            &ending.title,
-            "the ending's title",
-        );
-        if !used.contains(ending.id.as_str()) {
-            checker
-                .warning(
-                    file,
-                    &at.field("id"),
-                    format!("no End reaches the ending `{}`", ending.id),
-                )
-                .hint("end a path with End(id: …, ending: \"…\"), or leave the ending out");
-        }
-    }
-}
-
-/// Each relationship's id, name, characters and range.
-fn relationships(checker: &mut Checker) {
-    let file = &checker.set.manifest;
-    let mut declared = HashSet::new();
-    for (i, relationship) in file.value.relationships.iter().enumerate() {
-        let at = Path::root().field("relationships").index(i);
-        let first = declared.insert(&relationship.id);
-        relationship_id(checker, &at.field("id"), &relationship.id, first);
-        checker.text(
-            file,
-            &at.field("name"),
-            &relationship.name,
-            "the relationship's name",
-        );
-        between(checker, &at.field("between"), &relationship.between);
-        range(checker, &at.field("start"), relationship);
-    }
-}
-
-/// A relationship's id: declared once (`first` says whether this is the
-/// first time), a valid name, and not also a variable's.
-fn relationship_id(checker: &mut Checker, at: &Path, id: &str, first: bool) {
-    let file = &checker.set.manifest;
-    if !first {
-        checker
-            .error(file, at, format!("`{id}` is declared twice"))
-            .hint("each relationship once");
-    }
-    if !is_valid_id(id) {
-        checker
-            .error(file, at, format!("`{id}` is not a valid relationship name"))
-            .hint("names use lowercase letters, digits and `_`, and start with a letter");
-    }
-    if file.value.variables.contains_key(id) {
-        checker
-            .error(
-                file,
-                at,
-                format!("`{id}` is both a variable and a relationship"),
-            )
-            .hint("declare it once: relationships are number variables with a name and a range");
-    }
-}
-
-/// Whom a relationship is about: at most two characters, each known.
-fn between(checker: &mut Checker, at: &Path, characters: &[String]) {
-    let file = &checker.set.manifest;
-    if characters.len() > 2 {
-        checker
-            .error(file, at, format!("{} characters", characters.len()))
-            .hint("a relationship is about one or two characters, or none for the team");
-    }
-    for (k, who) in characters.iter().enumerate() {
-        checker.character(file, &at.index(k), who);
-    }
-}
-
-/// A relationship's range is not empty and holds its start.
-fn range(checker: &mut Checker, at: &Path, relationship: &RelationshipDef) {
-    let file = &checker.set.manifest;
-    let (start, min, max) = (relationship.start, relationship.min, relationship.max);
-    if !(min < max && (min..=max).contains(&start)) {
-        checker
-            .error(
-                file,
-                at,
-                format!("a start of {start} in the range {min}..={max}"),
-            )
-            .hint("min lies below max, and the start between them");
     }
 }
 

@@ -2,16 +2,19 @@
 //! ids, missing translations, invalid timers, unreachable nodes, dead ends.
 //!
 //! [`validate`] runs one check per concern, in order, each adding what it
-//! finds to the same list: the manifest, the characters, the rooms, each
+//! finds to the same list: the manifest, what it and the mods declare,
+//! the characters, the rooms, each
 //! scene (its nodes, their effects and conditions), the case review's
 //! words, whether every variable is read, and last the story as a graph
 //! of nodes.
 
 mod characters;
+mod declarations;
 mod effects;
 mod fields;
 mod graph;
 mod manifest;
+mod mods;
 mod nodes;
 mod path;
 mod reads;
@@ -42,8 +45,10 @@ type Check = fn(&mut Checker<'_>);
 
 /// The checks in the order they run. The graph comes last: it keeps quiet
 /// about nodes that cannot reach an End while other errors are present.
-const CHECKS: [Check; 7] = [
+const CHECKS: [Check; 9] = [
     manifest::check,
+    mods::check,
+    declarations::check,
     characters::check,
     rooms::check,
     scene::check,

@@ -328,13 +328,11 @@ pub(super) fn target_from<T>(
 
 /// Once the manifest declares endings, an `End` names one of them.
 fn declared_ending(checker: &mut Checker, file: &ContentFile<SceneDef>, at: &Path, ending: &str) {
-    let declared = &checker.set.manifest.value.endings;
-    if !declared.is_empty() && !declared.iter().any(|e| e.id == ending) {
-        let hint = hint_for(
-            ending,
-            declared.iter().map(|e| &e.id),
-            "the manifest's endings",
-        );
+    let declared: Vec<&str> = (checker.set.declarers())
+        .flat_map(|(_, d)| d.endings().iter().map(|e| e.id.as_str()))
+        .collect();
+    if !declared.is_empty() && !declared.contains(&ending) {
+        let hint = hint_for(ending, declared, "the manifest's endings");
         checker
             .error(file, at, format!("unknown ending `{ending}`"))
             .hint(hint);

@@ -3,27 +3,29 @@
 //! to nobody. Relationships are exempt: the player sees them change.
 
 use super::Checker;
-use super::manifest::variable_at;
+use super::declarations::variable_at;
+use crate::content::format::Declares;
+use crate::content::parse::ContentFile;
 
-/// Warns at each variable of `index.ron` that no condition reads (the
-/// scenes' and the case review's conditions, recorded as they were
-/// checked).
+/// Warns at each variable of `index.ron` or a mod's `mod.ron` that no
+/// condition reads (the scenes' and the case review's conditions,
+/// recorded as they were checked).
 pub(super) fn check(checker: &mut Checker) {
-    let file = &checker.set.manifest;
-    let unread: Vec<&String> = file
-        .value
-        .variables
-        .keys()
+    let set = checker.set;
+    unread(checker, &set.manifest);
+    for file in &set.mods {
+        unread(checker, file);
+    }
+}
+
+/// Warns at each variable `file` declares that no condition reads.
+fn unread<T: Declares>(checker: &mut Checker, file: &ContentFile<T>) {
+    let names: Vec<&String> = (file.value.variables().keys())
         .filter(|name| !checker.read.contains(*name))
-        .filter(|name| !file.value.relationships.iter().any(|r| &r.id == *name))
         .collect();
-    for name in unread {
+    for name in names {
         checker
-            .warning(
-                file,
-                &variable_at(file, name),
-                format!("no condition reads `{name}`"),
-            )
+            .warning(file, &variable_at(file, name), format!("no condition reads `{name}`"))
             .hint("read it in a `Branch`, an option's `when`, an interrupt or the case review, or remove it");
     }
 }

@@ -5,13 +5,24 @@ use std::collections::HashSet;
 
 use super::Checker;
 use super::path::Path;
-use crate::content::format::{AmbienceDef, PlaceDef, PropDef, PropShape};
+use crate::content::format::{AmbienceDef, PlaceDef, PropDef, PropShape, RoomDef};
 use crate::content::limits::outside_folder;
+use crate::content::parse::ContentFile;
 use crate::content::parse_rgba;
 
-/// Checks `rooms.ron`.
+/// The rooms of one file: the story's `rooms.ron` or a mod's.
+type RoomsFile = ContentFile<Vec<RoomDef>>;
+
+/// Checks each rooms file: the story's, then each mod's.
 pub(super) fn check(checker: &mut Checker) {
-    let file = &checker.set.rooms;
+    let set = checker.set;
+    for file in &set.rooms {
+        rooms(checker, file);
+    }
+}
+
+/// One rooms file: ids unique within it, and each room sound.
+fn rooms(checker: &mut Checker, file: &RoomsFile) {
     let mut ids = HashSet::new();
     for (i, room) in file.value.iter().enumerate() {
         let at = Path::root().index(i);
@@ -27,17 +38,16 @@ pub(super) fn check(checker: &mut Checker) {
         }
         checker.text(file, &at.field("name"), &room.name, "the name");
         checker.color(file, &at.field("color"), &room.color);
-        ambience(checker, &at.field("ambience"), &room.ambience);
-        place_roles(checker, &at.field("places"), &room.places);
+        ambience(checker, file, &at.field("ambience"), &room.ambience);
+        place_roles(checker, file, &at.field("places"), &room.places);
         for (k, prop_def) in room.props.iter().enumerate() {
-            prop(checker, &at.field("props").index(k), prop_def);
+            prop(checker, file, &at.field("props").index(k), prop_def);
         }
     }
 }
 
 /// The background sound: a level from 0 to 1, a hum of 20 to 400 Hz.
-fn ambience(checker: &mut Checker, at: &Path, ambience: &AmbienceDef) {
-    let file = &checker.set.rooms;
+fn ambience(checker: &mut Checker, file: &RoomsFile, at: &Path, ambience: &AmbienceDef) {
     if !(0.0..=1.0).contains(&ambience.level) {
         checker
             .error(
@@ -59,8 +69,7 @@ fn ambience(checker: &mut Checker, at: &Path, ambience: &AmbienceDef) {
 }
 
 /// No two places of a room have the same role.
-fn place_roles(checker: &mut Checker, at: &Path, places: &[PlaceDef]) {
-    let file = &checker.set.rooms;
+fn place_roles(checker: &mut Checker, file: &RoomsFile, at: &Path, places: &[PlaceDef]) {
     let mut roles = HashSet::new();
     for (k, place) in places.iter().enumerate() {
         let Some(role) = &place.role else { continue };
@@ -77,8 +86,7 @@ fn place_roles(checker: &mut Checker, at: &Path, places: &[PlaceDef]) {
 }
 
 /// A prop's colours and its shape.
-fn prop(checker: &mut Checker, at: &Path, prop: &PropDef) {
-    let file = &checker.set.rooms;
+fn prop(checker: &mut Checker, file: &RoomsFile, at: &Path, prop: &PropDef) {
     for (field, colour) in [
         ("color", Some(&prop.color)),
         ("bottom", prop.bottom.as_ref()),
@@ -102,12 +110,11 @@ fn prop(checker: &mut Checker, at: &Path, prop: &PropDef) {
             )
             .hint("`color` tints a picture as a whole; `bottom` is left unused");
     }
-    shape(checker, &at.field("shape"), &prop.shape);
+    shape(checker, file, &at.field("shape"), &prop.shape);
 }
 
 /// A shape's size and outline, and where a picture comes from.
-fn shape(checker: &mut Checker, at: &Path, shape: &PropShape) {
-    let file = &checker.set.rooms;
+fn shape(checker: &mut Checker, file: &RoomsFile, at: &Path, shape: &PropShape) {
     if let Some(problem) = shape_problem(shape) {
         checker.error(file, at, problem).hint(
             "sizes are positive; a polygon has at least three points, in order round a convex outline (split other outlines into several)",
