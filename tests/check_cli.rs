@@ -98,9 +98,9 @@ fn json_gives_one_object_a_diagnostic_for_editors() {
     let dir = copy_of_scenes("json");
     let scene = first_scene(&dir);
     let text = std::fs::read_to_string(&scene).unwrap();
-    // A target that is not one.
-    let broken = text.replacen("next: \"", "next: \"no_such_", 1);
-    assert_ne!(broken, text, "the scene has a `next`");
+    // A scene that does not exist, a letter away from one that does.
+    let broken = text.replacen("next: \"@ch1_", "next: \"@ch1_x", 1);
+    assert_ne!(broken, text, "the scene goes on to another");
     std::fs::write(&scene, &broken).unwrap();
     let (code, out) = famulant(&["check", "--json", dir.to_str().unwrap()]);
     assert_eq!(code, 1, "{out}");
@@ -110,8 +110,8 @@ fn json_gives_one_object_a_diagnostic_for_editors() {
         .collect();
     let error = objects
         .iter()
-        .find(|o| o["severity"] == "error")
-        .expect("an error");
+        .find(|o| o["severity"] == "error" && o["file"] == scene.to_string_lossy().as_ref())
+        .expect("an error in the scene");
     assert_eq!(error["file"], scene.to_string_lossy().as_ref());
     let line = error["line"].as_u64().unwrap() as usize;
     let column = error["column"].as_u64().unwrap() as usize;
@@ -123,11 +123,30 @@ fn json_gives_one_object_a_diagnostic_for_editors() {
         .skip(column - 1)
         .collect();
     assert!(
-        at.trim_start_matches('"').starts_with("no_such_"),
+        at.trim_start_matches('"').starts_with("@ch1_x"),
         "the place points at the target: {at}"
     );
-    assert!(error["message"].as_str().unwrap().contains("`no_such_"));
-    assert!(error["hint"].is_string() || error["hint"].is_null());
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("does not exist")
+    );
+    let keys: Vec<&str> = error
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["column", "file", "hint", "line", "message", "severity"],
+        "exactly the documented fields"
+    );
+    assert!(
+        error["hint"].as_str().unwrap().contains("did you mean"),
+        "a target that does not exist has a hint: {error}"
+    );
 
     let (code, out) = famulant(&["check", "--json", "scenes"]);
     assert_eq!((code, out.as_str()), (0, ""), "clean scenes print nothing");

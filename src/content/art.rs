@@ -6,7 +6,9 @@ use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, Tree};
 
 use super::diagnostic::{Diagnostic, Pos};
-use super::limits::{MAX_PICTURE_SIDE, too_large};
+use resvg::usvg::roxmltree;
+
+use super::limits::{MAX_PICTURE_BYTES, MAX_PICTURE_ELEMENTS, too_large};
 
 /// Pixels per SVG unit when rasterising: a picture drawn in world units
 /// stays sharp up to a 2560 × 1440 window.
@@ -28,11 +30,43 @@ pub struct Raster {
     pub rgba: Vec<u8>,
 }
 
-/// Reads an SVG file. `shown` is how a diagnostic names it.
+/// Reads an SVG file. `shown` is how a diagnostic names it. A picture may
+/// have [`MAX_PICTURE_BYTES`] and [`MAX_PICTURE_ELEMENTS`] elements (each
+/// `<use>` counted as the copy it makes) at the most, and no DTD (whose
+/// entities could make a small file huge).
 pub fn parse_svg(shown: &str, bytes: &[u8]) -> Result<Tree, Diagnostic> {
-    if let Some(why) = too_large(shown, bytes.len()) {
-        return Err(Diagnostic::error(shown, Pos::START, why)
-            .with_hint("simplify the picture: rooms draw it a few hundred points wide"));
+    let refused =
+        |pos: Pos, why: String, hint: &str| Diagnostic::error(shown, pos, why).with_hint(hint);
+    const SIMPLER: &str = "simplify the picture: rooms draw it a few hundred points wide";
+    if let Some(why) = too_large(bytes.len(), MAX_PICTURE_BYTES) {
+        return Err(refused(Pos::START, why, SIMPLER));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        refused(
+            Pos::START,
+            format!("the file is not UTF-8 text: {err}"),
+            "save the picture as UTF-8",
+        )
+    })?;
+    let xml = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: MAX_PICTURE_ELEMENTS as u32,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(text, xml).map_err(|err| {
+        let at = err.pos();
+        let pos = Pos {
+            line: at.row as usize,
+            col: at.col as usize,
+        };
+        refused(pos, format!("not a readable SVG file: {err}"), SVG_HINT)
+    })?;
+    let elements = expanded_elements(&doc);
+    if elements > MAX_PICTURE_ELEMENTS {
+        let why = format!(
+            "the picture has {elements} elements counting what `<use>` copies; a picture may have {MAX_PICTURE_ELEMENTS} at the most"
+        );
+        return Err(refused(Pos::START, why, SIMPLER));
     }
     // `<image>` is not drawn: neither files (they would be read from
     // anywhere, and not reloaded) nor embedded data.
@@ -43,39 +77,67 @@ pub fn parse_svg(shown: &str, bytes: &[u8]) -> Result<Tree, Diagnostic> {
         },
         ..usvg::Options::default()
     };
-    let tree = Tree::from_data(bytes, &options).map_err(|err| {
-        let (pos, message) = match &err {
-            usvg::Error::ParsingFailed(xml) => {
-                let at = xml.pos();
-                (
-                    Pos {
-                        line: at.row as usize,
-                        col: at.col as usize,
-                    },
-                    format!("not a readable SVG file: {xml}"),
-                )
-            }
-            other => (Pos::START, format!("not a usable SVG picture: {other}")),
-        };
-        Diagnostic::error(shown, pos, message).with_hint(
-            "pictures are SVG files with a size (`width` and `height`, or a `viewBox`); text and embedded images are not drawn",
-        )
-    })?;
-    let size = tree.size();
-    if size.width().max(size.height()) > MAX_PICTURE_SIDE {
-        return Err(Diagnostic::error(
-            shown,
+    Tree::from_xmltree(&doc, &options).map_err(|err| {
+        refused(
             Pos::START,
-            format!(
-                "the picture is {} by {} units; a side may have {MAX_PICTURE_SIDE} at the most",
-                size.width(),
-                size.height()
-            ),
+            format!("not a usable SVG picture: {err}"),
+            SVG_HINT,
         )
-        .with_hint("give the `<svg>` a smaller `width` and `height` or `viewBox`: rooms scale pictures to the size they name"));
-    }
-    Ok(tree)
+    })
 }
+
+/// What a picture that cannot be read should be.
+const SVG_HINT: &str = "pictures are SVG files with a size (`width` and `height`, or a `viewBox`); text and embedded images are not drawn";
+
+/// How many elements `doc` draws with every `<use>` replaced by a copy of
+/// what it names, counted up to a little past the limit (a chain of uses
+/// that each copy several others grows exponentially).
+fn expanded_elements(doc: &roxmltree::Document) -> usize {
+    let by_id: std::collections::HashMap<&str, roxmltree::Node> = (doc.descendants())
+        .filter_map(|node| node.attribute("id").map(|id| (id, node)))
+        .collect();
+    let mut memo = std::collections::HashMap::new();
+    count_elements(doc.root_element(), &by_id, &mut memo, 0)
+}
+
+/// The elements of `node` with its uses copied, memoised by node; a use
+/// deeper than 32 (a loop, or absurd nesting) counts as over the limit.
+fn count_elements<'a>(
+    node: roxmltree::Node<'a, 'a>,
+    by_id: &std::collections::HashMap<&str, roxmltree::Node<'a, 'a>>,
+    memo: &mut std::collections::HashMap<roxmltree::NodeId, usize>,
+    depth: usize,
+) -> usize {
+    if depth > 32 {
+        return MAX_PICTURE_ELEMENTS + 1;
+    }
+    if let Some(count) = memo.get(&node.id()) {
+        return *count;
+    }
+    let mut count = 1usize;
+    for child in node.children().filter(roxmltree::Node::is_element) {
+        count = count.saturating_add(count_elements(child, by_id, memo, depth + 1));
+    }
+    if node.has_tag_name((SVG_NS, "use")) {
+        let href = node
+            .attribute("href")
+            .or_else(|| node.attribute((XLINK_NS, "href")));
+        if let Some(target) = href
+            .and_then(|h| h.strip_prefix('#'))
+            .and_then(|id| by_id.get(id))
+        {
+            count = count.saturating_add(count_elements(*target, by_id, memo, depth + 1));
+        }
+    }
+    let count = count.min(MAX_PICTURE_ELEMENTS + 1);
+    memo.insert(node.id(), count);
+    count
+}
+
+/// SVG's XML namespace.
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+/// XLink's, for the `xlink:href` of older files.
+const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
 
 /// Draws a picture at [`RASTER_SCALE`] pixels per unit (less if it would
 /// exceed [`MAX_SIDE`]).
@@ -145,16 +207,29 @@ mod tests {
 </svg>"##;
 
     #[test]
-    fn a_picture_too_large_in_bytes_or_units_is_refused() {
-        let padded = format!("{SQUARE}{}", " ".repeat(crate::content::MAX_PICTURE_BYTES));
+    fn a_picture_too_large_a_dtd_or_uses_that_multiply_are_refused() {
+        let padded = format!("{SQUARE}{}", " ".repeat(MAX_PICTURE_BYTES));
         let err = parse_svg("art/big.svg", padded.as_bytes()).unwrap_err();
         assert!(err.message.contains("bytes"), "{err}");
-        let huge = SQUARE.replace(
-            r#"width="10" height="4" viewBox="0 0 10 4""#,
-            r#"width="100000" height="4""#,
+        let dtd = r#"<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]><svg xmlns="http://www.w3.org/2000/svg" width="1" height="1">&a;</svg>"#;
+        assert!(parse_svg("art/dtd.svg", dtd.as_bytes()).is_err());
+        // Each group uses the one before it ten times: 10^6 copies.
+        let mut svg = String::from(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><rect id="g0" width="1" height="1"/>"#,
         );
-        let err = parse_svg("art/huge.svg", huge.as_bytes()).unwrap_err();
-        assert!(err.message.contains("100000 by 4"), "{err}");
+        for level in 1..=6 {
+            svg.push_str(&format!(r#"<g id="g{level}">"#));
+            for _ in 0..10 {
+                svg.push_str(&format!(r##"<use href="#g{}"/>"##, level - 1));
+            }
+            svg.push_str("</g>");
+        }
+        svg.push_str("</svg>");
+        let err = parse_svg("art/bomb.svg", svg.as_bytes()).unwrap_err();
+        assert!(
+            err.message.contains("counting what `<use>` copies"),
+            "{err}"
+        );
     }
 
     fn pixel(raster: &Raster, x: u32, y: u32) -> [u8; 4] {

@@ -7,7 +7,9 @@ use std::marker::PhantomData;
 use std::path::Path;
 use std::sync::Arc;
 
-use bevy::asset::io::{AssetSourceBuilder, Reader};
+#[cfg(target_arch = "wasm32")]
+use bevy::asset::io::AssetSourceBuilder;
+use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoader, LoadContext, LoadState, UntypedAssetId};
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
@@ -16,7 +18,7 @@ use serde::de::DeserializeOwned;
 use super::diagnostic::Diagnostic;
 use super::format::{CharacterDef, Manifest, RoomDef, SceneDef};
 use super::library::Library;
-use super::limits::{confined, outside_folder};
+use super::limits::outside_folder;
 use super::load::{
     CHARACTERS_FILE, Compiled, Loaded, MANIFEST_FILE, ROOMS_FILE, compile, unreadable_review,
     unreadable_scene,
@@ -45,35 +47,16 @@ pub(crate) fn plugin(app: &mut App) {
 
 /// Registers the `scenes://` asset source at `dir`. Must run before Bevy's
 /// `AssetPlugin` is added.
+///
+/// On the desktop every file is read through [`confined::source`], which
+/// keeps to `dir` and to the size limits; in the browser the files are
+/// fetched from the address the game was served from.
 pub fn register_source(app: &mut App, dir: &Path) {
-    app.insert_resource(ContentRoot(dir.to_path_buf()));
-    let dir = dir.to_string_lossy().into_owned();
-    app.register_asset_source(
-        SCENES_SOURCE,
-        AssetSourceBuilder::platform_default(&dir, None),
-    );
-}
-
-/// The folder the `scenes://` source reads (in the browser, the address
-/// the scenes are fetched from, which has no links to follow).
-#[derive(Resource, Clone, Debug)]
-struct ContentRoot(std::path::PathBuf);
-
-impl ContentRoot {
-    /// Why the listed file `name` is not read, if it is not: its name
-    /// leads out of the folder, or (outside the browser) it is a link
-    /// that does, or it is too large.
-    fn refuses(root: Option<&Self>, name: &str) -> Option<String> {
-        if let Some(why) = outside_folder(name) {
-            return Some(why.to_owned());
-        }
-        match root {
-            Some(root) if cfg!(not(target_arch = "wasm32")) => {
-                confined(&root.0, name).err().map(|err| err.to_string())
-            }
-            _ => None,
-        }
-    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let source = super::confined::source(dir);
+    #[cfg(target_arch = "wasm32")]
+    let source = AssetSourceBuilder::platform_default(&dir.to_string_lossy(), None);
+    app.register_asset_source(SCENES_SOURCE, source);
 }
 
 /// Where the story's content stands.
@@ -256,7 +239,6 @@ fn request_listed_scenes(
     server: Res<AssetServer>,
     mut handles: ResMut<ContentHandles>,
     manifests: Res<Assets<ManifestAsset>>,
-    root: Option<Res<ContentRoot>>,
     mut events: FileEvents,
 ) {
     let (manifest_changed, changed) = events.changes();
@@ -267,9 +249,8 @@ fn request_listed_scenes(
     let Some(ManifestAsset(Ok(manifest))) = manifests.get(&handles.manifest) else {
         return;
     };
-    let root = root.as_deref();
     let listed: Vec<String> = (manifest.value.scenes.iter())
-        .filter(|name| ContentRoot::refuses(root, name).is_none())
+        .filter(|name| outside_folder(name).is_none())
         .cloned()
         .collect();
     handles.scenes.retain(|name, _| listed.contains(name));
@@ -279,8 +260,7 @@ fn request_listed_scenes(
             .entry(name.clone())
             .or_insert_with(|| server.load(format!("{SCENES_SOURCE}://{name}")));
     }
-    let review =
-        (manifest.value.review.clone()).filter(|name| ContentRoot::refuses(root, name).is_none());
+    let review = (manifest.value.review.clone()).filter(|name| outside_folder(name).is_none());
     if handles.review.as_ref().map(|(name, _)| name) != review.as_ref() {
         handles.review = review.map(|name| {
             let handle = server.load(format!("{SCENES_SOURCE}://{name}"));
@@ -313,7 +293,6 @@ fn take_review(
     server: &AssetServer,
     handles: &ContentHandles,
     reviews: &Assets<ReviewAsset>,
-    root: Option<&ContentRoot>,
     manifest: &Loaded<Manifest>,
 ) -> Result<Option<Loaded<ReviewDef>>, StillLoading> {
     let Ok(manifest) = manifest else {
@@ -322,8 +301,8 @@ fn take_review(
     let Some(named) = &manifest.value.review else {
         return Ok(None);
     };
-    if let Some(why) = ContentRoot::refuses(root, named) {
-        return Ok(Some(Err(unreadable_review(manifest, &why))));
+    if let Some(why) = outside_folder(named) {
+        return Ok(Some(Err(unreadable_review(manifest, why))));
     }
     let handle = match &handles.review {
         Some((name, handle)) if name == named => handle,
@@ -346,7 +325,6 @@ fn compile_content(
     server: Res<AssetServer>,
     mut handles: ResMut<ContentHandles>,
     assets: ContentAssets,
-    root: Option<Res<ContentRoot>>,
     mut status: ResMut<ContentStatus>,
 ) {
     if !handles.dirty {
@@ -378,8 +356,8 @@ fn compile_content(
     let mut listed = Vec::new();
     if let Ok(manifest) = &manifest {
         for (i, name) in manifest.value.scenes.iter().enumerate() {
-            if let Some(why) = ContentRoot::refuses(root.as_deref(), name) {
-                listed.push(Err(unreadable_scene(manifest, i, &why)));
+            if let Some(why) = outside_folder(name) {
+                listed.push(Err(unreadable_scene(manifest, i, why)));
                 continue;
             }
             let Some(handle) = handles.scenes.get(name) else {
@@ -395,13 +373,7 @@ fn compile_content(
             listed.push(loaded);
         }
     }
-    let Ok(review) = take_review(
-        &server,
-        &handles,
-        &assets.reviews,
-        root.as_deref(),
-        &manifest,
-    ) else {
+    let Ok(review) = take_review(&server, &handles, &assets.reviews, &manifest) else {
         return;
     };
     handles.dirty = false;

@@ -5,6 +5,8 @@
 mod art;
 #[cfg(feature = "game")]
 mod assets;
+#[cfg(all(feature = "game", not(target_arch = "wasm32")))]
+mod confined;
 mod diagnostic;
 #[cfg(test)]
 pub(crate) mod fixtures;
@@ -31,8 +33,8 @@ pub use format::{
 };
 pub use library::{Library, NodeRef, Scene};
 pub use limits::{
-    MAX_FILE_BYTES, MAX_NODES, MAX_PICTURE_BYTES, MAX_PICTURE_SIDE, confined, outside_folder,
-    read_inside,
+    MAX_FILE_BYTES, MAX_NODES, MAX_PICTURE_BYTES, MAX_PICTURE_ELEMENTS, outside_folder,
+    read_bytes_inside, read_inside,
 };
 pub use load::{Compiled, ContentSet, compile_with, load_dir, read_story};
 pub use mods::{

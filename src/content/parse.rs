@@ -4,7 +4,7 @@ use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
 use super::diagnostic::{Diagnostic, Pos};
-use super::limits::too_large;
+use super::limits::{MAX_FILE_BYTES, too_large};
 use super::locate::{Located, locate};
 
 /// A content file that parsed, with what is needed to point into it later.
@@ -23,9 +23,9 @@ pub struct ContentFile<T> {
 /// Optional fields may be written without `Some(…)`. A syntax error or a
 /// value of the wrong shape becomes a diagnostic with line and column.
 pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<ContentFile<T>, Diagnostic> {
-    if let Some(why) = too_large(path, text.len()) {
+    if let Some(why) = too_large(text.len(), MAX_FILE_BYTES) {
         return Err(Diagnostic::error(path, Pos::START, why)
-            .with_hint("split a long scene into several scene files"));
+            .with_hint("content files are written by hand: split a long scene into several"));
     }
     let options = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_NEWTYPES);

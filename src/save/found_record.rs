@@ -42,9 +42,16 @@ fn note_beat_shown(story: Res<Story>, found: Option<ResMut<Found>>, mut looked: 
     let first_of_game = looked.scene.as_ref().is_none_or(|s| s.0 != here.0);
     let starts_chapter = entered && !(story.loaded() && first_of_game);
     looked.scene = Some(here);
-    found.note(session, starts_chapter);
+    // Marked changed only when something new was found, so that pages
+    // drawn from the record (the flowchart) are laid out again only then.
+    if found
+        .bypass_change_detection()
+        .note(session, starts_chapter)
+    {
+        found.set_changed();
+    }
     if entered || session.ending().is_some() {
-        keep(&mut found);
+        keep(found.bypass_change_detection());
     }
 }
 

@@ -66,7 +66,6 @@ fn chapters_page(
     mut source: ChartSource,
     mut play: MessageWriter<PlayChapter>,
 ) -> Result {
-    source.note();
     if !input.shows(Page::Chapters) {
         return Ok(());
     }

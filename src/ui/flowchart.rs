@@ -6,6 +6,7 @@
 
 use std::sync::Arc;
 
+use bevy::ecs::change_detection::Tick;
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Color32, Pos2, Rect, RichText, Sense, Stroke, Vec2};
@@ -38,7 +39,15 @@ pub(super) struct ChartSource<'w, 's> {
     story: Res<'w, Story>,
     found: Option<Res<'w, Found>>,
     settings: Res<'w, Settings>,
-    kept: Local<'s, Option<(Arc<Library>, Flowchart)>>,
+    kept: Local<'s, Option<KeptChart>>,
+}
+
+/// A chart with what it was laid out from: the library, and when what
+/// games found last changed.
+struct KeptChart {
+    library: Arc<Library>,
+    found: Tick,
+    chart: Flowchart,
 }
 
 /// The chart, with what it was drawn from.
@@ -50,25 +59,24 @@ pub(super) struct Charted<'a> {
 }
 
 impl ChartSource<'_, '_> {
-    /// Forgets the chart when what games have found changed since the
-    /// page's system last ran: to be called every frame, shown or not.
-    pub(super) fn note(&mut self) {
-        if self.found.as_ref().is_some_and(|found| found.is_changed()) {
-            *self.kept = None;
-        }
-    }
-
-    /// The chart, once a story is loaded and what games found is read.
+    /// The chart, once a story is loaded and what games found is read;
+    /// laid out again when either changed since it was last.
     pub(super) fn read(&mut self) -> Option<Charted<'_>> {
-        let (library, found) = (self.story.library()?, self.found.as_deref()?);
-        if !matches!(&*self.kept, Some((built, _)) if Arc::ptr_eq(built, library)) {
-            *self.kept = None;
+        let library = self.story.library()?;
+        let found = self.found.as_ref()?;
+        let changed = found.last_changed();
+        let stale =
+            |kept: &KeptChart| !Arc::ptr_eq(&kept.library, library) || kept.found != changed;
+        if self.kept.as_ref().is_none_or(stale) {
+            *self.kept = Some(KeptChart {
+                library: library.clone(),
+                found: changed,
+                chart: Flowchart::of(library, found.progress()),
+            });
         }
-        let (_, chart) = self
-            .kept
-            .get_or_insert_with(|| (library.clone(), Flowchart::of(library, found.progress())));
+        let kept = self.kept.as_ref()?;
         Some(Charted {
-            chart,
+            chart: &kept.chart,
             library,
             found,
             lang: self.settings.lang,
@@ -85,7 +93,6 @@ fn flowchart_page(
     mut source: ChartSource,
     mut followed: Local<Option<usize>>,
 ) -> Result {
-    source.note();
     if !input.shows(Page::Flowchart) {
         *followed = None;
         return Ok(());

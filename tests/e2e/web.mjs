@@ -106,15 +106,17 @@ async function pressUntilBeatChanges(page, key, beat) {
 }
 
 /** Presses `key` and waits until the beat is no longer `beat`, pressing
- * again each second it stays (the software renderer draws slowly). */
+ * again only while it still stays after a wait (the software renderer
+ * draws slowly; a second press must not land on the next beat). */
 async function moveOn(page, key, beat) {
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < 15; i++) {
+    if ((await body(page, "beat")) !== beat) return;
     await page.keyboard.press(key);
     try {
-      await page.waitForFunction((b) => document.body.dataset.beat !== b, beat, { timeout: 1000, polling: 25 });
+      await page.waitForFunction((b) => document.body.dataset.beat !== b, beat, { timeout: 2000, polling: 25 });
       return;
     } catch {
-      // Not yet: press again.
+      // Not yet: look again, and press again if it still stands.
     }
   }
   throw new Error(`${key} did not move the story on from ${beat}`);
@@ -154,8 +156,11 @@ async function press(page, ...keys) {
  * with, so the page that opens tells which item the keys reached. */
 async function openFromTitle(page, name, downs) {
   await press(page, ...Array(downs).fill("ArrowDown"), "Enter");
+  await until(page, "a page", () => document.body.dataset.page !== "none", 10);
   if ((await body(page, "page")) !== name) {
-    await press(page, "Escape", "ArrowDown", "Enter");
+    await press(page, "Escape");
+    await until(page, "the title again", () => document.body.dataset.page === "none", 10);
+    await press(page, "ArrowDown", "Enter");
   }
   await until(page, `the ${name} page`, (n) => document.body.dataset.page === n, 10, name);
 }

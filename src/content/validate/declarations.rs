@@ -67,11 +67,7 @@ fn variables<T: Declares>(checker: &mut Checker, file: &ContentFile<T>, index: u
 
 /// Where `file` declares the variable `name`.
 pub(super) fn variable_at<T>(file: &ContentFile<T>, name: &str) -> Path {
-    let variables = Path::root().field("variables");
-    match file.located.entry_index(variables.segs(), name) {
-        Some(k) => variables.index(k),
-        None => variables,
-    }
+    Path::entry(file, "variables", name)
 }
 
 /// Each declared ending: a valid id, declared once, with a title, and

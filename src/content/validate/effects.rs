@@ -87,11 +87,11 @@ pub(super) fn condition_from<T>(
     let first = at.index(0);
     match when {
         Condition::Is(name) => {
-            checker.read.insert(name.clone());
+            checker.variables_read.insert(name.clone());
             variable(checker, file, &first, name, Value::Bool(true));
         }
         Condition::Var(name, _, _) => {
-            checker.read.insert(name.clone());
+            checker.variables_read.insert(name.clone());
             variable(checker, file, &first, name, Value::Int(0));
         }
         Condition::Visited(target) | Condition::Visits(target, _, _) => {

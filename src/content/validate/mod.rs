@@ -53,6 +53,7 @@ const CHECKS: [Check; 9] = [
     rooms::check,
     scene::check,
     review::check,
+    // After every check of conditions: it reads what they recorded.
     reads::check,
     graph::check,
 ];
@@ -76,8 +77,10 @@ struct Checker<'a> {
     library: Library,
     /// The problems found so far, in the order found.
     diagnostics: Vec<Diagnostic>,
-    /// The variables some condition checked so far reads.
-    read: HashSet<String>,
+    /// The variables some condition checked so far reads: filled as the
+    /// scenes' and the review's conditions are checked, and read by
+    /// `reads`, which therefore runs after them.
+    variables_read: HashSet<String>,
 }
 
 impl<'a> Checker<'a> {
@@ -87,7 +90,7 @@ impl<'a> Checker<'a> {
             set,
             library: Library::build(set),
             diagnostics: Vec::new(),
-            read: HashSet::new(),
+            variables_read: HashSet::new(),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Where a value lies in its file, built one step at a time.
 
 use crate::content::locate::Seg;
+use crate::content::parse::ContentFile;
 
 /// The steps from the top of a file down to one value in it, as
 /// `Located::pos_of` follows them.
@@ -12,6 +13,16 @@ use crate::content::locate::Seg;
 pub(super) struct Path(Vec<Seg<'static>>);
 
 impl Path {
+    /// Where `file` has the entry `key` of its map `field` (the map as a
+    /// whole when it has none).
+    pub(super) fn entry<T>(file: &ContentFile<T>, field: &'static str, key: &str) -> Path {
+        let map = Path::root().field(field);
+        match file.located.entry_index(map.segs(), key) {
+            Some(k) => map.index(k),
+            None => map,
+        }
+    }
+
     /// The file as a whole.
     pub(super) fn root() -> Path {
         Path::default()

@@ -1,6 +1,7 @@
 //! Every variable is read: a variable that no condition reads records
 //! something nothing ever asks about, so the choice that sets it matters
-//! to nobody. Relationships are exempt: the player sees them change.
+//! to nobody. (Relationships, declared apart from variables, are not
+//! asked for: the player sees them change.)
 
 use super::Checker;
 use super::declarations::variable_at;
@@ -21,7 +22,7 @@ pub(super) fn check(checker: &mut Checker) {
 /// Warns at each variable `file` declares that no condition reads.
 fn unread<T: Declares>(checker: &mut Checker, file: &ContentFile<T>) {
     let names: Vec<&String> = (file.value.variables().keys())
-        .filter(|name| !checker.read.contains(*name))
+        .filter(|name| !checker.variables_read.contains(*name))
         .collect();
     for name in names {
         checker

@@ -200,9 +200,8 @@ fn positions(checker: &mut Checker, file: &ContentFile<SceneDef>) {
         let roles: Vec<String> = room.places.iter().filter_map(|p| p.role.clone()).collect();
         (room.id.clone(), roles)
     });
-    // Map entries are located as a whole: the message names the entry.
-    let at = Path::root().field("positions");
     for (who, role) in &scene.positions {
+        let at = Path::entry(file, "positions", who);
         if !scene.cast.contains(who) {
             checker
                 .error(
@@ -225,10 +224,14 @@ fn positions(checker: &mut Checker, file: &ContentFile<SceneDef>) {
         }
     }
     let mut taken = HashSet::new();
-    for role in scene.positions.values() {
+    for (who, role) in &scene.positions {
         if !taken.insert(role) {
             checker
-                .error(file, &at, format!("two of the cast stand at `{role}`"))
+                .error(
+                    file,
+                    &Path::entry(file, "positions", who),
+                    format!("two of the cast stand at `{role}`"),
+                )
                 .hint("give each a place of their own");
         }
     }
@@ -280,9 +283,8 @@ fn phases(checker: &mut Checker, file: &ContentFile<SceneDef>) {
 /// Those dressed are in the cast, and their clothes have a colour.
 fn dress(checker: &mut Checker, file: &ContentFile<SceneDef>) {
     let scene = &file.value;
-    // Map entries are located as a whole: the message names the entry.
-    let at = Path::root().field("dress");
     for (who, dress) in &scene.dress {
+        let at = Path::entry(file, "dress", who);
         if !scene.cast.contains(who) {
             checker
                 .error(file, &at, format!("`{who}` is dressed but not in the cast"))

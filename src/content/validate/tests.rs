@@ -159,3 +159,26 @@ fn a_scene_over_the_node_limit_is_refused_at_its_nodes() {
         "{errs:#?}"
     );
 }
+
+#[test]
+fn variables_are_placed_at_their_own_line_and_column_whatever_their_order() {
+    // Sorted, `Bad` comes first and `zeta` last: the places must follow
+    // the file, not the sorted map.
+    let manifest = crate::content::fixtures::MANIFEST.replace(
+        r#"variables: { "trust": 0, "brave": false }"#,
+        r#"variables: { "zeta": 0, "Bad": false, "trust": 0, "brave": false }"#,
+    );
+    let compiled = compile_files(&[("index.ron", &manifest), ("s1.ron", SCENE)]);
+    let all: Vec<String> = compiled.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(
+        all.iter()
+            .any(|d| d
+                .starts_with("scenes/index.ron:5:29: error: `Bad` is not a valid variable name")),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter()
+            .any(|d| d.starts_with("scenes/index.ron:5:18: warning: no condition reads `zeta`")),
+        "{all:#?}"
+    );
+}
