@@ -5,7 +5,8 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use famulant::cli::{
-    Command, USAGE, check, explore, list_mods, load_story, play_text, sim, tell_left_out,
+    Command, USAGE, check, explore, list_mods, load_story, load_with_players_mods, play_text, sim,
+    tell_left_out,
 };
 use famulant::patient::unchosen_seed;
 use famulant::story::explore::Options;
@@ -68,7 +69,11 @@ fn main() -> ExitCode {
             }
         }
         Command::Mods { scenes, mods } => {
-            let modded = load_story(&scenes, &scenes.to_string_lossy(), Some(&mods));
+            let shown = scenes.to_string_lossy();
+            let modded = match &mods {
+                Some(mods) => load_story(&scenes, &shown, Some(mods)),
+                None => load_with_players_mods(&scenes, &shown),
+            };
             let mut out = std::io::stdout().lock();
             match list_mods(&modded, &mut out) {
                 Ok(()) => ExitCode::SUCCESS,

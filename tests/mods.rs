@@ -157,3 +157,60 @@ fn a_mod_that_names_a_file_outside_its_folder_is_refused_at_that_line() {
     );
     std::fs::remove_dir_all(mods).unwrap();
 }
+
+#[test]
+fn the_players_mods_come_from_the_data_folder_in_the_order_mods_ron_gives() {
+    let data = std::env::temp_dir().join(format!("famulant-mods-data-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let mods = data.join("famulant/mods");
+    for name in ["a_pforte", "b_again"] {
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("mods/examples/pforte"),
+            &mods.join(name),
+        );
+    }
+    for file in ["mod.ron", "pforte.ron"] {
+        let path = mods.join("b_again").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = match file {
+            "mod.ron" => text.replace(r#"id: "pforte""#, r#"id: "again""#),
+            _ => text,
+        };
+        std::fs::write(&path, text.replace("asked_the_way", "asked_again")).unwrap();
+    }
+    let listed = |choices: Option<&str>| {
+        if let Some(choices) = choices {
+            std::fs::write(data.join("famulant/mods.ron"), choices).unwrap();
+        }
+        let out = Command::new(env!("CARGO_BIN_EXE_famulant"))
+            .arg("mods")
+            .env("XDG_DATA_HOME", &data)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let states = |out: &str| -> Vec<String> {
+        out.lines()
+            .map(|l| {
+                format!(
+                    "{} {}",
+                    l.split(' ').next().unwrap(),
+                    l.rsplit("  ").next().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        states(&listed(None)),
+        ["pforte on", "again on"],
+        "folder order"
+    );
+    assert_eq!(
+        states(&listed(Some(
+            r#"(order: ["again", "pforte"], off: ["pforte"])"#
+        ))),
+        ["again on", "pforte off"]
+    );
+    std::fs::remove_dir_all(data).unwrap();
+}

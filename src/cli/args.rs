@@ -15,7 +15,8 @@ usage:
       18446744073709551615) is the patient seed of new games (else each
       draws one); --measure-frames prints frame times after SECONDS (and
       5 s of warm-up) and quits
-  famulant play --text [--scenes DIR] [--lang de|en] [--choose LIST] [--seed N]
+  famulant play --text [--scenes DIR] [--mods MODS] [--lang de|en] [--choose LIST]
+                       [--seed N]
       play in the terminal; LIST is comma-separated: a number picks that
       option, `last` the last one offered, `timeout` lets a timer run out;
       Frau Bram's physiology comes from seed N (else a random seed, printed
@@ -23,12 +24,20 @@ usage:
   famulant sim SCENARIO.ron [--seed N]
       run the patient model without a window: CSV, one row per minute; the
       reference patient of the clinical notes, or the patient of seed N
-  famulant check [DIR] [--json]
+  famulant mods [--mods DIR] [--scenes DIR]
+      list the mods of DIR, or the player's (mods/ here or beside the
+      game, and in the game's data folder, ordered and turned on or off
+      by mods.ron there): id, version, name, folder, and on, off or broken
+      with its first error
+  famulant check [DIR] [--json] [--mods MODS]
       validate the scene files in DIR (default: scenes) and print every
       problem as FILE:LINE:COL; exit code 1 when there are errors; --json
       prints one JSON object a problem instead (file, line, column,
-      severity, message, hint), for editors
-  famulant explore [DIR] [--paths N] [--seed N] [--patients N] [--lang de|en]
+      severity, message, hint), for editors; MODS is a folder of mods
+      (each a folder with a mod.ron) laid over the story, in the order
+      of their folders' names, for check, explore and play --text
+  famulant explore [DIR] [--mods MODS] [--paths N] [--seed N] [--patients N]
+                   [--lang de|en]
       play the story in DIR (default: scenes) along every combination of
       choices at three reading paces, for the reference patient and others
       drawn from the seed (8 in all unless --patients says), or N seeded
@@ -115,12 +124,13 @@ pub enum Command {
         /// One JSON object a diagnostic instead of text.
         json: bool,
     },
-    /// List the mods of a folder and whether each can be laid on.
+    /// List the mods (the player's, or those of a folder) and whether
+    /// each can be laid on.
     Mods {
         /// The folder holding `index.ron`.
         scenes: PathBuf,
-        /// The folder of mods.
-        mods: PathBuf,
+        /// The folder of mods; the player's mods when not given.
+        mods: Option<PathBuf>,
     },
     /// Play every path of a story and report.
     Explore {
@@ -366,10 +376,10 @@ fn check_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
     })
 }
 
-/// `famulant mods`'s folders: `--mods DIR` (default `mods`) and
+/// `famulant mods`'s folders: `--mods DIR` (else the player's mods) and
 /// `--scenes DIR` (default `scenes`).
 fn mods_args(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
-    let (mut scenes, mut mods) = (PathBuf::from("scenes"), PathBuf::from("mods"));
+    let (mut scenes, mut mods) = (PathBuf::from("scenes"), None);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
             args.next()
@@ -377,7 +387,7 @@ fn mods_args(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
         };
         match arg.as_str() {
             "--scenes" => scenes = PathBuf::from(value("--scenes")?),
-            "--mods" => mods = PathBuf::from(value("--mods")?),
+            "--mods" => mods = Some(PathBuf::from(value("--mods")?)),
             other => return Err(format!("unexpected argument `{other}`")),
         }
     }
@@ -573,5 +583,28 @@ mod tests {
         assert!(parse("play --text --seed").unwrap_err().contains("value"));
         assert!(parse("sim --seed 3").unwrap_err().contains("scenario"));
         assert!(parse("sim a.ron b.ron").unwrap_err().contains("`b.ron`"));
+    }
+
+    #[test]
+    fn mods_lists_the_players_mods_or_a_folder() {
+        assert_eq!(
+            parse("mods"),
+            Ok(Command::Mods {
+                scenes: PathBuf::from("scenes"),
+                mods: None
+            })
+        );
+        assert_eq!(
+            parse("mods --mods m --scenes s"),
+            Ok(Command::Mods {
+                scenes: PathBuf::from("s"),
+                mods: Some(PathBuf::from("m"))
+            })
+        );
+        assert!(parse("mods --mods").is_err());
+        assert!(
+            parse("play --mods m").is_err(),
+            "the window lays no mods yet"
+        );
     }
 }

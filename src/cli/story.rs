@@ -1,24 +1,71 @@
 //! The story the command-line tools work on: a scenes folder, with the
 //! mods of a folder laid over it when `--mods` names one.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::content::{ModState, read_story};
-use crate::content::{Modded, compile_modded, find_mods, read_inside};
+use crate::content::{CHOICES_FILE, ModChoices, ModState, Modded, read_story};
+use crate::content::{compile_modded, find_mods, read_inside};
 
-/// The story in `dir` (named `shown` in diagnostics) with the mods found
+/// The story in `dir` (named `shown` in diagnostics) with every mod found
 /// in `mods` laid over it, in the order of their folders' names.
 pub fn load_story(dir: &Path, shown: &str, mods: Option<&Path>) -> Modded {
     let (story, pictures) = read_story(shown, &|name| read_inside(dir, name));
     let found = mods.map(find_mods).unwrap_or_default();
-    compile_modded(story, pictures, found)
+    compile_modded(
+        story,
+        pictures,
+        found.into_iter().map(|m| (m, true)).collect(),
+    )
+}
+
+/// The story in `dir` with the player's mods: those found in
+/// [`player_mod_folders`], ordered and turned on or off as `mods.ron` in
+/// the game's data folder says.
+pub fn load_with_players_mods(dir: &Path, shown: &str) -> Modded {
+    let (story, pictures) = read_story(shown, &|name| read_inside(dir, name));
+    let found = player_mod_folders()
+        .iter()
+        .flat_map(|folder| find_mods(folder))
+        .collect();
+    let choices = data_dir().and_then(|dir| std::fs::read_to_string(dir.join(CHOICES_FILE)).ok());
+    compile_modded(
+        story,
+        pictures,
+        ModChoices::from_ron(choices.as_deref()).arrange(found),
+    )
+}
+
+/// Where the player's mods are: `mods/` in the working folder (else beside
+/// the executable), then `mods/` in the game's data folder
+/// (`$XDG_DATA_HOME/famulant/mods` on Linux).
+pub fn player_mod_folders() -> Vec<PathBuf> {
+    let here = PathBuf::from("mods");
+    let beside = if here.is_dir() {
+        Some(here)
+    } else {
+        std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.join("mods")))
+    };
+    beside
+        .into_iter()
+        .chain(data_dir().map(|dir| dir.join("mods")))
+        .collect()
+}
+
+/// The game's data folder, where there is one.
+fn data_dir() -> Option<PathBuf> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return crate::save::Storage::data_dir();
+    #[cfg(target_arch = "wasm32")]
+    return None;
 }
 
 /// Writes to `log` which mods are left out and why.
 pub fn tell_left_out(modded: &Modded, log: &mut dyn std::io::Write) -> std::io::Result<()> {
     for report in &modded.mods {
         match &report.state {
-            ModState::On => {}
+            ModState::On | ModState::Off => {}
             ModState::Broken(errors) => {
                 writeln!(log, "mod `{}` is left out: its errors follow", report.id)?;
                 for error in errors {
@@ -46,10 +93,11 @@ pub fn list_mods(modded: &Modded, out: &mut dyn std::io::Write) -> std::io::Resu
         let version = report.version.as_deref().unwrap_or("?");
         let state = match &report.state {
             ModState::On => "on".to_owned(),
-            ModState::Broken(errors) => format!(
-                "broken: {}",
-                errors.first().map_or(String::new(), ToString::to_string)
-            ),
+            ModState::Broken(errors) => {
+                let first = errors.first().map(ToString::to_string).unwrap_or_default();
+                format!("broken: {}", first.lines().next().unwrap_or_default())
+            }
+            ModState::Off => "off".to_owned(),
             ModState::Untried => "not tried: the story has errors".to_owned(),
         };
         writeln!(

@@ -38,7 +38,8 @@ pub use limits::{
 };
 pub use load::{Compiled, ContentSet, compile_with, load_dir, read_story};
 pub use mods::{
-    MOD_FILE, ModDef, ModFiles, ModReport, ModState, Modded, compile_modded, find_mods, read_mod,
+    CHOICES_FILE, MOD_FILE, ModChoices, ModDef, ModFiles, ModReport, ModState, Modded,
+    compile_modded, find_mods, read_mod,
 };
 pub use parse::{ContentFile, parse};
 pub use review::{EndingRemarks, FindingRemarks, RemarkDef, ReviewDef};

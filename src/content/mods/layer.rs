@@ -58,18 +58,24 @@ pub enum ModState {
     On,
     /// It is left out, for these errors.
     Broken(Vec<Diagnostic>),
+    /// The player turned it off.
+    Off,
     /// It was not tried: the story's own files have errors.
     Untried,
 }
 
-/// Lays `mods` over the story `story` (its files put together, or why they
-/// cannot be; `pictures` are the problems of its pictures), in order.
+/// Lays `mods` that are on (each is paired with whether it is) over the
+/// story `story` (its files put together, or why they cannot be;
+/// `pictures` are the problems of its pictures), in order.
 pub fn compile_modded(
     story: Result<ContentSet, Vec<Diagnostic>>,
     pictures: Vec<Diagnostic>,
-    mods: Vec<ModFiles>,
+    mods: Vec<(ModFiles, bool)>,
 ) -> Modded {
-    let untried = |mods: &[ModFiles]| mods.iter().map(|m| report(m, ModState::Untried)).collect();
+    let untried = |mods: &[(ModFiles, bool)]| {
+        let state = |on: bool| if on { ModState::Untried } else { ModState::Off };
+        mods.iter().map(|(m, on)| report(m, state(*on))).collect()
+    };
     let set = match story {
         Ok(set) => set,
         Err(errors) => {
@@ -92,10 +98,11 @@ pub fn compile_modded(
         conflicts: Vec::new(),
     };
     let mut reports = Vec::new();
-    for files in &mods {
-        let state = match layered.try_to_lay(files) {
-            Ok(()) => ModState::On,
-            Err(errors) => ModState::Broken(errors),
+    for (files, on) in &mods {
+        let state = match on.then(|| layered.try_to_lay(files)) {
+            None => ModState::Off,
+            Some(Ok(())) => ModState::On,
+            Some(Err(errors)) => ModState::Broken(errors),
         };
         reports.push(report(files, state));
     }

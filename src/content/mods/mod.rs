@@ -9,12 +9,14 @@
 //! whose files have errors, or that breaks the story, is left out with its
 //! errors and the others are still laid on ([`compile_modded`]).
 
+mod choices;
 mod format;
 mod layer;
 mod read;
 #[cfg(test)]
 mod tests;
 
+pub use choices::{CHOICES_FILE, ModChoices};
 pub use format::{MOD_FILE, ModDef};
 pub use layer::{ModReport, ModState, Modded, compile_modded};
 pub use read::{ModFiles, find_mods, read_mod};

@@ -1,7 +1,7 @@
 //! Mods laid over the test story: replacing, adding, conflicts, and mods
 //! left out for their errors while the story and the other mods play on.
 
-use super::{ModFiles, ModState, Modded, compile_modded, read_mod};
+use super::{ModChoices, ModFiles, ModState, Modded, compile_modded, read_mod};
 use crate::content::fixtures::{SCENE, STORY, read_from};
 use crate::content::{NodeRef, read_story};
 
@@ -36,7 +36,11 @@ fn a_mod(shown: &str, files: &[(&str, &str)]) -> ModFiles {
 /// The test story with `mods` laid over it.
 fn laid(mods: Vec<ModFiles>) -> Modded {
     let (story, pictures) = read_story("scenes", &read_from(&STORY));
-    compile_modded(story, pictures, mods)
+    compile_modded(
+        story,
+        pictures,
+        mods.into_iter().map(|m| (m, true)).collect(),
+    )
 }
 
 /// The text of the line `node` of scene `s1` in English.
@@ -222,4 +226,59 @@ fn a_mod_for_a_later_game_or_naming_files_outside_is_refused_where_it_says_so() 
         "{errors:#?}"
     );
     assert!(modded.compiled.library.is_some(), "the story still plays");
+}
+
+#[test]
+fn the_players_choice_orders_the_mods_and_turns_some_off() {
+    let first = SCENE.replace("Good morning.", "First.");
+    let second = SCENE.replace("Good morning.", "Second.");
+    let found = || {
+        vec![
+            a_mod(
+                "mods/a",
+                &[
+                    ("mod.ron", &mod_ron("a", r#"scenes: ["s1.ron"],"#)),
+                    ("s1.ron", &first),
+                ],
+            ),
+            a_mod(
+                "mods/b",
+                &[
+                    ("mod.ron", &mod_ron("b", r#"scenes: ["s1.ron"],"#)),
+                    ("s1.ron", &second),
+                ],
+            ),
+            a_mod("mods/c", &[("mod.ron", &mod_ron("c", ""))]),
+        ]
+    };
+    let chosen = |choices: &str| {
+        let (story, pictures) = read_story("scenes", &read_from(&STORY));
+        compile_modded(
+            story,
+            pictures,
+            ModChoices::from_ron(Some(choices)).arrange(found()),
+        )
+    };
+    // b before a: a's scene is played.
+    let modded = chosen(r#"(order: ["b", "a"])"#);
+    assert_eq!(line(&modded, "hello"), "First.");
+    let ids: Vec<&str> = modded.mods.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["b", "a", "c"],
+        "those not named come after, in folder order"
+    );
+    // a turned off: b's, and a is reported off.
+    let modded = chosen(r#"(off: ["a"])"#);
+    assert_eq!(line(&modded, "hello"), "Second.");
+    assert_eq!(modded.mods[0].state, ModState::Off);
+    assert!(
+        modded.compiled.diagnostics.is_empty(),
+        "no conflict with a mod that is off"
+    );
+    // No file, or one that cannot be read: all on, in folder order.
+    assert_eq!(
+        ModChoices::from_ron(Some("(order: 3)")),
+        ModChoices::default()
+    );
 }
