@@ -119,3 +119,37 @@ fn the_complete_example_explores_clean() {
         "{out}"
     );
 }
+
+#[test]
+fn the_tutorials_files_are_the_example_mods() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/modding.md")).unwrap();
+    let tutorial = doc
+        .split("### Tutorial:")
+        .nth(1)
+        .and_then(|t| t.split("\n## ").next())
+        .expect("the doc has a tutorial");
+    let mut shown = 0;
+    let mut parts = tutorial.split("```");
+    let mut before = parts.next().unwrap_or_default().to_owned();
+    while let (Some(block), Some(after)) = (parts.next(), parts.next()) {
+        let named = before.trim_end().lines().last().and_then(|l| {
+            l.strip_prefix("`mods/examples/")
+                .and_then(|l| l.strip_suffix("`:"))
+        });
+        if let Some(path) = named {
+            let body = block.split_once('\n').expect("a block with a language").1;
+            let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("mods/examples")
+                .join(path);
+            assert_eq!(
+                body,
+                std::fs::read_to_string(&file).unwrap(),
+                "the tutorial shows {path} as it is"
+            );
+            shown += 1;
+        }
+        before = after.to_owned();
+    }
+    assert_eq!(shown, 5, "the tutorial shows five of the mod's files whole");
+}
