@@ -54,19 +54,27 @@ pub trait Declares {
     fn endings(&self) -> &[EndingDef];
 }
 
-impl Declares for Manifest {
-    fn variables(&self) -> &BTreeMap<String, Value> {
-        &self.variables
-    }
+/// Implements [`Declares`] for a file type with fields of the same names.
+macro_rules! declares_by_fields {
+    ($($file:ty),*) => {$(
+        impl $crate::content::format::Declares for $file {
+            fn variables(&self) -> &BTreeMap<String, $crate::content::format::Value> {
+                &self.variables
+            }
 
-    fn relationships(&self) -> &[RelationshipDef] {
-        &self.relationships
-    }
+            fn relationships(&self) -> &[$crate::content::format::RelationshipDef] {
+                &self.relationships
+            }
 
-    fn endings(&self) -> &[EndingDef] {
-        &self.endings
-    }
+            fn endings(&self) -> &[$crate::content::format::EndingDef] {
+                &self.endings
+            }
+        }
+    )*};
 }
+pub(crate) use declares_by_fields;
+
+declares_by_fields!(Manifest);
 
 /// One ending of `index.ron`: `(id: "recovered", title: (de: …, en: …))`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::content::format::{Declares, EndingDef, RelationshipDef, Value};
+use crate::content::format::{EndingDef, RelationshipDef, Value, declares_by_fields};
 use crate::content::text::LocalizedText;
 
 /// The name of a mod's description file, at the top of its folder.
@@ -54,16 +54,4 @@ pub struct ModDef {
     pub endings: Vec<EndingDef>,
 }
 
-impl Declares for ModDef {
-    fn variables(&self) -> &BTreeMap<String, Value> {
-        &self.variables
-    }
-
-    fn relationships(&self) -> &[RelationshipDef] {
-        &self.relationships
-    }
-
-    fn endings(&self) -> &[EndingDef] {
-        &self.endings
-    }
-}
+declares_by_fields!(ModDef);

@@ -221,36 +221,39 @@ fn replacements(set: &ContentSet, files: &ModFiles) -> Vec<(&'static str, String
         }
     }
     if let Some(Ok(characters)) = &files.characters {
-        for (i, c) in characters.value.iter().enumerate() {
-            if set
-                .characters
-                .iter()
-                .any(|f| f.value.iter().any(|o| o.id == c.id))
-            {
-                found.push((
-                    "character",
-                    c.id.clone(),
-                    at(characters, &[Seg::Index(i), Seg::Field("id")]),
-                ));
-            }
-        }
+        found.extend(layered_ids("character", &set.characters, characters, |c| {
+            &c.id
+        }));
     }
     if let Some(Ok(rooms)) = &files.rooms {
-        for (i, r) in rooms.value.iter().enumerate() {
-            if set
-                .rooms
-                .iter()
-                .any(|f| f.value.iter().any(|o| o.id == r.id))
-            {
-                found.push((
-                    "room",
-                    r.id.clone(),
-                    at(rooms, &[Seg::Index(i), Seg::Field("id")]),
-                ));
-            }
-        }
+        found.extend(layered_ids("room", &set.rooms, rooms, |r| &r.id));
     }
     found
+}
+
+/// The entries of the mod's file `theirs` whose id one of `ours` (the
+/// story's file and earlier mods') has already: each as a `kind`, id and
+/// where the mod names it.
+fn layered_ids<T>(
+    kind: &'static str,
+    ours: &[ContentFile<Vec<T>>],
+    theirs: &ContentFile<Vec<T>>,
+    id: impl Fn(&T) -> &String,
+) -> Vec<(&'static str, String, At)> {
+    let known = |wanted: &String| {
+        ours.iter()
+            .any(|file| file.value.iter().any(|o| id(o) == wanted))
+    };
+    (theirs.value.iter().enumerate())
+        .filter(|(_, entry)| known(id(entry)))
+        .map(|(i, entry)| {
+            (
+                kind,
+                id(entry).clone(),
+                at(theirs, &[Seg::Index(i), Seg::Field("id")]),
+            )
+        })
+        .collect()
 }
 
 /// `set` with the mod of `files` laid over it (whose files all parsed):

@@ -33,6 +33,23 @@ fn a_mod(shown: &str, files: &[(&str, &str)]) -> ModFiles {
     read_mod(shown, read_from(files))
 }
 
+/// Two mods, `a` and `b`, each replacing `s1` with its first line saying
+/// "First." and "Second.".
+fn first_and_second() -> Vec<ModFiles> {
+    ["First.", "Second."]
+        .iter()
+        .zip(["a", "b"])
+        .map(|(said, id)| {
+            let scene = SCENE.replace("Good morning.", said);
+            let manifest = mod_ron(id, r#"scenes: ["s1.ron"],"#);
+            a_mod(
+                &format!("mods/{id}"),
+                &[("mod.ron", &manifest), ("s1.ron", &scene)],
+            )
+        })
+        .collect()
+}
+
 /// The test story with `mods` laid over it.
 fn laid(mods: Vec<ModFiles>) -> Modded {
     let (story, pictures) = read_story("scenes", &read_from(&STORY));
@@ -129,24 +146,7 @@ fn a_broken_mod_is_left_out_with_its_errors_and_the_next_is_still_laid_on() {
 
 #[test]
 fn two_mods_replacing_one_scene_warn_and_the_later_is_played() {
-    let first = SCENE.replace("Good morning.", "First.");
-    let second = SCENE.replace("Good morning.", "Second.");
-    let mods = vec![
-        a_mod(
-            "mods/a",
-            &[
-                ("mod.ron", &mod_ron("a", r#"scenes: ["s1.ron"],"#)),
-                ("s1.ron", &first),
-            ],
-        ),
-        a_mod(
-            "mods/b",
-            &[
-                ("mod.ron", &mod_ron("b", r#"scenes: ["s1.ron"],"#)),
-                ("s1.ron", &second),
-            ],
-        ),
-    ];
+    let mods = first_and_second();
     let modded = laid(mods);
     assert_eq!(line(&modded, "hello"), "Second.");
     let warnings: Vec<String> = modded
@@ -230,26 +230,10 @@ fn a_mod_for_a_later_game_or_naming_files_outside_is_refused_where_it_says_so() 
 
 #[test]
 fn the_players_choice_orders_the_mods_and_turns_some_off() {
-    let first = SCENE.replace("Good morning.", "First.");
-    let second = SCENE.replace("Good morning.", "Second.");
     let found = || {
-        vec![
-            a_mod(
-                "mods/a",
-                &[
-                    ("mod.ron", &mod_ron("a", r#"scenes: ["s1.ron"],"#)),
-                    ("s1.ron", &first),
-                ],
-            ),
-            a_mod(
-                "mods/b",
-                &[
-                    ("mod.ron", &mod_ron("b", r#"scenes: ["s1.ron"],"#)),
-                    ("s1.ron", &second),
-                ],
-            ),
-            a_mod("mods/c", &[("mod.ron", &mod_ron("c", ""))]),
-        ]
+        let mut found = first_and_second();
+        found.push(a_mod("mods/c", &[("mod.ron", &mod_ron("c", ""))]));
+        found
     };
     let chosen = |choices: &str| {
         let (story, pictures) = read_story("scenes", &read_from(&STORY));
