@@ -29,6 +29,8 @@ pub use format::{
 };
 pub use library::{Library, NodeRef, Scene};
 pub use load::{Compiled, compile_with, load_dir};
+// Public for the robustness test, which reads any text with it.
+pub use locate::{Located, Seg, locate};
 pub use parse::{ContentFile, parse};
 pub use review::{EndingRemarks, FindingRemarks, RemarkDef, ReviewDef};
 pub use text::{Lang, LocalizedText};
