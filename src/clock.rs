@@ -12,9 +12,30 @@ pub const MAX_PACE: f32 = 60.0;
 
 /// The simulated clock of the patient.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoredClock")]
 pub struct SimClock {
     pace: f32,
     carry: f32,
+}
+
+/// A clock as a save holds it, any numbers at all.
+#[derive(Deserialize)]
+struct StoredClock {
+    pace: f32,
+    carry: f32,
+}
+
+/// A clock read from a save is brought into range: a damaged save's pace
+/// of 10²⁶ would otherwise make one tick's minutes run without end.
+impl From<StoredClock> for SimClock {
+    fn from(stored: StoredClock) -> Self {
+        let mut clock = SimClock::default();
+        clock.set_pace(stored.pace);
+        if (0.0..1.0).contains(&stored.carry) {
+            clock.carry = stored.carry;
+        }
+        clock
+    }
 }
 
 impl SimClock {
@@ -66,6 +87,22 @@ mod tests {
         clock.set_pace(0.5);
         assert_eq!(clock.tick(1.0), 0, "half a minute");
         assert_eq!(clock.tick(1.0), 1, "the halves add up");
+    }
+
+    #[test]
+    fn a_clock_read_from_a_damaged_save_is_in_range() {
+        // The save the fuzz test found, which hung at the next tick.
+        let clock: SimClock =
+            ron::from_str("(pace: 99999999999999999999999999, carry: 0.0)").unwrap();
+        assert_eq!(clock.pace(), MAX_PACE);
+        let mut clock: SimClock = ron::from_str("(pace: 1.0, carry: 1e30)").unwrap();
+        assert_eq!(
+            clock.tick(1.0),
+            1,
+            "no minutes carried over but this second's"
+        );
+        let clock: SimClock = ron::from_str("(pace: NaN, carry: -inf)").unwrap();
+        assert_eq!(clock, SimClock::default());
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub use limits::{
     read_bytes_inside, read_inside,
 };
 pub use load::{Compiled, ContentSet, compile_with, load_dir, read_story};
+// Public for the robustness test, which reads any text with it.
+pub use locate::{Located, Seg, locate};
 pub use mods::{
     CHOICES_FILE, MOD_FILE, ModChoices, ModDef, ModFiles, ModReport, ModState, Modded,
     compile_modded, find_mods, read_mod,

@@ -243,7 +243,9 @@ impl Course<'_> {
         if first.is_none_or(|value| value <= LACTATE_RAISED) {
             return BundleItem::not_needed(Element::LactateRepeat, again);
         }
-        let due = first_at.unwrap_or(HOUR_ONE) + LACTATE_REPEAT_WITHIN;
+        let due = first_at
+            .unwrap_or(HOUR_ONE)
+            .saturating_add(LACTATE_REPEAT_WITHIN);
         BundleItem::judged(Element::LactateRepeat, again, due)
     }
 
@@ -283,7 +285,9 @@ impl Course<'_> {
             .chain(self.map_low.iter().copied())
             .min();
         match sign {
-            Some(onset) => BundleItem::judged(Element::Fluids, reached, onset + HOUR_ONE),
+            Some(onset) => {
+                BundleItem::judged(Element::Fluids, reached, onset.saturating_add(HOUR_ONE))
+            }
             None => BundleItem::not_needed(Element::Fluids, reached),
         }
     }
@@ -304,9 +308,11 @@ impl Course<'_> {
             .chain(self.map_low.iter().copied().filter(|m| *m >= fluids_from))
             .min();
         match (low, pressor) {
-            (Some(low), _) => {
-                BundleItem::judged(Element::Norepinephrine, pressor, low + PRESSOR_WITHIN)
-            }
+            (Some(low), _) => BundleItem::judged(
+                Element::Norepinephrine,
+                pressor,
+                low.saturating_add(PRESSOR_WITHIN),
+            ),
             (None, Some(_)) => BundleItem {
                 status: Status::Met,
                 ..BundleItem::not_needed(Element::Norepinephrine, pressor)

@@ -66,7 +66,7 @@ impl LabResults {
             LAB_LACTATE_MINUTES
         };
         self.pending.push(Pending {
-            ready_at: now + delay,
+            ready_at: now.saturating_add(delay),
             result: LabResult::Lactate {
                 value,
                 drawn_at: now,
@@ -137,6 +137,14 @@ mod tests {
         labs.arrive(60);
         assert_eq!(labs.panel(), Some(Labs::ADMISSION));
         assert_eq!(labs.back.len(), 3, "the lab lactate came back at 45");
+    }
+
+    #[test]
+    fn a_lactate_drawn_at_the_last_minute_comes_back_then() {
+        let mut labs = LabResults::on_arrival();
+        labs.send_lactate(u32::MAX, 4.1, true);
+        labs.arrive(u32::MAX);
+        assert_eq!(labs.lactate(), Some((4.1, u32::MAX)));
     }
 
     #[test]

@@ -178,7 +178,8 @@ impl Infusion {
 /// The whole state of the body, plus the orders running on it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Physiology {
-    /// Minutes since arrival.
+    /// Minutes since arrival. They stop counting at `u32::MAX` rather than
+    /// overflow: a damaged save may hold any number.
     pub minute: u32,
     /// Necrotic source, 0–1.
     pub source: f64,
@@ -320,7 +321,9 @@ impl Physiology {
             Intervention::Vasopressin { on } => orders.vasopressin = on,
             Intervention::Hydrocortisone => orders.hydrocortisone = true,
             Intervention::Oxygen { on } => orders.oxygen = on,
-            Intervention::Paracetamol => orders.antipyretic_until = Some(self.minute + 240),
+            Intervention::Paracetamol => {
+                orders.antipyretic_until = Some(self.minute.saturating_add(240))
+            }
             Intervention::Induction => {
                 self.induction = 1.0;
                 orders.anaesthetised = true;
@@ -330,7 +333,7 @@ impl Physiology {
                     return false;
                 }
                 orders.anaesthetised = true;
-                orders.surgery_ends = Some(self.minute + minutes.clamp(1, 24 * 60));
+                orders.surgery_ends = Some(self.minute.saturating_add(minutes.clamp(1, 24 * 60)));
             }
             Intervention::Incision => orders.anaesthetised = true,
             Intervention::Extubation => orders.anaesthetised = false,
@@ -350,7 +353,7 @@ impl Physiology {
     /// One simulated minute.
     pub fn step(&mut self) {
         if !self.alive {
-            self.minute += 1;
+            self.minute = self.minute.saturating_add(1);
             return;
         }
         let orders = &mut self.orders;
@@ -421,7 +424,7 @@ impl Physiology {
             + 0.00015 * (self.lactate - 4.0).max(0.0)
             + 0.02 * (i - 0.7).max(0.0);
 
-        self.minute += 1;
+        self.minute = self.minute.saturating_add(1);
         let orders = &mut self.orders;
         if orders.surgery_ends.is_some_and(|end| self.minute >= end) {
             // Debridement: most of the necrotic source and part of the
@@ -512,6 +515,21 @@ mod tests {
             body.step();
         }
         body
+    }
+
+    /// The save the fuzz test found: her minute at `u32::MAX`, where the
+    /// next step overflowed.
+    #[test]
+    fn a_patient_at_the_last_minute_goes_on_without_overflow() {
+        let mut body = Physiology::arrival();
+        body.minute = u32::MAX;
+        body.order(Intervention::Paracetamol);
+        body.order(Intervention::Surgery { minutes: 60 });
+        body.step();
+        assert_eq!(body.minute, u32::MAX);
+        body.alive = false;
+        body.step();
+        assert_eq!(body.minute, u32::MAX);
     }
 
     #[test]

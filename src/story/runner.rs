@@ -419,9 +419,13 @@ impl StoryState {
         };
         let def = phase_def(library, &at, phase)?;
         // A phase the state does not know as running (a save or a reload
-        // from before it began) runs its full length.
+        // from before it began) runs its full length; one with more minutes
+        // left than it has (a damaged save) no longer than that.
         let running = match &mut self.phase {
-            Some(running) if running.at == at => running,
+            Some(running) if running.at == at => {
+                running.left = running.left.min(def.minutes);
+                running
+            }
             other => other.insert(RunningPhase {
                 at: at.clone(),
                 left: def.minutes,

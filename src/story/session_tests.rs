@@ -174,6 +174,32 @@ fn a_phase_runs_its_minutes_in_real_time_or_at_once_when_hurried() {
     assert_eq!(session.case().body.minute, minute + 20);
 }
 
+/// A damaged save of a running phase with more minutes left than the phase
+/// has (`left: 4294967295`): the phase runs no longer than it is.
+#[test]
+fn a_restored_phase_runs_no_longer_than_the_phase_is() {
+    let mut session = Session::new(ward(), TimerMode::Normal).unwrap();
+    session.advance().unwrap();
+    session
+        .choose(&NodeRef::new("s1", "answer"), "greet")
+        .unwrap();
+    session.tick(1.0).unwrap();
+    let mut snapshot = session.snapshot();
+    snapshot
+        .story
+        .phase
+        .as_mut()
+        .expect("the dressing runs")
+        .left = u32::MAX;
+    let minute = session.case().body.minute;
+    let mut restored = Session::restore(ward(), snapshot, TimerMode::Normal);
+    // Through the pressure alarm's interrupt, back to the phase, to its end.
+    while restored.ending().is_none() && restored.case().body.minute <= minute + 20 {
+        restored.advance().unwrap();
+    }
+    assert_eq!(restored.ending(), Some("dressed"));
+}
+
 #[test]
 fn picks_for_a_choice_not_shown_or_an_option_not_offered_are_ignored() {
     let mut session = Session::new(ward(), TimerMode::Normal).unwrap();
