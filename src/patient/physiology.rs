@@ -383,13 +383,14 @@ impl Physiology {
         let i = self.inflammation;
 
         let rate: f64 = orders.infusions.iter().map(|f| f.rate).sum();
+        // Saturating: a damaged save may hold one with no minutes left.
         for infusion in &mut orders.infusions {
-            infusion.minutes_left -= 1;
+            infusion.minutes_left = infusion.minutes_left.saturating_sub(1);
         }
         orders.infusions.retain(|f| f.minutes_left > 0);
         let loss: f64 = orders.bleeding.iter().map(|f| f.rate).sum();
         for bleed in &mut orders.bleeding {
-            bleed.minutes_left -= 1;
+            bleed.minutes_left = bleed.minutes_left.saturating_sub(1);
         }
         orders.bleeding.retain(|f| f.minutes_left > 0);
         let redistribution = 40.0 * her.fluid_response;
@@ -530,6 +531,18 @@ mod tests {
         body.alive = false;
         body.step();
         assert_eq!(body.minute, u32::MAX);
+    }
+
+    #[test]
+    fn an_infusion_with_no_minutes_left_ends_without_overflow() {
+        // As a damaged save can hold one (fuzz input save:24432).
+        let mut body = Physiology::arrival();
+        body.orders.infusions.push(Infusion {
+            rate: 0.01,
+            minutes_left: 0,
+        });
+        body.step();
+        assert!(body.orders.infusions.is_empty());
     }
 
     #[test]
