@@ -2,8 +2,12 @@
 //! is listed, and changes what is played; a broken mod beside it is left
 //! out with its errors while the story and the example still play.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use common::copy_dir;
 
 fn famulant(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_famulant"))
@@ -34,18 +38,6 @@ fn with_a_broken_copy(tag: &str, break_it: impl Fn(&Path)) -> PathBuf {
     std::fs::write(&broken, text.replace(r#"id: "pforte""#, r#"id: "broken""#)).unwrap();
     break_it(&dir.join("b_broken"));
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -13,6 +13,6 @@ pub use args::{Command, Pick, USAGE, parse_args, query_args};
 pub use check::check;
 pub use explore::explore;
 pub use sim::sim;
-pub use story::{list_mods, load_story, load_with_players_mods, player_mod_folders, tell_left_out};
+pub use story::{list_mods, load_story, load_with_players_mods, tell_left_out};
 pub use text::play_text;
 pub use transcript::Transcript;

@@ -38,7 +38,7 @@ pub fn load_with_players_mods(dir: &Path, shown: &str) -> Modded {
 /// Where the player's mods are: `mods/` in the working folder (else beside
 /// the executable), then `mods/` in the game's data folder
 /// (`$XDG_DATA_HOME/famulant/mods` on Linux).
-pub fn player_mod_folders() -> Vec<PathBuf> {
+fn player_mod_folders() -> Vec<PathBuf> {
     let here = PathBuf::from("mods");
     let beside = if here.is_dir() {
         Some(here)

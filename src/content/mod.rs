@@ -32,10 +32,7 @@ pub use format::{
     Target, Timeout, TimerDef, Value, Vital, is_valid_id,
 };
 pub use library::{Library, NodeRef, Scene};
-pub use limits::{
-    MAX_FILE_BYTES, MAX_NODES, MAX_PICTURE_BYTES, MAX_PICTURE_ELEMENTS, outside_folder,
-    read_bytes_inside, read_inside,
-};
+pub(crate) use limits::read_inside;
 pub use load::{Compiled, ContentSet, compile_with, load_dir, read_story};
 // Public for the robustness test, which reads any text with it.
 pub use locate::{Located, Seg, locate};

@@ -119,7 +119,7 @@ mod tests {
 
     #[test]
     fn a_file_over_the_size_limit_is_not_parsed() {
-        let text = format!("({})", " ".repeat(crate::content::MAX_FILE_BYTES));
+        let text = format!("({})", " ".repeat(crate::content::limits::MAX_FILE_BYTES));
         let err = parse::<SceneDef>("mods/big.ron", &text).unwrap_err();
         assert_eq!((err.file.as_str(), err.pos), ("mods/big.ron", Pos::START));
         assert!(err.message.contains("bytes"), "{err}");

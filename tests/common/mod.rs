@@ -25,7 +25,7 @@ pub fn copy_of_scenes(tag: &str) -> PathBuf {
 }
 
 /// Copies the folder `from`, with its subfolders (the pictures), to `to`.
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

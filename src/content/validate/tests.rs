@@ -145,7 +145,7 @@ fn a_scene_file_named_outside_the_folder_is_not_read_and_points_into_the_manifes
 
 #[test]
 fn a_scene_over_the_node_limit_is_refused_at_its_nodes() {
-    let many: String = (0..=crate::content::MAX_NODES)
+    let many: String = (0..=crate::content::limits::MAX_NODES)
         .map(|i| format!("Effects(id: \"n{i}\", effects: []),\n"))
         .collect();
     let scene = SCENE.replace("nodes: [\n", &format!("nodes: [\n{many}"));
@@ -154,7 +154,7 @@ fn a_scene_over_the_node_limit_is_refused_at_its_nodes() {
         errs.iter().any(|e| e.starts_with("scenes/s1.ron:")
             && e.contains(&format!(
                 "nodes; a scene may have {} at the most",
-                crate::content::MAX_NODES
+                crate::content::limits::MAX_NODES
             ))),
         "{errs:#?}"
     );
