@@ -60,6 +60,7 @@ pub fn run(options: LaunchOptions) -> AppExit {
     let mut app = App::new();
     app.add_plugins(measure::first_frame_plugin);
     content::register_source(&mut app, &absolute(&options.scenes));
+    content::register_mod_sources(&mut app, options.mods.clone());
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
@@ -75,6 +76,11 @@ pub fn run(options: LaunchOptions) -> AppExit {
                 ..default()
             })
             .set(AssetPlugin {
+                // Bevy's own source is the assets folder too (the game's
+                // reads keep to `assets://`, which is confined).
+                file_path: absolute(&content::assets_beside(&options.scenes))
+                    .to_string_lossy()
+                    .into_owned(),
                 watch_for_changes_override: Some(cfg!(not(target_arch = "wasm32"))),
                 // Content has no .meta files; asking for them costs a 404
                 // per file in the browser.
@@ -88,6 +94,10 @@ pub fn run(options: LaunchOptions) -> AppExit {
         app.insert_resource(store);
     }
     save::open_default_storage(&mut app);
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(data) = save::Storage::data_dir() {
+        content::open_mod_choices(&mut app, save::Storage::folder(data));
+    }
     if let Some(seconds) = options.measure_frames {
         app.add_plugins(measure::plugin)
             .insert_resource(measure::FrameMeasure::for_seconds(seconds));
@@ -110,8 +120,15 @@ pub fn run(options: LaunchOptions) -> AppExit {
 /// are read from `scenes`, and reloaded when they change if `watch` is set;
 /// nothing is saved to disk.
 pub fn headless_app(scenes: &Path, watch: bool) -> App {
+    headless_app_with_mods(scenes, Vec::new(), watch)
+}
+
+/// A windowless app as [`headless_app`] gives, with the mods found in
+/// `mods` (folders of mods) laid over the story, all on.
+pub fn headless_app_with_mods(scenes: &Path, mods: Vec<PathBuf>, watch: bool) -> App {
     let mut app = App::new();
     content::register_source(&mut app, &absolute(scenes));
+    content::register_mod_sources(&mut app, mods);
     app.add_plugins((
         MinimalPlugins,
         AssetPlugin {

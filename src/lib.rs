@@ -40,7 +40,7 @@ use std::path::PathBuf;
 #[cfg(feature = "game")]
 mod game;
 #[cfg(feature = "game")]
-pub use game::{GamePlugin, PresentationPlugin, headless_app, run};
+pub use game::{GamePlugin, PresentationPlugin, headless_app, headless_app_with_mods, run};
 
 use crate::content::Lang;
 
@@ -59,6 +59,37 @@ pub struct LaunchOptions {
     pub seed: Option<u64>,
     /// Measure frame times for this many seconds, print them and quit.
     pub measure_frames: Option<f32>,
+    /// The folders mods are found in, in the order they are searched.
+    pub mods: Vec<PathBuf>,
+}
+
+/// Where the player's mods are: `mods/` in the working folder (else
+/// beside the executable), then `mods/` in the game's data folder
+/// (`$XDG_DATA_HOME/famulant/mods` on Linux). None in the browser.
+pub fn player_mod_folders() -> Vec<PathBuf> {
+    if cfg!(target_arch = "wasm32") {
+        return Vec::new();
+    }
+    let here = PathBuf::from("mods");
+    let beside = if here.is_dir() {
+        Some(here)
+    } else {
+        std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.join("mods")))
+    };
+    beside
+        .into_iter()
+        .chain(data_dir().map(|dir| dir.join("mods")))
+        .collect()
+}
+
+/// The game's data folder, where there is one.
+pub fn data_dir() -> Option<PathBuf> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return save::Storage::data_dir();
+    #[cfg(target_arch = "wasm32")]
+    return None;
 }
 
 /// Where the scenes are when the command line does not say: `scenes/` in

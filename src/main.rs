@@ -138,6 +138,7 @@ fn main() -> ExitCode {
             start,
             seed,
             measure_frames,
+            mods,
         } => play(LaunchOptions {
             scenes: scenes.unwrap_or_else(default_scenes_dir),
             lang,
@@ -145,6 +146,7 @@ fn main() -> ExitCode {
             start,
             seed,
             measure_frames,
+            mods: mods.map_or_else(famulant::player_mod_folders, |dir| vec![dir]),
         }),
     }
 }

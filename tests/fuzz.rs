@@ -38,7 +38,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use famulant::content::{
-    CharacterDef, Library, Manifest, ModState, ReviewDef, RoomDef, SceneDef, compile_modded,
+    Art, CharacterDef, Library, Manifest, ModState, ReviewDef, RoomDef, SceneDef, compile_modded,
     compile_with, locate, parse, read_mod, read_story,
 };
 use famulant::save::SaveFile;
@@ -128,7 +128,8 @@ struct Seeds {
 impl Seeds {
     fn load() -> Seeds {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let files = files_of(&root.join("scenes"));
+        let mut files = files_of(&root.join("scenes"));
+        files.extend(files_of(&root.join("assets")));
         let ron: Vec<String> = files
             .keys()
             .filter(|n| n.ends_with(".ron"))
@@ -153,9 +154,13 @@ impl Seeds {
 fn files_of(dir: &Path) -> BTreeMap<String, String> {
     let mut files = BTreeMap::new();
     for sub in ["", "art"] {
-        for entry in std::fs::read_dir(dir.join(sub)).unwrap() {
+        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+            continue;
+        };
+        for entry in entries {
             let path = entry.unwrap().path();
-            if path.is_file() {
+            let text = path.extension().is_some_and(|e| e == "ron" || e == "svg");
+            if path.is_file() && text {
                 let name = path.strip_prefix(dir).unwrap().to_str().unwrap().to_owned();
                 files.insert(name, std::fs::read_to_string(&path).unwrap());
             }
@@ -346,7 +351,8 @@ fn compile_story(seeds: &Seeds, name: &str, text: &str, rng: &mut SmallRng) -> O
 /// story: the story plays with it (played a few steps) or without it (the
 /// mod left out with its errors), never neither.
 fn lay_mod(seeds: &Seeds, name: &str, text: &str, rng: &mut SmallRng) -> Outcome {
-    let (story, pictures) = read_story("scenes", &|file| read(&seeds.files, file, None));
+    let story_file = |file: &str| read(&seeds.files, file, None);
+    let (story, pictures) = read_story("scenes", &story_file, &Art::within(&story_file));
     let files = read_mod("mods/pforte", |file| {
         read(&seeds.mod_files, file, Some((name, text)))
     });

@@ -8,9 +8,10 @@ use crate::content::{Lang, Target};
 /// The usage text printed by `--help` and after a mistake.
 pub const USAGE: &str = "\
 usage:
-  famulant [play] [--scenes DIR] [--lang de|en] [--autostart] [--start TARGET]
-                 [--seed N] [--measure-frames SECONDS]
-      play the game in a window; TARGET (`@scene` or `@scene.node`) is
+  famulant [play] [--scenes DIR] [--mods MODS] [--lang de|en] [--autostart]
+                 [--start TARGET] [--seed N] [--measure-frames SECONDS]
+      play the game in a window, with the mods of MODS (else the player's:
+      see `famulant mods`), as the Mods screen turns them on; TARGET (`@scene` or `@scene.node`) is
       where a new game begins instead, to try out a scene; N (0 to
       18446744073709551615) is the patient seed of new games (else each
       draws one); --measure-frames prints frame times after SECONDS (and
@@ -101,6 +102,8 @@ pub enum Command {
         seed: Option<u64>,
         /// Measure frame times for this many seconds and quit.
         measure_frames: Option<f32>,
+        /// The folder of mods, when not the player's.
+        mods: Option<PathBuf>,
     },
     /// Play in the terminal.
     PlayText {
@@ -306,11 +309,6 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
         })
     } else if choose.is_some() {
         Err("`--choose` needs `--text`".into())
-    } else if mods.is_some() {
-        Err(
-            "`--mods` works with `--text` for now; the window lays no mods over the story yet"
-                .into(),
-        )
     } else {
         Ok(Command::Play {
             scenes,
@@ -319,6 +317,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             start,
             seed,
             measure_frames,
+            mods,
         })
     }
 }
@@ -440,6 +439,7 @@ mod tests {
                 start: None,
                 seed: None,
                 measure_frames: None,
+                mods: None,
             })
         );
     }
@@ -459,6 +459,7 @@ mod tests {
                 start: None,
                 seed: None,
                 measure_frames: None,
+                mods: None,
             })
         );
     }
@@ -602,9 +603,9 @@ mod tests {
             })
         );
         assert!(parse("mods --mods").is_err());
-        assert!(
-            parse("play --mods m").is_err(),
-            "the window lays no mods yet"
-        );
+        assert!(matches!(
+            parse("play --mods m"),
+            Ok(Command::Play { mods: Some(dir), .. }) if dir.as_path() == std::path::Path::new("m")
+        ));
     }
 }

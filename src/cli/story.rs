@@ -1,15 +1,15 @@
 //! The story the command-line tools work on: a scenes folder, with the
 //! mods of a folder laid over it when `--mods` names one.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::content::{CHOICES_FILE, ModChoices, ModState, Modded, read_story};
-use crate::content::{compile_modded, find_mods, read_inside};
+use crate::content::{CHOICES_FILE, ModChoices, ModState, Modded, read_story_dir};
+use crate::content::{compile_modded, find_mods};
 
 /// The story in `dir` (named `shown` in diagnostics) with every mod found
 /// in `mods` laid over it, in the order of their folders' names.
 pub fn load_story(dir: &Path, shown: &str, mods: Option<&Path>) -> Modded {
-    let (story, pictures) = read_story(shown, &|name| read_inside(dir, name));
+    let (story, pictures) = read_story_dir(dir, shown);
     let found = mods.map(find_mods).unwrap_or_default();
     compile_modded(
         story,
@@ -22,43 +22,18 @@ pub fn load_story(dir: &Path, shown: &str, mods: Option<&Path>) -> Modded {
 /// [`player_mod_folders`], ordered and turned on or off as `mods.ron` in
 /// the game's data folder says.
 pub fn load_with_players_mods(dir: &Path, shown: &str) -> Modded {
-    let (story, pictures) = read_story(shown, &|name| read_inside(dir, name));
-    let found = player_mod_folders()
+    let (story, pictures) = read_story_dir(dir, shown);
+    let found = crate::player_mod_folders()
         .iter()
         .flat_map(|folder| find_mods(folder))
         .collect();
-    let choices = data_dir().and_then(|dir| std::fs::read_to_string(dir.join(CHOICES_FILE)).ok());
+    let choices =
+        crate::data_dir().and_then(|dir| std::fs::read_to_string(dir.join(CHOICES_FILE)).ok());
     compile_modded(
         story,
         pictures,
         ModChoices::from_ron(choices.as_deref()).arrange(found),
     )
-}
-
-/// Where the player's mods are: `mods/` in the working folder (else beside
-/// the executable), then `mods/` in the game's data folder
-/// (`$XDG_DATA_HOME/famulant/mods` on Linux).
-fn player_mod_folders() -> Vec<PathBuf> {
-    let here = PathBuf::from("mods");
-    let beside = if here.is_dir() {
-        Some(here)
-    } else {
-        std::env::current_exe()
-            .ok()
-            .and_then(|exe| Some(exe.parent()?.join("mods")))
-    };
-    beside
-        .into_iter()
-        .chain(data_dir().map(|dir| dir.join("mods")))
-        .collect()
-}
-
-/// The game's data folder, where there is one.
-fn data_dir() -> Option<PathBuf> {
-    #[cfg(not(target_arch = "wasm32"))]
-    return crate::save::Storage::data_dir();
-    #[cfg(target_arch = "wasm32")]
-    return None;
 }
 
 /// Writes to `log` which mods are left out and why.

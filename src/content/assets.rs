@@ -1,6 +1,7 @@
 //! Scene files as Bevy assets: one loader per content type, read from the
-//! `scenes://` asset source, compiled into a [`Library`] whenever a file
-//! arrives or changes on disk.
+//! `scenes://` asset source, compiled with the mods the player has on into
+//! a [`Library`] whenever a file or a mod arrives or changes on disk, or
+//! the player's choice of mods changes.
 
 use std::collections::HashMap;
 use std::marker::PhantomData;
@@ -20,14 +21,19 @@ use super::format::{CharacterDef, Manifest, RoomDef, SceneDef};
 use super::library::Library;
 use super::limits::outside_folder;
 use super::load::{
-    CHARACTERS_FILE, Compiled, Loaded, MANIFEST_FILE, ROOMS_FILE, compile, unreadable_review,
-    unreadable_scene,
+    CHARACTERS_FILE, Loaded, MANIFEST_FILE, ROOMS_FILE, assets_beside, story_set,
+    unreadable_review, unreadable_scene,
 };
+use super::mod_assets::{FoundMods, ModAsset, ModFolders, ModsFound, mods_read, note_mods};
+use super::mods::{ModChoices, ModReport, ModState, Modded, compile_modded};
 use super::parse::parse;
 use super::review::ReviewDef;
 
 /// The asset source that holds the scene files.
 pub const SCENES_SOURCE: &str = "scenes";
+/// The asset source that holds the game's pictures: the assets folder
+/// beside the scenes folder.
+pub const ASSETS_SOURCE: &str = "assets";
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_asset::<ManifestAsset>()
@@ -41,22 +47,29 @@ pub(crate) fn plugin(app: &mut App) {
         .register_asset_loader(RonLoader::<SceneAsset>::default())
         .register_asset_loader(RonLoader::<ReviewAsset>::default())
         .init_resource::<ContentStatus>()
+        .add_plugins(super::mod_assets::plugin)
         .add_systems(Startup, load_content)
         .add_systems(PreUpdate, (request_listed_scenes, compile_content).chain());
 }
 
-/// Registers the `scenes://` asset source at `dir`. Must run before Bevy's
+/// Registers the `scenes://` asset source at `dir`, and the `assets://`
+/// source at the assets folder beside it. Must run before Bevy's
 /// `AssetPlugin` is added.
 ///
 /// On the desktop every file is read through [`confined::source`], which
-/// keeps to `dir` and to the size limits; in the browser the files are
+/// keeps to its folder and to the size limits; in the browser the files are
 /// fetched from the address the game was served from.
 pub fn register_source(app: &mut App, dir: &Path) {
-    #[cfg(not(target_arch = "wasm32"))]
-    let source = super::confined::source(dir);
-    #[cfg(target_arch = "wasm32")]
-    let source = AssetSourceBuilder::platform_default(&dir.to_string_lossy(), None);
-    app.register_asset_source(SCENES_SOURCE, source);
+    for (name, dir) in [
+        (SCENES_SOURCE, dir.to_path_buf()),
+        (ASSETS_SOURCE, assets_beside(dir)),
+    ] {
+        #[cfg(not(target_arch = "wasm32"))]
+        let source = super::confined::source(&dir, super::confined::Confine::Folder);
+        #[cfg(target_arch = "wasm32")]
+        let source = AssetSourceBuilder::platform_default(&dir.to_string_lossy(), None);
+        app.register_asset_source(name, source);
+    }
 }
 
 /// Where the story's content stands.
@@ -216,7 +229,9 @@ struct FileEvents<'w, 's> {
     rooms: MessageReader<'w, 's, AssetEvent<RoomsAsset>>,
     scenes: MessageReader<'w, 's, AssetEvent<SceneAsset>>,
     review: MessageReader<'w, 's, AssetEvent<ReviewAsset>>,
+    mods: MessageReader<'w, 's, AssetEvent<ModAsset>>,
     failures: MessageReader<'w, 's, bevy::asset::UntypedAssetLoadFailedEvent>,
+    choices: Res<'w, ModChoices>,
 }
 
 impl FileEvents<'_, '_> {
@@ -228,7 +243,9 @@ impl FileEvents<'_, '_> {
             | self.rooms.read().any(is_change)
             | self.scenes.read().any(is_change)
             | self.review.read().any(is_change)
-            | (self.failures.read().count() > 0);
+            | self.mods.read().any(is_change)
+            | (self.failures.read().count() > 0)
+            | self.choices.is_changed();
         (manifest, any)
     }
 }
@@ -287,6 +304,16 @@ struct ContentAssets<'w> {
     reviews: Res<'w, Assets<ReviewAsset>>,
 }
 
+/// The mods as they arrived, and the player's choice of them.
+#[derive(SystemParam)]
+struct ModsRead<'w> {
+    assets: Res<'w, Assets<ModAsset>>,
+    found: Res<'w, FoundMods>,
+    folders: Res<'w, ModFolders>,
+    choices: Res<'w, ModChoices>,
+    outcome: ResMut<'w, ModsFound>,
+}
+
 /// The review file `manifest` names, as it arrived or why it cannot be
 /// read; none without one; `Err` while it is still on its way.
 fn take_review(
@@ -325,6 +352,7 @@ fn compile_content(
     server: Res<AssetServer>,
     mut handles: ResMut<ContentHandles>,
     assets: ContentAssets,
+    mut mods: ModsRead,
     mut status: ResMut<ContentStatus>,
 ) {
     if !handles.dirty {
@@ -376,11 +404,24 @@ fn compile_content(
     let Ok(review) = take_review(&server, &handles, &assets.reviews, &manifest) else {
         return;
     };
+    let Some(mod_files) = mods_read(&server, &mods.found, &mods.assets, &mods.folders) else {
+        return;
+    };
     handles.dirty = false;
-    let Compiled {
-        library,
-        diagnostics,
-    } = compile(manifest, characters, rooms, listed, review);
+    let found: Vec<(String, String)> = (mod_files.iter().zip(&mods.found.0))
+        .map(|(files, found)| (files.shown.clone(), found.folder.clone()))
+        .collect();
+    let Modded {
+        compiled,
+        mods: reports,
+    } = compile_modded(
+        story_set(manifest, characters, rooms, listed, review),
+        Vec::new(),
+        mods.choices.arrange(mod_files),
+    );
+    tell_mods(&reports);
+    note_mods(&mut mods.outcome, reports, &found);
+    let (library, diagnostics) = (compiled.library, compiled.diagnostics);
     *status = match library {
         Some(library) => {
             handles.generation += 1;
@@ -401,4 +442,24 @@ fn compile_content(
             ContentStatus::Broken(diagnostics)
         }
     };
+}
+
+/// Logs which mods are laid on and which are left out, with why.
+fn tell_mods(reports: &[ModReport]) {
+    for report in reports {
+        match &report.state {
+            ModState::On => info!("mod `{}` laid on", report.id),
+            ModState::Broken(errors) => {
+                error!(
+                    "mod `{}` left out for {} error(s):",
+                    report.id,
+                    errors.len()
+                );
+                for error in errors {
+                    error!("{error}");
+                }
+            }
+            ModState::Off | ModState::Untried => {}
+        }
+    }
 }

@@ -1,10 +1,10 @@
-//! The `scenes://` asset source on the desktop: every file the game reads
-//! of a story (its manifest, scenes, characters, rooms, review and
-//! pictures, and again on every hot reload) goes through
-//! [`read_bytes_inside`], so a name or link that leads out of the folder,
-//! a device or pipe, or a file over its size limit is refused before more
-//! than the limit is read. Changes are watched as Bevy's own file source
-//! watches them.
+//! The game's asset sources on the desktop (`scenes://`, `assets://` and
+//! each mods folder's): every file the game reads of a story or a mod (and
+//! again on every hot reload) goes through [`read_bytes_inside`], so a name
+//! or link that leads out of the folder (for a mods folder: out of the
+//! mod's own folder), a device or pipe, or a file over its size limit is
+//! refused before more than the limit is read. Changes are watched as
+//! Bevy's own file source watches them.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,23 +14,39 @@ use bevy::asset::io::{
     AssetReader, AssetReaderError, AssetSource, AssetSourceBuilder, PathStream, Reader, VecReader,
 };
 
-use super::limits::read_bytes_inside;
+use super::limits::{outside_folder, read_bytes_inside};
 
-/// The source reading the story in `dir`.
-pub fn source(dir: &Path) -> AssetSourceBuilder {
+/// What a source's files are kept inside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confine {
+    /// The source's folder.
+    Folder,
+    /// The folder in the source's folder that a path begins with: each mod
+    /// of a mods folder reads only its own files.
+    EachFolder,
+}
+
+/// The source reading the files in `dir`, kept inside as `confine` says.
+pub fn source(dir: &Path, confine: Confine) -> AssetSourceBuilder {
     let root = dir.to_path_buf();
     let watched = dir.to_string_lossy().into_owned();
-    AssetSourceBuilder::new(move || Box::new(ConfinedReader { root: root.clone() }))
-        .with_watcher(AssetSource::get_default_watcher(
-            watched,
-            Duration::from_millis(300),
-        ))
-        .with_watch_warning(AssetSource::get_default_watch_warning())
+    AssetSourceBuilder::new(move || {
+        Box::new(ConfinedReader {
+            root: root.clone(),
+            confine,
+        })
+    })
+    .with_watcher(AssetSource::get_default_watcher(
+        watched,
+        Duration::from_millis(300),
+    ))
+    .with_watch_warning(AssetSource::get_default_watch_warning())
 }
 
 /// Reads the files of the folder `root`, and nothing else.
 struct ConfinedReader {
     root: PathBuf,
+    confine: Confine,
 }
 
 impl ConfinedReader {
@@ -39,7 +55,19 @@ impl ConfinedReader {
         let name: Vec<String> = (path.components())
             .map(|part| part.as_os_str().to_string_lossy().into_owned())
             .collect();
-        read_bytes_inside(&self.root, &name.join("/")).map_err(|err| match err.kind() {
+        let whole = name.join("/");
+        let read = match (self.confine, name.split_first()) {
+            _ if outside_folder(&whole).is_some() => read_bytes_inside(&self.root, &whole),
+            (Confine::EachFolder, Some((folder, rest))) if !rest.is_empty() => {
+                read_bytes_inside(&self.root.join(folder), &rest.join("/"))
+            }
+            (Confine::EachFolder, _) => Err(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "a mods folder's files are read only inside a mod's folder",
+            )),
+            (Confine::Folder, _) => read_bytes_inside(&self.root, &whole),
+        };
+        read.map_err(|err| match err.kind() {
             std::io::ErrorKind::NotFound => AssetReaderError::NotFound(path.to_path_buf()),
             _ => AssetReaderError::Io(Arc::new(err)),
         })

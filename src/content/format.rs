@@ -238,6 +238,11 @@ pub struct RoomDef {
     /// in the middle and y upwards.
     #[serde(default)]
     pub props: Vec<PropDef>,
+    /// The id of the mod whose folder holds this room's pictures; none for
+    /// the game's own rooms, whose pictures are in the assets folder. Set
+    /// when a mod is laid on, never written in a file.
+    #[serde(skip)]
+    pub from_mod: Option<String>,
 }
 
 /// A room's background sound: ventilation hiss over an electrical hum.

@@ -2,7 +2,7 @@
 //! disk (the command line) or from loaded assets (the game).
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::art::parse_svg;
 use super::diagnostic::{self, Diagnostic, Pos};
@@ -97,25 +97,6 @@ impl Compiled {
     }
 }
 
-/// Assembles parsed files into a validated library.
-///
-/// `scenes` holds one entry per file the manifest lists, in its order;
-/// a scene file that could not be read at all carries a diagnostic, as
-/// does `review`, the file the manifest names for the case review.
-#[cfg(feature = "game")]
-pub fn compile(
-    manifest: Loaded<Manifest>,
-    characters: Loaded<Vec<CharacterDef>>,
-    rooms: Loaded<Vec<RoomDef>>,
-    scenes: Vec<Loaded<SceneDef>>,
-    review: Option<Loaded<ReviewDef>>,
-) -> Compiled {
-    match story_set(manifest, characters, rooms, scenes, review) {
-        Ok(set) => compile_set(&set),
-        Err(errors) => Compiled::failed(errors),
-    }
-}
-
 /// Checks `set` and builds its library when it has no errors.
 pub(crate) fn compile_set(set: &ContentSet) -> Compiled {
     let mut diagnostics = validate(set);
@@ -197,16 +178,77 @@ pub fn unreadable_review(manifest: &ContentFile<Manifest>, why: &str) -> Diagnos
     .with_hint("the name in `review` is relative to the folder that holds index.ron")
 }
 
+/// The name of the folder beside the scenes folder that holds the game's
+/// pictures (under `art/`), fonts and look: rooms name their pictures
+/// relative to it.
+pub const ASSETS_FOLDER: &str = "assets";
+
 /// Reads and checks every content file in `dir` (a folder holding
-/// `index.ron`). `shown` is how diagnostics name that folder.
+/// `index.ron`), with the pictures of the assets folder beside it. `shown`
+/// is how diagnostics name that folder.
 pub fn load_dir(dir: &Path, shown: &str) -> Compiled {
-    compile_with(shown, |name| read_inside(dir, name))
+    let (set, pictures) = read_story_dir(dir, shown);
+    match set {
+        Ok(set) => compile_set(&set),
+        Err(errors) => Compiled::failed(errors),
+    }
+    .with(pictures)
 }
 
-/// Reads and checks content whose files come from `read`, given a file name
-/// relative to the scenes folder. `shown` is how diagnostics name that folder.
+/// The story's files in the folder `dir` (named `shown` in diagnostics),
+/// with the pictures of the assets folder beside it, as [`read_story`]
+/// gives them.
+pub fn read_story_dir(
+    dir: &Path,
+    shown: &str,
+) -> (Result<ContentSet, Vec<Diagnostic>>, Vec<Diagnostic>) {
+    let assets = assets_beside(dir);
+    read_story(
+        shown,
+        &|name| read_inside(dir, name),
+        &Art {
+            shown: &assets_beside(Path::new(shown)).to_string_lossy(),
+            read: &|name| read_inside(&assets, name),
+        },
+    )
+}
+
+/// The assets folder beside the scenes folder `dir`.
+pub fn assets_beside(dir: &Path) -> PathBuf {
+    let dir = dir.components().as_path();
+    match dir.parent() {
+        Some(parent) if dir.file_name().is_some() => parent.join(ASSETS_FOLDER),
+        _ => dir.join("..").join(ASSETS_FOLDER),
+    }
+}
+
+/// Where a story's pictures are read from: the assets folder, named
+/// `shown` in diagnostics, and how its files are read.
+pub struct Art<'a> {
+    /// How diagnostics name the folder.
+    pub shown: &'a str,
+    /// Reads a file, given its name relative to the folder.
+    pub read: &'a dyn Fn(&str) -> std::io::Result<String>,
+}
+
+impl<'a> Art<'a> {
+    /// Pictures read through `read`, as the story's files are: for content
+    /// held in memory, where a picture's name cannot be taken for a scene
+    /// file's.
+    pub fn within(read: &'a dyn Fn(&str) -> std::io::Result<String>) -> Art<'a> {
+        Art {
+            shown: ASSETS_FOLDER,
+            read,
+        }
+    }
+}
+
+/// Reads and checks content whose files, and pictures, come from `read`,
+/// given a file name relative to the scenes folder (or, for a picture, to
+/// the assets folder): for content held in memory. `shown` is how
+/// diagnostics name the scenes folder.
 pub fn compile_with(shown: &str, read: impl Fn(&str) -> std::io::Result<String>) -> Compiled {
-    let (set, pictures) = read_story(shown, &read);
+    let (set, pictures) = read_story(shown, &read, &Art::within(&read));
     match set {
         Ok(set) => compile_set(&set),
         Err(errors) => Compiled::failed(errors),
@@ -216,10 +258,11 @@ pub fn compile_with(shown: &str, read: impl Fn(&str) -> std::io::Result<String>)
 
 /// The story's own files read through `read` and put together (or every
 /// file that could not be read or parsed), and what is wrong with the
-/// pictures its rooms name.
+/// pictures its rooms name, read from `art`.
 pub fn read_story(
     shown: &str,
     read: &impl Fn(&str) -> std::io::Result<String>,
+    art: &Art,
 ) -> (Result<ContentSet, Vec<Diagnostic>>, Vec<Diagnostic>) {
     let shown = shown.trim_end_matches('/');
     let path_of = |name: &str| format!("{shown}/{name}");
@@ -255,7 +298,12 @@ pub fn read_story(
     });
     let rooms = load(ROOMS_FILE).and_then(|(path, text)| parse(&path, &text));
     let pictures = match &rooms {
-        Ok(rooms) => check_pictures(rooms, read, &path_of),
+        Ok(rooms) => check_pictures(
+            rooms,
+            art.read,
+            &|name| format!("{}/{name}", art.shown),
+            "a picture's path is relative to the assets folder beside the scenes folder",
+        ),
         Err(_) => Vec::new(),
     };
     let characters = load(CHARACTERS_FILE).and_then(|(path, text)| parse(&path, &text));
@@ -279,8 +327,9 @@ pub(crate) fn refused(why: &str) -> std::io::Result<String> {
 /// line and column in the picture's file.
 pub(crate) fn check_pictures(
     rooms: &ContentFile<Vec<RoomDef>>,
-    read: &impl Fn(&str) -> std::io::Result<String>,
-    path_of: &impl Fn(&str) -> String,
+    read: &dyn Fn(&str) -> std::io::Result<String>,
+    path_of: &dyn Fn(&str) -> String,
+    hint: &str,
 ) -> Vec<Diagnostic> {
     let mut seen = HashSet::new();
     let mut found = Vec::new();
@@ -308,9 +357,7 @@ pub(crate) fn check_pictures(
                             at,
                             format!("cannot read the picture `{path}`: {err}"),
                         )
-                        .with_hint(
-                            "a picture's path is relative to the folder that holds rooms.ron",
-                        ),
+                        .with_hint(hint),
                     );
                 }
             }

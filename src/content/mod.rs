@@ -15,6 +15,8 @@ mod library;
 mod limits;
 mod load;
 mod locate;
+#[cfg(feature = "game")]
+mod mod_assets;
 mod mods;
 mod parse;
 mod review;
@@ -23,7 +25,7 @@ mod validate;
 
 pub use art::{Raster, parse_svg, rasterise};
 #[cfg(feature = "game")]
-pub use assets::{ContentStatus, SCENES_SOURCE, register_source};
+pub use assets::{ASSETS_SOURCE, ContentStatus, SCENES_SOURCE, register_source};
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use format::{
     AmbienceDef, BranchCase, CharacterDef, CmpOp, Condition, DressDef, Effect, EndingDef,
@@ -32,8 +34,14 @@ pub use format::{
     Target, Timeout, TimerDef, Value, Vital, is_valid_id,
 };
 pub use library::{Library, NodeRef, Scene};
-pub(crate) use limits::read_inside;
-pub use load::{Compiled, ContentSet, compile_with, load_dir, read_story};
+pub use load::{
+    ASSETS_FOLDER, Art, Compiled, ContentSet, assets_beside, compile_with, load_dir, read_story,
+    read_story_dir,
+};
+#[cfg(feature = "game")]
+pub use mod_assets::{
+    ModAsset, ModFolders, ModsFound, ModsRequest, open_mod_choices, register_mod_sources,
+};
 // Public for the robustness test, which reads any text with it.
 pub use locate::{Located, Seg, locate};
 pub use mods::{

@@ -30,6 +30,8 @@ pub(crate) enum Page {
     Flowchart,
     /// Playing a chapter again from its start.
     Chapters,
+    /// The mods found, turned on and off and ordered.
+    Mods,
 }
 
 /// The menu pages open, the last on top, each with the item its keyboard

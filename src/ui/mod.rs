@@ -12,6 +12,7 @@ mod fullscreen;
 mod history;
 pub(crate) mod input;
 pub(crate) mod menu;
+mod mods;
 mod monitor;
 mod notices;
 mod page;
@@ -27,6 +28,7 @@ mod shortcuts;
 mod strings;
 mod style;
 mod theatre;
+mod theme;
 mod title;
 mod transition;
 mod waveform;
@@ -63,5 +65,6 @@ pub(super) fn plugin(app: &mut App) {
             review::plugin,
             flowchart::plugin,
             chapters::plugin,
+            mods::plugin,
         ));
 }

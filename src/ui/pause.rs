@@ -61,6 +61,7 @@ impl Item {
             Item::Open(Page::History) => s::HISTORY,
             Item::Open(Page::Flowchart) => s::FLOWCHART,
             Item::Open(Page::Chapters) => s::CHAPTERS,
+            Item::Open(Page::Mods) => s::MODS,
             Item::Open(Page::Pause) => s::PAUSED,
             Item::Title => s::TO_TITLE,
             Item::Quit => s::QUIT,

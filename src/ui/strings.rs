@@ -48,6 +48,13 @@ phrases! {
     SETTINGS = "Einstellungen" / "Settings";
     BACK = "Zurück" / "Back";
     FLOWCHART = "Flussdiagramm" / "Flowchart";
+    MODS = "Mods" / "Mods";
+    NO_MODS = "Keine Mods gefunden. Ein Mod ist ein Ordner mit einer mod.ron darin: Leg ihn in einen dieser Ordner und starte das Spiel neu." / "No mods found. A mod is a folder with a mod.ron in it: put it in one of these folders and start the game again.";
+    MODS_ORDER = "Eingabe: an oder aus · Pfeil links oder rechts: früher oder später laden. Ersetzen zwei Mods dasselbe, gilt der später geladene." / "Enter: on or off · left or right arrow: lay on earlier or later. Where two mods replace the same thing, the later one counts.";
+    MOD_ON = "an" / "on";
+    MOD_OFF = "aus" / "off";
+    MOD_BROKEN = "fehlerhaft, ausgelassen" / "broken, left out";
+    MOD_UNTRIED = "nicht versucht: Die Geschichte selbst hat Fehler" / "not tried: the story itself has errors";
     CHAPTERS = "Kapitel" / "Chapters";
     NOT_REACHED = "noch nicht erreicht" / "not reached yet";
     NO_CHOICES = "In dieser Szene gibt es keine Entscheidung." / "There is no decision in this scene.";

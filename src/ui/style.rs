@@ -8,6 +8,7 @@ use bevy::window::PrimaryWindow;
 use bevy_egui::egui::{self, Color32, FontId, Stroke, TextStyle};
 use bevy_egui::{EguiContext, EguiContexts, EguiPreUpdateSet, EguiPrimaryContextPass};
 
+use super::theme::theme;
 use crate::settings::Settings;
 
 /// The colours of the overlay's panels, text and highlights, and the
@@ -51,39 +52,10 @@ impl Palette {
     }
 }
 
-/// The usual look: dark blue-grey panels, light text, a calm blue accent.
-pub const USUAL: Palette = Palette {
-    panel: Color32::from_rgba_premultiplied(18, 24, 33, 238),
-    text: Color32::from_rgb(236, 238, 242),
-    muted: Color32::from_rgb(160, 170, 185),
-    accent: Color32::from_rgb(92, 160, 220),
-    option: Color32::from_rgb(50, 58, 68),
-    lit: Color32::from_rgb(62, 108, 150),
-    outline: Stroke {
-        width: 1.0,
-        color: Color32::from_rgba_premultiplied(28, 28, 28, 28),
-    },
-};
-
-/// High contrast: near-black panels, white text, a strong accent and thick
-/// light outlines.
-pub const HIGH_CONTRAST: Palette = Palette {
-    panel: Color32::from_rgb(6, 6, 8),
-    text: Color32::WHITE,
-    muted: Color32::from_rgb(222, 222, 222),
-    accent: Color32::from_rgb(255, 212, 0),
-    option: Color32::from_rgb(22, 22, 26),
-    lit: Color32::from_rgb(70, 56, 0),
-    outline: Stroke {
-        width: 2.0,
-        color: Color32::from_rgb(210, 210, 210),
-    },
-};
-
 /// The palette in use in `ctx`.
 pub fn palette(ctx: &egui::Context) -> Palette {
     ctx.data(|data| data.get_temp(palette_id()))
-        .unwrap_or(USUAL)
+        .unwrap_or(theme().usual)
 }
 
 fn palette_id() -> egui::Id {
@@ -100,16 +72,17 @@ pub(super) fn plugin(app: &mut App) {
     .add_systems(EguiPrimaryContextPass, (apply_style, fit_to_window));
 }
 
-/// The overlay's one font, Ubuntu Light: it has every letter the story and
-/// the menus use (German, English, typographic quotes and dashes). egui's
-/// other default fonts (two emoji fonts and a monospace one) are left out
-/// of the build: 0.6 MB less for the browser to download.
+/// The overlay's one font, Ubuntu Light (`assets/fonts`, under the Ubuntu
+/// Font Licence beside it): it has every letter the story and the menus
+/// use (German, English, typographic quotes and dashes). egui's other
+/// default fonts (two emoji fonts and a monospace one) are left out of the
+/// build: 0.6 MB less for the browser to download.
 fn font_definitions() -> egui::FontDefinitions {
     const UBUNTU: &str = "Ubuntu-Light";
     let mut fonts = egui::FontDefinitions::empty();
     fonts.font_data.insert(
         UBUNTU.to_owned(),
-        egui::FontData::from_static(epaint_default_fonts::UBUNTU_LIGHT).into(),
+        egui::FontData::from_static(include_bytes!("../../assets/fonts/Ubuntu-Light.ttf")).into(),
     );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         fonts.families.insert(family, vec![UBUNTU.to_owned()]);
@@ -209,20 +182,21 @@ impl Look {
 
     fn palette(self) -> Palette {
         if self.high_contrast {
-            HIGH_CONTRAST
+            theme().high_contrast
         } else {
-            USUAL
+            theme().usual
         }
     }
 
     /// Text sizes, colours, outlines and egui's own motion.
     fn apply_to(self, style: &mut egui::Style) {
+        let sizes = theme().text_sizes;
         style.text_styles = [
-            (TextStyle::Heading, FontId::proportional(30.0)),
-            (TextStyle::Body, FontId::proportional(21.0)),
-            (TextStyle::Button, FontId::proportional(20.0)),
-            (TextStyle::Small, FontId::proportional(15.0)),
-            (TextStyle::Monospace, FontId::monospace(15.0)),
+            (TextStyle::Heading, FontId::proportional(sizes.heading)),
+            (TextStyle::Body, FontId::proportional(sizes.body)),
+            (TextStyle::Button, FontId::proportional(sizes.button)),
+            (TextStyle::Small, FontId::proportional(sizes.small)),
+            (TextStyle::Monospace, FontId::monospace(sizes.monospace)),
         ]
         .into();
         style.visuals = visuals(&self.palette(), self.high_contrast);
@@ -293,6 +267,7 @@ mod tests {
         let mut text = [
             include_str!("strings.rs"),
             include_str!("monitor.rs"),
+            include_str!("mods.rs"),
             include_str!("theatre.rs"),
             include_str!("dialogue/mod.rs"),
             include_str!("dialogue/choices.rs"),
@@ -374,7 +349,7 @@ mod tests {
             reduced_motion: false,
         }
         .apply_to(&mut style);
-        assert_eq!(style.visuals.override_text_color, Some(USUAL.text));
+        assert_eq!(style.visuals.override_text_color, Some(theme().usual.text));
         assert!(style.animation_time > 0.0);
     }
 }

@@ -48,8 +48,8 @@ enum Item {
 }
 
 /// The title screen's items: continue only with a game to go on with,
-/// chapters and the flowchart once a game has ended, quit only outside
-/// the browser.
+/// chapters and the flowchart once a game has ended, mods and quit only
+/// outside the browser.
 fn items(can_continue: bool, completed: bool) -> Vec<Item> {
     let mut items = Vec::new();
     if can_continue {
@@ -58,6 +58,9 @@ fn items(can_continue: bool, completed: bool) -> Vec<Item> {
     items.extend([Item::NewGame, Item::Open(Page::Load)]);
     if completed {
         items.extend([Item::Open(Page::Chapters), Item::Open(Page::Flowchart)]);
+    }
+    if cfg!(not(target_arch = "wasm32")) {
+        items.push(Item::Open(Page::Mods));
     }
     items.extend([Item::Open(Page::Settings), Item::Language]);
     if cfg!(not(target_arch = "wasm32")) {
@@ -233,6 +236,7 @@ fn item_button(ui: &mut egui::Ui, item: Item, state: &TitleState, lit: bool) -> 
         Item::Open(Page::Load) => s::LOAD,
         Item::Open(Page::Chapters) => s::CHAPTERS,
         Item::Open(Page::Flowchart) => s::FLOWCHART,
+        Item::Open(Page::Mods) => s::MODS,
         Item::Open(_) => s::SETTINGS,
         Item::Language => s::LANGUAGE,
         Item::Quit => s::QUIT,

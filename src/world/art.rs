@@ -11,8 +11,10 @@ use bevy::image::Image;
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
+use bevy::asset::AssetPath;
+
 use crate::content::{
-    ContentStatus, Diagnostic, Library, PropShape, SCENES_SOURCE, parse_svg, rasterise,
+    ContentStatus, Diagnostic, Library, ModFolders, ModsFound, PropShape, parse_svg, rasterise,
 };
 
 /// Pictures that could not be loaded, by asset, as diagnostics.
@@ -25,43 +27,52 @@ pub struct ArtProblems(pub Vec<(AssetId<Image>, Diagnostic)>);
 struct Pictures(Vec<Handle<Image>>);
 
 pub(super) fn plugin(app: &mut App) {
-    app.register_asset_loader(SvgLoader)
-        .init_resource::<ArtProblems>()
-        .init_resource::<Pictures>()
-        .add_systems(
-            Update,
-            (
-                keep_pictures.run_if(resource_changed::<ContentStatus>),
-                note_art_problems,
-            ),
-        );
+    let folders = (app.world().get_resource::<ModFolders>())
+        .cloned()
+        .unwrap_or_default();
+    app.register_asset_loader(SvgLoader {
+        folders: folders.clone(),
+    })
+    .insert_resource(folders)
+    .init_resource::<ArtProblems>()
+    .init_resource::<Pictures>()
+    .add_systems(
+        Update,
+        (
+            keep_pictures.run_if(resource_changed::<ContentStatus>),
+            note_art_problems,
+        ),
+    );
 }
 
 /// Loads the pictures of all rooms of the content now playable (and lets
 /// go of those no longer used).
 fn keep_pictures(
     status: Res<ContentStatus>,
+    mods: Res<ModsFound>,
     server: Res<AssetServer>,
     mut pictures: ResMut<Pictures>,
 ) {
     let Some(library) = status.library() else {
         return;
     };
-    pictures.0 = picture_paths(library)
-        .map(|path| server.load(format!("{SCENES_SOURCE}://{path}")))
+    pictures.0 = picture_assets(library, &mods)
+        .map(|path| server.load(path))
         .collect();
 }
 
-/// The paths of the pictures the rooms use, as written in `rooms.ron`.
-fn picture_paths(library: &Library) -> impl Iterator<Item = &String> {
-    library
-        .rooms
-        .values()
-        .flat_map(|room| &room.props)
-        .filter_map(|prop| match &prop.shape {
-            PropShape::Image(path, _, _) => Some(path),
+/// The asset paths of the pictures the rooms use: in the assets folder, or
+/// in the folder of the mod that brought the room.
+fn picture_assets<'a>(
+    library: &'a Library,
+    mods: &'a ModsFound,
+) -> impl Iterator<Item = String> + 'a {
+    library.rooms.values().flat_map(move |room| {
+        (room.props.iter()).filter_map(move |prop| match &prop.shape {
+            PropShape::Image(path, _, _) => Some(mods.picture(room, path)),
             _ => None,
         })
+    })
 }
 
 /// A picture that could not be read, as the diagnostic that says why.
@@ -78,7 +89,10 @@ impl std::error::Error for SvgError {}
 
 /// Reads an `.svg` file into a texture.
 #[derive(TypePath)]
-struct SvgLoader;
+struct SvgLoader {
+    /// How diagnostics name the files of the mods folders.
+    folders: ModFolders,
+}
 
 impl AssetLoader for SvgLoader {
     type Asset = Image;
@@ -91,7 +105,7 @@ impl AssetLoader for SvgLoader {
         _settings: &(),
         load_context: &mut LoadContext<'_>,
     ) -> Result<Image, SvgError> {
-        let shown = format!("{SCENES_SOURCE}/{}", load_context.path().path().display());
+        let shown = self.folders.shown(load_context.path());
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).await.map_err(|err| {
             SvgError(Diagnostic::error(
@@ -127,6 +141,8 @@ fn note_art_problems(
     mut events: MessageReader<AssetEvent<Image>>,
     mut problems: ResMut<ArtProblems>,
     status: Res<ContentStatus>,
+    mods: Res<ModsFound>,
+    folders: Res<ModFolders>,
 ) {
     for event in events.read() {
         if let AssetEvent::LoadedWithDependencies { id } | AssetEvent::Modified { id } = event
@@ -139,8 +155,8 @@ fn note_art_problems(
         && !problems.0.is_empty()
         && let Some(library) = status.library()
     {
-        let in_use: Vec<String> = picture_paths(library)
-            .map(|path| format!("{SCENES_SOURCE}/{path}"))
+        let in_use: Vec<String> = picture_assets(library, &mods)
+            .map(|path| folders.shown(&AssetPath::from(path)))
             .collect();
         problems.0.retain(|(_, d)| in_use.contains(&d.file));
     }
@@ -152,7 +168,7 @@ fn note_art_problems(
         let diagnostic = match ours {
             Some(err) => err.0.clone(),
             None => Diagnostic::error(
-                &format!("{SCENES_SOURCE}/{}", failure.path.path().display()),
+                &folders.shown(&failure.path),
                 crate::content::Pos::START,
                 failure.error.to_string(),
             ),
@@ -169,7 +185,7 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use super::*;
-    use crate::content::{Pos, register_source};
+    use crate::content::{ASSETS_SOURCE, Pos, register_source};
 
     /// A headless app with the scenes source at `dir` and the picture
     /// loader.
@@ -179,6 +195,7 @@ mod tests {
         app.add_plugins((MinimalPlugins, AssetPlugin::default()))
             .init_asset::<Image>()
             .init_resource::<ContentStatus>()
+            .init_resource::<ModsFound>()
             .add_plugins(plugin);
         app
     }
@@ -198,23 +215,25 @@ mod tests {
 
     #[test]
     fn a_picture_loads_as_a_texture_and_a_broken_one_is_a_problem() {
-        let dir = std::env::temp_dir().join(format!("famulant-art-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("art")).unwrap();
+        let root = std::env::temp_dir().join(format!("famulant-art-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let (dir, art) = (root.join("scenes"), root.join("assets/art"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&art).unwrap();
         std::fs::write(
-            dir.join("art/good.svg"),
+            art.join("good.svg"),
             r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 20"><rect width="30" height="20" fill="#3f8f8a"/></svg>"##,
         )
         .unwrap();
         std::fs::write(
-            dir.join("art/broken.svg"),
+            art.join("broken.svg"),
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\">\n  <g>\n</svg>\n",
         )
         .unwrap();
         let mut app = app(&dir);
         let server = app.world().resource::<AssetServer>().clone();
-        let good: Handle<Image> = server.load(format!("{SCENES_SOURCE}://art/good.svg"));
-        let broken: Handle<Image> = server.load(format!("{SCENES_SOURCE}://art/broken.svg"));
+        let good: Handle<Image> = server.load(format!("{ASSETS_SOURCE}://art/good.svg"));
+        let broken: Handle<Image> = server.load(format!("{ASSETS_SOURCE}://art/broken.svg"));
         let id = good.id();
         assert!(until(&mut app, |world| world
             .resource::<Assets<Image>>()
@@ -230,8 +249,8 @@ mod tests {
         assert_eq!(problems.len(), 1, "{problems:?}");
         let (failed, diagnostic) = &problems[0];
         assert_eq!(*failed, broken.id());
-        assert_eq!(diagnostic.file, "scenes/art/broken.svg");
+        assert_eq!(diagnostic.file, "assets/art/broken.svg");
         assert_eq!(diagnostic.pos, Pos { line: 3, col: 1 });
-        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_dir_all(&root);
     }
 }

@@ -11,7 +11,7 @@ use bevy::sprite_render::AlphaMode2d;
 use super::figure::{figure, lying_figure};
 use super::shapes::{MeshBuilder, linear};
 use crate::content::{
-    ContentStatus, LookDef, Mood, PlaceDef, PropDef, PropShape, RoomDef, SCENES_SOURCE,
+    ContentStatus, LookDef, ModsFound, Mood, PlaceDef, PropDef, PropShape, RoomDef,
 };
 use crate::screen::Screen;
 use crate::story::{CurrentBeat, Story};
@@ -151,6 +151,8 @@ fn current_stage(story: &Story, generation: u32) -> Option<Stage> {
 struct Brushes<'w> {
     material: Res<'w, PropMaterial>,
     server: Res<'w, AssetServer>,
+    /// Where the pictures of rooms that mods bring are.
+    mods: Res<'w, ModsFound>,
     materials: ResMut<'w, Assets<ColorMaterial>>,
     meshes: ResMut<'w, Assets<Mesh>>,
 }
@@ -227,7 +229,7 @@ impl Brushes<'_> {
                         Name::new(prop.name.clone().unwrap_or_else(|| path.clone())),
                         Picture,
                         Sprite {
-                            image: self.server.load(format!("{SCENES_SOURCE}://{path}")),
+                            image: self.server.load(self.mods.picture(room, path)),
                             custom_size: Some(Vec2::new(*w, *h)),
                             color: Color::linear_rgba(r, g, b, a),
                             ..default()

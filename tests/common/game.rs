@@ -9,13 +9,13 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 use famulant::content::{ContentStatus, Library, Value};
-use famulant::headless_app;
 use famulant::patient::{Alarm, AlarmRaised, Case, Patient};
 use famulant::save::{Found, Saves, SeenLines, Storage};
 use famulant::story::{
     Advance, ChoiceMade, Countdown, CurrentBeat, DecisionExpired, NewGame, NewPatient, ShowChoices,
     ShowLine, Story,
 };
+use famulant::{headless_app, headless_app_with_mods};
 
 use super::shipped_scenes;
 
@@ -56,7 +56,21 @@ impl TestGame {
     /// `watch`; new games have the reference patient, whose numbers tests
     /// know.
     pub fn with_scenes(dir: &Path, watch: bool) -> Self {
-        let mut app = headless_app(dir, watch);
+        Self::with_app(headless_app(dir, watch))
+    }
+
+    /// The game with the shipped scenes and the mods of the folder `mods`
+    /// laid over them, all on, reloading scenes and mods on change if
+    /// `watch`.
+    pub fn with_mods(mods: &Path, watch: bool) -> Self {
+        Self::with_app(headless_app_with_mods(
+            &shipped_scenes(),
+            vec![mods.to_owned()],
+            watch,
+        ))
+    }
+
+    fn with_app(mut app: App) -> Self {
         app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME))
             .insert_resource(NewPatient::Reference)
             .init_resource::<Transcript>()

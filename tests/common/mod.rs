@@ -16,12 +16,16 @@ pub fn shipped_scenes() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("scenes")
 }
 
-/// Copies the shipped scenes into a fresh temporary folder named after `tag`.
+/// Copies the shipped scenes, with the pictures of the assets folder
+/// beside them, into a fresh temporary folder named after `tag`; returns
+/// the scenes' copy.
 pub fn copy_of_scenes(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("famulant-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(&shipped_scenes(), &dir);
-    dir
+    let root = std::env::temp_dir().join(format!("famulant-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let art = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/art");
+    copy_dir(&art, &root.join("assets/art"));
+    copy_dir(&shipped_scenes(), &root.join("scenes"));
+    root.join("scenes")
 }
 
 /// Copies the folder `from`, with its subfolders (the pictures), to `to`.

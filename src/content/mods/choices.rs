@@ -15,6 +15,7 @@ pub const CHOICES_FILE: &str = "mods.ron";
 
 /// The player's choice of mods: an order and those turned off.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "game", derive(bevy::prelude::Resource))]
 #[serde(default, deny_unknown_fields)]
 pub struct ModChoices {
     /// Mod ids in the order they are laid on; mods not named come after,
@@ -30,6 +31,33 @@ impl ModChoices {
     pub fn from_ron(text: Option<&str>) -> ModChoices {
         text.and_then(|text| ron::from_str(text).ok())
             .unwrap_or_default()
+    }
+
+    /// The choices as `mods.ron` holds them.
+    pub fn to_ron(&self) -> String {
+        let pretty = ron::ser::PrettyConfig::new().depth_limit(1);
+        ron::ser::to_string_pretty(self, pretty).expect("ids and lists serialise")
+    }
+
+    /// Turns the mod `id` on or off.
+    pub fn turn(&mut self, id: &str, on: bool) {
+        self.off.retain(|off| off != id);
+        if !on {
+            self.off.push(id.to_owned());
+        }
+    }
+
+    /// Moves the mod `id` one place earlier (`later` false) or later in
+    /// `order`, the ids of the mods found in their load order now.
+    pub fn shift(&mut self, order: &[String], id: &str, later: bool) {
+        let mut order = order.to_vec();
+        if let Some(at) = order.iter().position(|o| o == id) {
+            let to = if later { at + 1 } else { at.wrapping_sub(1) };
+            if to < order.len() {
+                order.swap(at, to);
+            }
+        }
+        self.order = order;
     }
 
     /// `found` in the order chosen, each with whether it is on. A mod whose
@@ -51,5 +79,47 @@ impl ModChoices {
                 (files, !off)
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(list: &[&str]) -> Vec<String> {
+        list.iter().map(|id| (*id).to_owned()).collect()
+    }
+
+    #[test]
+    fn turning_a_mod_off_and_on_again_leaves_no_trace() {
+        let mut choices = ModChoices::default();
+        choices.turn("pforte", false);
+        choices.turn("pforte", false);
+        assert_eq!(choices.off, ids(&["pforte"]));
+        choices.turn("pforte", true);
+        assert_eq!(choices, ModChoices::default());
+    }
+
+    #[test]
+    fn a_mod_moves_one_place_and_not_past_either_end() {
+        let found = ids(&["a", "b", "c"]);
+        let mut choices = ModChoices::default();
+        choices.shift(&found, "c", false);
+        assert_eq!(choices.order, ids(&["a", "c", "b"]));
+        choices.shift(&choices.order.clone(), "a", false);
+        assert_eq!(choices.order, ids(&["a", "c", "b"]));
+        choices.shift(&choices.order.clone(), "b", true);
+        assert_eq!(choices.order, ids(&["a", "c", "b"]));
+        choices.shift(&choices.order.clone(), "a", true);
+        assert_eq!(choices.order, ids(&["c", "a", "b"]));
+    }
+
+    #[test]
+    fn the_choices_are_read_back_as_written() {
+        let choices = ModChoices {
+            order: ids(&["b", "a"]),
+            off: ids(&["a"]),
+        };
+        assert_eq!(ModChoices::from_ron(Some(&choices.to_ron())), choices);
     }
 }

@@ -267,7 +267,13 @@ fn laid(set: &ContentSet, files: &ModFiles) -> ContentSet {
     }
     set.characters
         .extend(files.characters.iter().flatten().cloned());
-    set.rooms.extend(files.rooms.iter().flatten().cloned());
+    if let (Some(Ok(rooms)), Ok(def)) = (&files.rooms, &files.def) {
+        let mut rooms = rooms.clone();
+        for room in &mut rooms.value {
+            room.from_mod = Some(def.value.id.clone());
+        }
+        set.rooms.push(rooms);
+    }
     set.mods.extend(files.def.iter().cloned());
     set
 }

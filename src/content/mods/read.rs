@@ -99,7 +99,12 @@ pub fn read_mod(shown: &str, read: impl Fn(&str) -> std::io::Result<String>) -> 
         named(name, &[Seg::Field("rooms")]).and_then(|text| parse(&path_of(name), &text))
     });
     let pictures = match &rooms {
-        Some(Ok(rooms)) => check_pictures(rooms, &read, &path_of),
+        Some(Ok(rooms)) => check_pictures(
+            rooms,
+            &read,
+            &path_of,
+            "a mod's pictures are relative to the folder that holds its mod.ron",
+        ),
         _ => Vec::new(),
     };
     ModFiles {

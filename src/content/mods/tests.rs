@@ -3,7 +3,7 @@
 
 use super::{ModChoices, ModFiles, ModState, Modded, compile_modded, read_mod};
 use crate::content::fixtures::{SCENE, STORY, read_from};
-use crate::content::{NodeRef, read_story};
+use crate::content::{Art, NodeRef, read_story};
 
 /// A mod's `mod.ron` with this id and these extra fields.
 fn mod_ron(id: &str, fields: &str) -> String {
@@ -52,7 +52,8 @@ fn first_and_second() -> Vec<ModFiles> {
 
 /// The test story with `mods` laid over it.
 fn laid(mods: Vec<ModFiles>) -> Modded {
-    let (story, pictures) = read_story("scenes", &read_from(&STORY));
+    let read = read_from(&STORY);
+    let (story, pictures) = read_story("scenes", &read, &Art::within(&read));
     compile_modded(
         story,
         pictures,
@@ -236,7 +237,8 @@ fn the_players_choice_orders_the_mods_and_turns_some_off() {
         found
     };
     let chosen = |choices: &str| {
-        let (story, pictures) = read_story("scenes", &read_from(&STORY));
+        let read = read_from(&STORY);
+        let (story, pictures) = read_story("scenes", &read, &Art::within(&read));
         compile_modded(
             story,
             pictures,

@@ -124,7 +124,7 @@ fn shape(checker: &mut Checker, file: &RoomsFile, at: &Path, shape: &PropShape) 
     {
         checker
             .error(file, at, format!("`{path}` is not a picture's path"))
-            .hint("pictures are SVG files in the scenes folder, named relative to it with `/`, such as \"art/or_lamp.svg\"");
+            .hint("pictures are SVG files in the assets folder beside the scenes folder (a mod's in its own folder), named relative to it with `/`, such as \"art/or_lamp.svg\"");
     }
 }
 
@@ -238,7 +238,7 @@ mod tests {
         let errs: Vec<String> = compiled.diagnostics.iter().map(|d| d.to_string()).collect();
         assert_eq!(errs.len(), 4, "{errs:#?}");
         assert!(compiled.library.is_none());
-        assert!(errs[0].starts_with("scenes/art/broken.svg:3:"), "{errs:#?}");
+        assert!(errs[0].starts_with("assets/art/broken.svg:3:"), "{errs:#?}");
         assert!(errs[1].starts_with("scenes/rooms.ron:5:"), "{errs:#?}");
         assert!(
             errs[1].contains("cannot read the picture `art/gone.svg`"),

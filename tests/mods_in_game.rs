@@ -1,0 +1,203 @@
+//! Mods in the game itself: the window's core finds the mods of a folder,
+//! lays those that work over the story and leaves a broken one out with
+//! its errors; the Mods screen's requests turn mods off and on and reorder
+//! them; saving a mod's file while the game runs reloads it.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use bevy::prelude::*;
+use common::{TestGame, copy_dir};
+use famulant::content::{ContentStatus, Lang, ModState, ModsFound, ModsRequest, NodeDef};
+
+/// A folder of mods: the example mod, and a copy of it (id `broken`) whose
+/// scene file has a syntax error on line 9.
+fn mods_folder(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("famulant-game-mods-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("mods/examples/pforte");
+    for name in ["a_pforte", "b_broken"] {
+        copy_dir(&example, &dir.join(name));
+    }
+    edit(
+        &dir.join("b_broken/mod.ron"),
+        r#"id: "pforte""#,
+        r#"id: "broken""#,
+    );
+    edit(
+        &dir.join("b_broken/pforte.ron"),
+        "    nodes: [",
+        "    nodes: [[",
+    );
+    dir
+}
+
+fn edit(file: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains(from), "{} holds {from}", file.display());
+    std::fs::write(file, text.replacen(from, to, 1)).unwrap();
+}
+
+fn mods(game: &TestGame) -> ModsFound {
+    game.app.world().resource::<ModsFound>().clone()
+}
+
+/// The ids and states of the mods, in load order.
+fn states(game: &TestGame) -> Vec<(String, String)> {
+    let word = |state: &ModState| match state {
+        ModState::On => "on",
+        ModState::Off => "off",
+        ModState::Broken(_) => "broken",
+        ModState::Untried => "untried",
+    };
+    (mods(game).reports.iter())
+        .map(|r| (r.id.clone(), word(&r.state).to_owned()))
+        .collect()
+}
+
+fn pair(id: &str, state: &str) -> (String, String) {
+    (id.to_owned(), state.to_owned())
+}
+
+fn generation(game: &TestGame) -> u32 {
+    match game.status() {
+        ContentStatus::Ready { generation, .. } => *generation,
+        other => panic!("the story is not ready: {other:?}"),
+    }
+}
+
+/// Asks what the Mods screen asks, and runs until the story is compiled
+/// again.
+fn ask(game: &mut TestGame, request: ModsRequest) {
+    let before = generation(game);
+    game.app.world_mut().write_message(request);
+    game.update_until("the story compiled again", |w| {
+        matches!(w.resource::<ContentStatus>(), ContentStatus::Ready { generation, .. } if *generation > before)
+    });
+}
+
+#[test]
+fn a_working_mod_is_laid_on_and_a_broken_one_left_out_with_its_errors() {
+    let dir = mods_folder("found");
+    let game = TestGame::with_mods(&dir, false);
+    assert_eq!(
+        states(&game),
+        [pair("pforte", "on"), pair("broken", "broken")]
+    );
+    let library = game.library();
+    assert!(
+        library.scene("pforte").is_some(),
+        "the mod's scene is played"
+    );
+    let lodge = &library.rooms["porters_lodge"];
+    assert_eq!(lodge.from_mod.as_deref(), Some("pforte"));
+    assert_eq!(
+        mods(&game).picture(lodge, "art/lodge_window.svg"),
+        "mods0://a_pforte/art/lodge_window.svg",
+        "a mod's pictures are in its folder"
+    );
+    let office = &library.rooms["chief_office"];
+    assert_eq!(
+        mods(&game).picture(office, "art/window_office.svg"),
+        "assets://art/window_office.svg"
+    );
+    let ModState::Broken(errors) = &mods(&game).reports[1].state else {
+        unreachable!()
+    };
+    let shown = errors[0].to_string();
+    let file = dir.join("b_broken/pforte.ron");
+    assert!(
+        shown.starts_with(&format!("{}:9:", file.display())),
+        "the error names file, line and column: {shown}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_mods_screen_turns_mods_off_and_on_and_reorders_them() {
+    let dir = mods_folder("choices");
+    let mut game = TestGame::with_mods(&dir, false);
+    ask(
+        &mut game,
+        ModsRequest::Turn {
+            id: "pforte".into(),
+            on: false,
+        },
+    );
+    assert_eq!(
+        states(&game),
+        [pair("pforte", "off"), pair("broken", "broken")]
+    );
+    assert!(
+        game.library().scene("pforte").is_none(),
+        "the story without it"
+    );
+    ask(
+        &mut game,
+        ModsRequest::Shift {
+            id: "broken".into(),
+            later: false,
+        },
+    );
+    assert_eq!(
+        states(&game),
+        [pair("broken", "broken"), pair("pforte", "off")]
+    );
+    ask(
+        &mut game,
+        ModsRequest::Turn {
+            id: "pforte".into(),
+            on: true,
+        },
+    );
+    assert_eq!(
+        states(&game),
+        [pair("broken", "broken"), pair("pforte", "on")]
+    );
+    assert!(game.library().scene("pforte").is_some());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// The first line of the mod's scene, in German.
+fn first_line(game: &TestGame) -> String {
+    let library = game.library();
+    match &library
+        .scene("pforte")
+        .expect("the mod is laid on")
+        .def
+        .nodes[0]
+    {
+        NodeDef::Line { text, .. } => text.get(Lang::De).to_owned(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn saving_a_mods_file_while_the_game_runs_reloads_it() {
+    let dir = mods_folder("reload");
+    let mut game = TestGame::with_mods(&dir, true);
+    let scene = dir.join("a_pforte/pforte.ron");
+    let before = first_line(&game);
+    edit(&scene, &before, "Die Tür zischt, frisch geladen.");
+    game.update_until("the mod's new line", |w| {
+        (w.resource::<ContentStatus>().library())
+            .and_then(|l| l.scene("pforte").map(|s| format!("{:?}", s.def.nodes[0])))
+            .is_some_and(|node| node.contains("frisch geladen"))
+    });
+    // A mistake leaves the mod out with its error; the story plays on.
+    edit(&scene, "    nodes: [", "    nodes: [[");
+    game.update_until("the mod left out", |w| {
+        matches!(w.resource::<ModsFound>().reports.first(), Some(r) if matches!(r.state, ModState::Broken(_)))
+    });
+    assert!(game.library().scene("pforte").is_none());
+    assert!(game.library().scene("ch1_morning").is_some());
+    // The fix brings it back.
+    edit(&scene, "    nodes: [[", "    nodes: [");
+    game.update_until(
+        "the mod laid on again",
+        |w| matches!(w.resource::<ModsFound>().reports.first(), Some(r) if r.state == ModState::On),
+    );
+    assert_eq!(first_line(&game), "Die Tür zischt, frisch geladen.");
+    std::fs::remove_dir_all(dir).unwrap();
+}
