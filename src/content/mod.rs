@@ -38,10 +38,10 @@ pub use load::{
     ASSETS_FOLDER, Art, Compiled, ContentSet, assets_beside, compile_with, load_dir, read_story,
     read_story_dir,
 };
+#[cfg(all(feature = "game", not(target_arch = "wasm32")))]
+pub use mod_assets::open_mod_choices;
 #[cfg(feature = "game")]
-pub use mod_assets::{
-    ModAsset, ModFolders, ModsFound, ModsRequest, open_mod_choices, register_mod_sources,
-};
+pub use mod_assets::{ModAsset, ModFolders, ModsFound, ModsRequest, register_mod_sources};
 // Public for the robustness test, which reads any text with it.
 pub use locate::{Located, Seg, locate};
 pub use mods::{

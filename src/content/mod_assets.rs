@@ -60,6 +60,7 @@ pub fn register_mod_sources(app: &mut App, folders: Vec<PathBuf>) {
 
 /// Reads the player's choice of mods from the game's data folder and keeps
 /// it there when it changes. Without it the choices last a session.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn open_mod_choices(app: &mut App, data: Storage) {
     let text = data.read(CHOICES_FILE).unwrap_or_else(|err| {
         warn!("cannot read {}: {err}", data.describe(CHOICES_FILE));

@@ -55,6 +55,7 @@ pub fn page_command() -> Command {
         start: None,
         seed: None,
         measure_frames: None,
+        mods: None,
     }
 }
 
@@ -114,6 +115,7 @@ fn page_name(page: Option<Page>) -> &'static str {
         Some(Page::History) => "history",
         Some(Page::Flowchart) => "flowchart",
         Some(Page::Chapters) => "chapters",
+        Some(Page::Mods) => "mods",
     }
 }
 

@@ -133,6 +133,30 @@ play title --lang de
 shoot title 6
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
 
+# Mods: the example mod and a broken copy of it in a folder of mods. The
+# title's third item opens the Mods screen, which lists both, the broken
+# one with its first error at file, line and column; the mod's own scene
+# plays in the room it brings, with its picture from the mod's folder.
+MODS="$OUT/mods"
+rm -rf "$MODS"
+mkdir -p "$MODS"
+cp -r "$ROOT/mods/examples/pforte" "$MODS/a_pforte"
+cp -r "$ROOT/mods/examples/pforte" "$MODS/b_broken"
+sed -i 's/id: "pforte"/id: "nachtdienst"/; s/name: (de: "An der Pforte", en: "At the porter.s lodge")/name: (de: "Nachtdienst", en: "Night shift")/' "$MODS/b_broken/mod.ron"
+sed -i '0,/    nodes: \[/s//    nodes: [[/' "$MODS/b_broken/pforte.ron"
+play mods --lang en --mods "$MODS"
+shoot mods-title 6
+WINDOW=$(xdotool search --name '^Famulant$' | head -1)
+xdotool windowfocus "$WINDOW"
+xdotool key --delay 400 --window "$WINDOW" Down Down Return
+shoot mods-screen 2
+grep -q "mod \`pforte\` laid on" "$OUT/mods.log" || { echo "the example mod was not laid on"; cat "$OUT/mods.log"; exit 1; }
+grep -q "b_broken/pforte.ron:9:13: error" "$OUT/mods.log" || { echo "the broken mod's error is missing"; cat "$OUT/mods.log"; exit 1; }
+kill "$GAME"; wait "$GAME" 2>/dev/null || true
+play modded-scene --lang de --mods "$MODS" --autostart --start @pforte
+shoot modded-scene 8
+kill "$GAME"; wait "$GAME" 2>/dev/null || true
+
 play first-line --lang de --autostart
 shoot first-line 12
 # A click goes on to the next line, a character's, typed out in turn.
@@ -216,16 +240,18 @@ kill "$GAME"; wait "$GAME" 2>/dev/null || true
 
 # A room drawn from rooms.ron, redrawn when the file changes: the doctors'
 # room from a copy of the scenes, then its whiteboard painted yellow.
-rm -rf "$OUT/scenes"
+rm -rf "$OUT/scenes" "$OUT/assets"
 cp -r "$ROOT/scenes" "$OUT/scenes"
+mkdir -p "$OUT/assets"
+cp -r "$ROOT/assets/art" "$OUT/assets/art"
 launch reload-before --scenes "$OUT/scenes" --lang de --autostart --start @ch1_meeting
 shoot reload-before 8
 sed -i 's/(name: "whiteboard", shape: Rect(384, 214), at: (120, 170), color: "#fbfbf8"/(name: "whiteboard", shape: Rect(384, 214), at: (120, 170), color: "#f2d600"/' "$OUT/scenes/rooms.ron"
 grep -q '#f2d600' "$OUT/scenes/rooms.ron" || { echo "the whiteboard was not found in rooms.ron"; exit 1; }
 await_change reload-before reload-after 360x70+580+88 12000 "the whiteboard, after rooms.ron was edited,"
 # A picture redrawn when its SVG changes: the window's morning sky turns red.
-sed -i 's/stop-color="#b7d3e3"/stop-color="#e05050"/' "$OUT/scenes/art/window_morning.svg"
-grep -q '#e05050' "$OUT/scenes/art/window_morning.svg" || { echo "the sky was not found in window_morning.svg"; exit 1; }
+sed -i 's/stop-color="#b7d3e3"/stop-color="#e05050"/' "$OUT/assets/art/window_morning.svg"
+grep -q '#e05050' "$OUT/assets/art/window_morning.svg" || { echo "the sky was not found in window_morning.svg"; exit 1; }
 await_change reload-after reload-picture 150x60+230+60 4000 "the window's sky, after its SVG was edited,"
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
 
@@ -242,10 +268,15 @@ ROOMS=(
     "operating_room:bram,roland,vladi,anaesthetist,scrub_nurse,senior"
     "icu:bram,roland,vladi"
 )
-STORY="$OUT/rooms-story"
-rm -rf "$STORY"
-mkdir -p "$STORY"
-cp -r "$ROOT/scenes/characters.ron" "$ROOT/scenes/rooms.ron" "$ROOT/scenes/art" "$STORY/"
+# Stories beside an assets folder of their own, as the game's scenes are.
+story_folder() {
+    rm -rf "$1"
+    mkdir -p "$1/scenes" "$1/assets"
+    cp "$ROOT/scenes/characters.ron" "$ROOT/scenes/rooms.ron" "$1/scenes/"
+    cp -r "$ROOT/assets/art" "$1/assets/art"
+}
+story_folder "$OUT/rooms-story"
+STORY="$OUT/rooms-story/scenes"
 files=""
 for i in "${!ROOMS[@]}"; do
     room="${ROOMS[$i]%%:*}"
@@ -283,10 +314,8 @@ done
 # The case review after an ending: a small story gives Frau Bram an hour
 # without antibiotics, fluids, norepinephrine and her operation, and ends;
 # Enter on the end box opens the review, whose chart has her course.
-REVIEW_STORY="$OUT/review-story"
-rm -rf "$REVIEW_STORY"
-mkdir -p "$REVIEW_STORY"
-cp -r "$ROOT/scenes/characters.ron" "$ROOT/scenes/rooms.ron" "$ROOT/scenes/art" "$REVIEW_STORY/"
+story_folder "$OUT/review-story"
+REVIEW_STORY="$OUT/review-story/scenes"
 echo '(format: 1, start: "@case", scenes: ["case.ron"], review: "review.ron", endings: [(id: "operated", title: (de: "Operiert", en: "Operated on"))])' >"$REVIEW_STORY/index.ron"
 cat >"$REVIEW_STORY/case.ron" <<'SCENE'
 (
