@@ -76,11 +76,6 @@ pub fn run(options: LaunchOptions) -> AppExit {
                 ..default()
             })
             .set(AssetPlugin {
-                // Bevy's own source is the assets folder too (the game's
-                // reads keep to `assets://`, which is confined).
-                file_path: absolute(&content::assets_beside(&options.scenes))
-                    .to_string_lossy()
-                    .into_owned(),
                 watch_for_changes_override: Some(cfg!(not(target_arch = "wasm32"))),
                 // Content has no .meta files; asking for them costs a 404
                 // per file in the browser.

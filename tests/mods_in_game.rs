@@ -100,7 +100,7 @@ fn a_working_mod_is_laid_on_and_a_broken_one_left_out_with_its_errors() {
     let office = &library.rooms["chief_office"];
     assert_eq!(
         mods(&game).picture(office, "art/window_office.svg"),
-        "assets://art/window_office.svg"
+        "art/window_office.svg"
     );
     let ModState::Broken(errors) = &mods(&game).reports[1].state else {
         unreachable!()
@@ -120,9 +120,8 @@ fn the_mods_screen_turns_mods_off_and_on_and_reorders_them() {
     let mut game = TestGame::with_mods(&dir, false);
     ask(
         &mut game,
-        ModsRequest::Turn {
+        ModsRequest::Toggle {
             id: "pforte".into(),
-            on: false,
         },
     );
     assert_eq!(
@@ -146,9 +145,8 @@ fn the_mods_screen_turns_mods_off_and_on_and_reorders_them() {
     );
     ask(
         &mut game,
-        ModsRequest::Turn {
+        ModsRequest::Toggle {
             id: "pforte".into(),
-            on: true,
         },
     );
     assert_eq!(
@@ -199,5 +197,48 @@ fn saving_a_mods_file_while_the_game_runs_reloads_it() {
         |w| matches!(w.resource::<ModsFound>().reports.first(), Some(r) if r.state == ModState::On),
     );
     assert_eq!(first_line(&game), "Die Tür zischt, frisch geladen.");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_mod_reads_nothing_of_another_mods_folder() {
+    let dir = mods_folder("link");
+    // The broken mod's scene is now a link to the working mod's: inside the
+    // mods folder, outside its own.
+    let scene = dir.join("b_broken/pforte.ron");
+    std::fs::remove_file(&scene).unwrap();
+    std::os::unix::fs::symlink(dir.join("a_pforte/pforte.ron"), &scene).unwrap();
+    let game = TestGame::with_mods(&dir, false);
+    assert_eq!(
+        states(&game),
+        [pair("pforte", "on"), pair("broken", "broken")]
+    );
+    let ModState::Broken(errors) = &mods(&game).reports[1].state else {
+        unreachable!()
+    };
+    assert!(
+        errors[0]
+            .message
+            .contains("a link that leads out of the folder"),
+        "{errors:?}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_file_a_mod_names_is_read_once_it_is_made() {
+    let dir = mods_folder("missing");
+    let scene = dir.join("a_pforte/pforte.ron");
+    let text = std::fs::read_to_string(&scene).unwrap();
+    std::fs::remove_file(&scene).unwrap();
+    let mut game = TestGame::with_mods(&dir, true);
+    assert_eq!(states(&game)[0], pair("pforte", "broken"));
+    std::fs::write(&scene, text).unwrap();
+    game.update_until(
+        "the mod laid on",
+        |w| matches!(w.resource::<ModsFound>().reports.first(), Some(r) if r.state == ModState::On),
+    );
+    assert!(game.library().scene("pforte").is_some());
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 #[cfg(target_arch = "wasm32")]
 use bevy::asset::io::AssetSourceBuilder;
-use bevy::asset::io::Reader;
+use bevy::asset::io::{AssetSourceId, Reader};
 use bevy::asset::{AssetLoader, LoadContext, LoadState, UntypedAssetId};
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
@@ -24,16 +24,13 @@ use super::load::{
     CHARACTERS_FILE, Loaded, MANIFEST_FILE, ROOMS_FILE, assets_beside, story_set,
     unreadable_review, unreadable_scene,
 };
-use super::mod_assets::{FoundMods, ModAsset, ModFolders, ModsFound, mods_read, note_mods};
+use super::mod_assets::{ModAsset, ModFolders, ModHandles, ModsFound, mods_read, note_mods};
 use super::mods::{ModChoices, ModReport, ModState, Modded, compile_modded};
 use super::parse::parse;
 use super::review::ReviewDef;
 
 /// The asset source that holds the scene files.
 pub const SCENES_SOURCE: &str = "scenes";
-/// The asset source that holds the game's pictures: the assets folder
-/// beside the scenes folder.
-pub const ASSETS_SOURCE: &str = "assets";
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_asset::<ManifestAsset>()
@@ -52,17 +49,17 @@ pub(crate) fn plugin(app: &mut App) {
         .add_systems(PreUpdate, (request_listed_scenes, compile_content).chain());
 }
 
-/// Registers the `scenes://` asset source at `dir`, and the `assets://`
-/// source at the assets folder beside it. Must run before Bevy's
-/// `AssetPlugin` is added.
+/// Registers the `scenes://` asset source at `dir`, and Bevy's default
+/// source (pictures named without a source, `art/or_lamp.svg`) at the
+/// assets folder beside it. Must run before Bevy's `AssetPlugin` is added.
 ///
 /// On the desktop every file is read through [`confined::source`], which
 /// keeps to its folder and to the size limits; in the browser the files are
 /// fetched from the address the game was served from.
 pub fn register_source(app: &mut App, dir: &Path) {
     for (name, dir) in [
-        (SCENES_SOURCE, dir.to_path_buf()),
-        (ASSETS_SOURCE, assets_beside(dir)),
+        (AssetSourceId::from(SCENES_SOURCE), dir.to_path_buf()),
+        (AssetSourceId::Default, assets_beside(dir)),
     ] {
         #[cfg(not(target_arch = "wasm32"))]
         let source = super::confined::source(&dir, super::confined::Confine::Folder);
@@ -308,7 +305,7 @@ struct ContentAssets<'w> {
 #[derive(SystemParam)]
 struct ModsRead<'w> {
     assets: Res<'w, Assets<ModAsset>>,
-    found: Res<'w, FoundMods>,
+    handles: Res<'w, ModHandles>,
     folders: Res<'w, ModFolders>,
     choices: Res<'w, ModChoices>,
     outcome: ResMut<'w, ModsFound>,
@@ -404,11 +401,11 @@ fn compile_content(
     let Ok(review) = take_review(&server, &handles, &assets.reviews, &manifest) else {
         return;
     };
-    let Some(mod_files) = mods_read(&server, &mods.found, &mods.assets, &mods.folders) else {
+    let Some(mod_files) = mods_read(&server, &mods.handles, &mods.assets, &mods.folders) else {
         return;
     };
     handles.dirty = false;
-    let found: Vec<(String, String)> = (mod_files.iter().zip(&mods.found.0))
+    let found: Vec<(String, String)> = (mod_files.iter().zip(&mods.handles.0))
         .map(|(files, found)| (files.shown.clone(), found.folder.clone()))
         .collect();
     let Modded {

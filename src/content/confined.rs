@@ -96,3 +96,32 @@ impl AssetReader for ConfinedReader {
         Ok(false)
     }
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_mod_reads_only_its_own_folder() {
+        let root = std::env::temp_dir().join(format!("famulant-confined-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for folder in ["a", "b"] {
+            std::fs::create_dir_all(root.join(folder)).unwrap();
+            std::fs::write(root.join(folder).join("x.ron"), folder).unwrap();
+        }
+        std::fs::write(root.join("top.ron"), "top").unwrap();
+        std::os::unix::fs::symlink(root.join("b/x.ron"), root.join("a/link.ron")).unwrap();
+        let reader = |confine| ConfinedReader {
+            root: root.clone(),
+            confine,
+        };
+        let read = |confine, name: &str| reader(confine).bytes(Path::new(name)).ok();
+        assert_eq!(read(Confine::EachFolder, "a/x.ron"), Some(b"a".to_vec()));
+        for outside in ["a/link.ron", "top.ron", "a/../b/x.ron", "../a/x.ron"] {
+            assert_eq!(read(Confine::EachFolder, outside), None, "{outside}");
+        }
+        assert_eq!(read(Confine::Folder, "a/link.ron"), Some(b"b".to_vec()));
+        assert_eq!(read(Confine::Folder, "top.ron"), Some(b"top".to_vec()));
+        std::fs::remove_dir_all(root).unwrap();
+    }
+}

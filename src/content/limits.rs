@@ -35,6 +35,8 @@ pub fn outside_folder(name: &str) -> Option<&'static str> {
         Some("it is written with `\\`")
     } else if name.chars().any(char::is_control) {
         Some("it has control characters")
+    } else if name.contains('#') {
+        Some("it has a `#`, which the game reads as the start of a label")
     } else if name.split('/').any(|part| part == "..") {
         Some("it leads out of the folder with `..`")
     } else if name.split('/').any(|part| part.is_empty() || part == ".") {
@@ -87,6 +89,16 @@ pub fn read_bytes_inside(root: &Path, name: &str) -> io::Result<Vec<u8>> {
             io::ErrorKind::PermissionDenied,
             "it is a link that leads out of the folder".to_owned(),
         ));
+    }
+    // Asked before opening too: opening a pipe waits for a writer.
+    let not_a_file = || {
+        refused(
+            io::ErrorKind::InvalidInput,
+            "it is not a regular file".to_owned(),
+        )
+    };
+    if !std::fs::metadata(&path)?.is_file() {
+        return Err(not_a_file());
     }
     let file = std::fs::File::open(&path)?;
     let metadata = file.metadata()?;

@@ -25,7 +25,7 @@ mod validate;
 
 pub use art::{Raster, parse_svg, rasterise};
 #[cfg(feature = "game")]
-pub use assets::{ASSETS_SOURCE, ContentStatus, SCENES_SOURCE, register_source};
+pub use assets::{ContentStatus, SCENES_SOURCE, register_source};
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use format::{
     AmbienceDef, BranchCase, CharacterDef, CmpOp, Condition, DressDef, Effect, EndingDef,
@@ -35,13 +35,12 @@ pub use format::{
 };
 pub use library::{Library, NodeRef, Scene};
 pub use load::{
-    ASSETS_FOLDER, Art, Compiled, ContentSet, assets_beside, compile_with, load_dir, read_story,
-    read_story_dir,
+    Art, Compiled, ContentSet, assets_beside, compile_with, load_dir, read_story, read_story_dir,
 };
 #[cfg(all(feature = "game", not(target_arch = "wasm32")))]
 pub use mod_assets::open_mod_choices;
 #[cfg(feature = "game")]
-pub use mod_assets::{ModAsset, ModFolders, ModsFound, ModsRequest, register_mod_sources};
+pub use mod_assets::{ModFolders, ModsFound, ModsRequest, register_mod_sources};
 // Public for the robustness test, which reads any text with it.
 pub use locate::{Located, Seg, locate};
 pub use mods::{

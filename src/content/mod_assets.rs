@@ -7,14 +7,17 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use bevy::asset::io::Reader;
-use bevy::asset::{AssetLoader, AssetPath, LoadContext, LoadState};
+use bevy::asset::io::{AssetReaderError, Reader};
+use bevy::asset::{AssetLoader, AssetPath, LoadContext, LoadState, ReadAssetBytesError};
 use bevy::prelude::*;
 
-use super::mods::{CHOICES_FILE, MOD_FILE, ModChoices, ModFiles, ModReport, ModState, read_mod};
-use super::{ASSETS_SOURCE, RoomDef};
+use super::RoomDef;
+use super::load::ASSETS_FOLDER;
+use super::mods::{
+    CHOICES_FILE, MOD_FILE, ModChoices, ModFiles, ModReport, ModState, mod_folders, read_mod,
+};
 use crate::save::Storage;
 
 /// The asset source of the mods folder at `index` in [`ModFolders`].
@@ -23,24 +26,26 @@ fn source_name(index: usize) -> String {
 }
 
 /// The folders mods are found in, as given (and shown in diagnostics), in
-/// the order they are searched, also those that do not exist (yet): none
-/// in the browser.
+/// the order they are searched: none in the browser. A folder made after
+/// the game started is searched at the next start.
 #[derive(Resource, Clone, Debug, Default)]
 pub struct ModFolders(pub Vec<PathBuf>);
 
 impl ModFolders {
-    /// How diagnostics name the file at `path` of a mods folder's source:
-    /// by the folder as given; a file of another source by its source.
+    /// How diagnostics name the file at `path` of an asset source: a mods
+    /// folder's file by the folder as given, a picture of the game's by
+    /// the assets folder, any other by its source.
     pub fn shown(&self, path: &AssetPath) -> String {
-        let source = path.source().as_str().unwrap_or_default();
-        let folder = (self.0.iter().enumerate())
-            .find(|(i, _)| source_name(*i) == source)
-            .map(|(_, folder)| folder.to_string_lossy().trim_end_matches('/').to_owned());
-        format!(
-            "{}/{}",
-            folder.unwrap_or_else(|| source.to_owned()),
-            path.path().to_string_lossy()
-        )
+        let folder = match path.source().as_str() {
+            None => ASSETS_FOLDER.to_owned(),
+            Some(source) => (self.0.iter().enumerate())
+                .find(|(i, _)| source_name(*i) == source)
+                .map_or_else(
+                    || source.to_owned(),
+                    |(_, folder)| folder.to_string_lossy().trim_end_matches('/').to_owned(),
+                ),
+        };
+        format!("{folder}/{}", path.path().to_string_lossy())
     }
 }
 
@@ -77,12 +82,10 @@ struct ChoicesStore(Storage);
 /// A change the player asks for on the Mods screen.
 #[derive(Message, Clone, Debug, PartialEq, Eq)]
 pub enum ModsRequest {
-    /// Turn the mod with this id on or off.
-    Turn {
+    /// Turn the mod with this id off when it is on, and on when it is off.
+    Toggle {
         /// The mod's id.
         id: String,
-        /// On, or off.
-        on: bool,
     },
     /// Lay the mod with this id on one place later or earlier.
     Shift {
@@ -107,75 +110,103 @@ pub struct ModsFound {
 impl ModsFound {
     /// The asset path of the picture `path` that a prop of `room` names:
     /// in the folder of the mod that brought the room, else in the assets
-    /// folder.
+    /// folder (Bevy's default source).
     pub fn picture(&self, room: &RoomDef, path: &str) -> String {
         match room.from_mod.as_ref().and_then(|id| self.folders.get(id)) {
             Some(folder) => format!("{folder}/{path}"),
-            None => format!("{ASSETS_SOURCE}://{path}"),
+            None => path.to_owned(),
         }
     }
 }
 
-/// A mod's files, read as one asset from its `mod.ron`.
+/// A mod's files, read as one asset from its `mod.ron`, and the files it
+/// names that did not exist then.
 #[derive(Asset, TypePath, Debug)]
-pub struct ModAsset(pub ModFiles);
+pub(super) struct ModAsset {
+    files: ModFiles,
+    missing: Vec<String>,
+}
 
-/// A mod found in a mods folder: its asset, and the asset path of its
-/// folder.
-pub(super) struct FoundMod {
+/// A mod found in a mods folder: its asset, the asset path of its folder
+/// and the folder on disk.
+pub(super) struct ModHandle {
     pub handle: Handle<ModAsset>,
     pub folder: String,
+    disk: PathBuf,
 }
 
 /// The mods found when the game started, folder by folder, each folder's
 /// by name.
 #[derive(Resource, Default)]
-pub(super) struct FoundMods(pub Vec<FoundMod>);
+pub(super) struct ModHandles(pub Vec<ModHandle>);
 
 pub(super) fn plugin(app: &mut App) {
-    let folders = app
-        .world()
-        .get_resource::<ModFolders>()
+    let folders = (app.world().get_resource::<ModFolders>())
         .cloned()
         .unwrap_or_default();
     app.init_asset::<ModAsset>()
-        .register_asset_loader(ModLoader {
-            folders: folders.clone(),
-        })
-        .insert_resource(folders)
+        .register_asset_loader(ModLoader { folders })
+        .init_resource::<ModFolders>()
         .init_resource::<ModChoices>()
         .init_resource::<ModsFound>()
-        .init_resource::<FoundMods>()
+        .init_resource::<ModHandles>()
         .add_message::<ModsRequest>()
-        .add_systems(Startup, find_mods)
-        .add_systems(Update, apply_requests);
+        .add_systems(Startup, load_mods)
+        .add_systems(Update, (apply_requests, reload_when_missing_files_appear));
 }
 
 /// Starts loading every mod in the mods folders: each folder in them that
-/// holds a `mod.ron`.
-fn find_mods(folders: Res<ModFolders>, server: Res<AssetServer>, mut found: ResMut<FoundMods>) {
+/// holds a `mod.ron` (but one whose name has a `#`, which asset paths
+/// cannot name).
+fn load_mods(folders: Res<ModFolders>, server: Res<AssetServer>, mut handles: ResMut<ModHandles>) {
     for (i, dir) in folders.0.iter().enumerate() {
-        for name in mod_folders_in(dir) {
+        for disk in mod_folders(dir) {
+            let Some(name) = disk.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            if name.contains('#') {
+                warn!(
+                    "the mod folder {} is skipped: its name has a `#`",
+                    disk.display()
+                );
+                continue;
+            }
             let folder = format!("{}://{name}", source_name(i));
-            found.0.push(FoundMod {
+            handles.0.push(ModHandle {
                 handle: server.load(format!("{folder}/{MOD_FILE}")),
                 folder,
+                disk,
             });
         }
     }
 }
 
-/// The names of the folders in `dir` that hold a `mod.ron`, sorted.
-fn mod_folders_in(dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = (entries.filter_map(Result::ok))
-        .filter(|entry| entry.path().join(MOD_FILE).is_file())
-        .filter_map(|entry| entry.file_name().into_string().ok())
-        .collect();
-    names.sort();
-    names
+/// Reads a mod again once a file it names that did not exist does: Bevy
+/// reloads a mod when a file it read changes, and this one was never read.
+/// Looks once a second.
+fn reload_when_missing_files_appear(
+    time: Res<Time>,
+    mut every: Local<Option<Timer>>,
+    handles: Res<ModHandles>,
+    assets: Res<Assets<ModAsset>>,
+    server: Res<AssetServer>,
+) {
+    let every = every.get_or_insert_with(|| Timer::from_seconds(1.0, TimerMode::Repeating));
+    if !every.tick(time.delta()).just_finished() {
+        return;
+    }
+    for found in &handles.0 {
+        let Some(asset) = assets.get(&found.handle) else {
+            continue;
+        };
+        if asset
+            .missing
+            .iter()
+            .any(|name| found.disk.join(name).is_file())
+        {
+            server.reload(format!("{}/{MOD_FILE}", found.folder));
+        }
+    }
 }
 
 /// The files of each mod found, as read, in the order found; `None` while
@@ -183,20 +214,18 @@ fn mod_folders_in(dir: &Path) -> Vec<String> {
 /// there with that error.
 pub(super) fn mods_read(
     server: &AssetServer,
-    found: &FoundMods,
+    handles: &ModHandles,
     assets: &Assets<ModAsset>,
     folders: &ModFolders,
 ) -> Option<Vec<ModFiles>> {
-    (found.0.iter())
-        .map(|found| match assets.get(&found.handle) {
-            Some(asset) => Some(asset.0.clone()),
-            None => match server.load_state(found.handle.id()) {
-                LoadState::Failed(err) => {
-                    let shown = folders.shown(&AssetPath::parse(&found.folder));
-                    Some(read_mod(&shown, |_| Err(io::Error::other(err.to_string()))))
-                }
-                _ => None,
-            },
+    (handles.0.iter())
+        .map(|found| match server.load_state(found.handle.id()) {
+            // A failed reload keeps the old asset: the failure counts.
+            LoadState::Failed(err) => {
+                let shown = folders.shown(&AssetPath::parse(&found.folder));
+                Some(read_mod(&shown, |_| Err(io::Error::other(err.to_string()))))
+            }
+            _ => assets.get(&found.handle).map(|asset| asset.files.clone()),
         })
         .collect()
 }
@@ -222,12 +251,19 @@ fn apply_requests(
     found: Res<ModsFound>,
     store: Option<Res<ChoicesStore>>,
 ) {
-    let order: Vec<String> = found.reports.iter().map(|r| r.id.clone()).collect();
+    // Mods whose `mod.ron` cannot be read have no id to keep an order by.
+    let mut order: Vec<String> = (found.reports.iter())
+        .filter(|report| report.name.is_some())
+        .map(|report| report.id.clone())
+        .collect();
     let mut changed = false;
     for request in requests.read() {
         match request {
-            ModsRequest::Turn { id, on } => choices.turn(id, *on),
-            ModsRequest::Shift { id, later } => choices.shift(&order, id, *later),
+            ModsRequest::Toggle { id } => choices.toggle(id),
+            ModsRequest::Shift { id, later } => {
+                choices.shift(&order, id, *later);
+                order.clone_from(&choices.order);
+            }
         }
         changed = true;
     }
@@ -277,6 +313,7 @@ impl AssetLoader for ModLoader {
             .shown(&AssetPath::from(format!("{source}://{folder}")));
         let mut files: HashMap<String, FileText> =
             HashMap::from([(MOD_FILE.to_owned(), text_of(Ok(bytes)))]);
+        let mut missing = Vec::new();
         // `read_mod` names the files it needs as it goes: read those it
         // asked for that are not read yet, until it asks for no new one.
         loop {
@@ -290,11 +327,19 @@ impl AssetLoader for ModLoader {
             });
             let wanted = wanted.into_inner();
             if wanted.is_empty() {
-                return Ok(ModAsset(read));
+                return Ok(ModAsset {
+                    files: read,
+                    missing,
+                });
             }
             for name in wanted {
                 let path = AssetPath::from(format!("{source}://{folder}/{name}"));
                 let bytes = load_context.read_asset_bytes(path).await;
+                if let Err(ReadAssetBytesError::AssetReaderError(AssetReaderError::NotFound(_))) =
+                    &bytes
+                {
+                    missing.push(name.clone());
+                }
                 files.insert(name, text_of(bytes.map_err(|err| err.to_string())));
             }
         }

@@ -93,9 +93,8 @@ fn mods_page(
 /// The request a click or key on a mod makes.
 fn request(reports: &[ModReport], asked: Asked) -> ModsRequest {
     match asked {
-        Asked::Toggle(i) => ModsRequest::Turn {
+        Asked::Toggle(i) => ModsRequest::Toggle {
             id: reports[i].id.clone(),
-            on: reports[i].state == ModState::Off,
         },
         Asked::Shift(i, later) => ModsRequest::Shift {
             id: reports[i].id.clone(),
@@ -151,8 +150,8 @@ fn mod_row(
     asked
 }
 
-/// A square button with an arrow up (`down` false) or down, drawn: the
-/// overlay's font has no arrows.
+/// A square button with an arrow up (`down` false: lay on earlier) or
+/// down (later), drawn: the overlay's font has no arrows.
 fn arrow_button(ui: &mut egui::Ui, down: bool) -> egui::Response {
     let size = super::page::button_height(ui.ctx());
     let response = page_button(ui, "", false, size);
@@ -206,36 +205,5 @@ fn broken_errors(ui: &mut egui::Ui, errors: &[crate::content::Diagnostic]) {
     if errors.len() > ERRORS_SHOWN {
         let more = errors.len() - ERRORS_SHOWN;
         ui.label(RichText::new(format!("+ {more}")).small().color(ERROR));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn report(id: &str, state: ModState) -> ModReport {
-        ModReport {
-            id: id.to_owned(),
-            name: None,
-            version: None,
-            shown: format!("mods/{id}"),
-            state,
-        }
-    }
-
-    #[test]
-    fn enter_turns_a_mod_off_that_is_on_and_on_that_is_off() {
-        let reports = [
-            report("a", ModState::On),
-            report("b", ModState::Off),
-            report("c", ModState::Broken(Vec::new())),
-        ];
-        let turn = |i| match request(&reports, Asked::Toggle(i)) {
-            ModsRequest::Turn { on, .. } => on,
-            other => panic!("{other:?}"),
-        };
-        assert!(!turn(0), "on turns off");
-        assert!(turn(1), "off turns on");
-        assert!(!turn(2), "a mod left out is on: it turns off");
     }
 }

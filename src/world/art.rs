@@ -30,19 +30,17 @@ pub(super) fn plugin(app: &mut App) {
     let folders = (app.world().get_resource::<ModFolders>())
         .cloned()
         .unwrap_or_default();
-    app.register_asset_loader(SvgLoader {
-        folders: folders.clone(),
-    })
-    .insert_resource(folders)
-    .init_resource::<ArtProblems>()
-    .init_resource::<Pictures>()
-    .add_systems(
-        Update,
-        (
-            keep_pictures.run_if(resource_changed::<ContentStatus>),
-            note_art_problems,
-        ),
-    );
+    app.register_asset_loader(SvgLoader { folders })
+        .init_resource::<ModFolders>()
+        .init_resource::<ArtProblems>()
+        .init_resource::<Pictures>()
+        .add_systems(
+            Update,
+            (
+                keep_pictures.run_if(resource_changed::<ContentStatus>),
+                note_art_problems,
+            ),
+        );
 }
 
 /// Loads the pictures of all rooms of the content now playable (and lets
@@ -185,7 +183,7 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use super::*;
-    use crate::content::{ASSETS_SOURCE, Pos, register_source};
+    use crate::content::{Pos, register_source};
 
     /// A headless app with the scenes source at `dir` and the picture
     /// loader.
@@ -232,8 +230,8 @@ mod tests {
         .unwrap();
         let mut app = app(&dir);
         let server = app.world().resource::<AssetServer>().clone();
-        let good: Handle<Image> = server.load(format!("{ASSETS_SOURCE}://art/good.svg"));
-        let broken: Handle<Image> = server.load(format!("{ASSETS_SOURCE}://art/broken.svg"));
+        let good: Handle<Image> = server.load("art/good.svg");
+        let broken: Handle<Image> = server.load("art/broken.svg");
         let id = good.id();
         assert!(until(&mut app, |world| world
             .resource::<Assets<Image>>()

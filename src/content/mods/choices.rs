@@ -39,10 +39,11 @@ impl ModChoices {
         ron::ser::to_string_pretty(self, pretty).expect("ids and lists serialise")
     }
 
-    /// Turns the mod `id` on or off.
-    pub fn turn(&mut self, id: &str, on: bool) {
-        self.off.retain(|off| off != id);
-        if !on {
+    /// Turns the mod `id` off when it is on, and on when it is off.
+    pub fn toggle(&mut self, id: &str) {
+        if self.off.iter().any(|off| off == id) {
+            self.off.retain(|off| off != id);
+        } else {
             self.off.push(id.to_owned());
         }
     }
@@ -93,10 +94,9 @@ mod tests {
     #[test]
     fn turning_a_mod_off_and_on_again_leaves_no_trace() {
         let mut choices = ModChoices::default();
-        choices.turn("pforte", false);
-        choices.turn("pforte", false);
+        choices.toggle("pforte");
         assert_eq!(choices.off, ids(&["pforte"]));
-        choices.turn("pforte", true);
+        choices.toggle("pforte");
         assert_eq!(choices, ModChoices::default());
     }
 

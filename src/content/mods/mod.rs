@@ -19,4 +19,4 @@ mod tests;
 pub use choices::{CHOICES_FILE, ModChoices};
 pub use format::{MOD_FILE, ModDef};
 pub use layer::{ModReport, ModState, Modded, compile_modded};
-pub use read::{ModFiles, find_mods, read_mod};
+pub use read::{ModFiles, find_mods, mod_folders, read_mod};

@@ -120,6 +120,14 @@ pub fn read_mod(shown: &str, read: impl Fn(&str) -> std::io::Result<String>) -> 
 /// The mods in the folder `dir`: each folder in it with a `mod.ron`, in
 /// the order of their names, read from disk (keeping to each folder).
 pub fn find_mods(dir: &Path) -> Vec<ModFiles> {
+    mod_folders(dir)
+        .iter()
+        .map(|folder| read_mod(&folder.to_string_lossy(), |name| read_inside(folder, name)))
+        .collect()
+}
+
+/// The folders in `dir` that hold a `mod.ron`, in the order of their names.
+pub fn mod_folders(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -130,7 +138,4 @@ pub fn find_mods(dir: &Path) -> Vec<ModFiles> {
         .collect();
     folders.sort();
     folders
-        .iter()
-        .map(|folder| read_mod(&folder.to_string_lossy(), |name| read_inside(folder, name)))
-        .collect()
 }
