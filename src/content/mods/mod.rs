@@ -19,4 +19,6 @@ mod tests;
 pub use choices::{CHOICES_FILE, ModChoices};
 pub use format::{MOD_FILE, ModDef};
 pub use layer::{ModReport, ModState, Modded, compile_modded};
-pub use read::{ModFiles, find_mods, mod_folders, read_mod};
+#[cfg(feature = "game")]
+pub(crate) use read::mod_folders;
+pub use read::{ModFiles, find_mods, read_mod};
