@@ -60,7 +60,7 @@ fn main() {
             .library
             .expect("the shipped scenes load"),
     );
-    let start = new_game(&library, None).expect("the story starts");
+    let start = new_game(&library, None, None).expect("the story starts");
     let words = WordCounts::of(&library, Lang::De);
     let reader = Reader {
         library: &library,

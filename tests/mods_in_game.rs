@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 use common::{TestGame, copy_dir};
 use famulant::content::{ContentStatus, Lang, ModState, ModsFound, ModsRequest, NodeDef};
+use famulant::story::{CurrentBeat, NewGame};
 
 /// A folder of mods: the example mod, and a copy of it (id `broken`) whose
 /// scene file has a syntax error on line 9.
@@ -240,5 +241,61 @@ fn a_file_a_mod_names_is_read_once_it_is_made() {
         |w| matches!(w.resource::<ModsFound>().reports.first(), Some(r) if r.state == ModState::On),
     );
     assert!(game.library().scene("pforte").is_some());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// A folder of mods holding one, `nachtdienst`, that brings a story of its
+/// own: a night in the chief's office that ends at dawn.
+fn story_mod_folder() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("famulant-game-story-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("night")).unwrap();
+    std::fs::write(
+        dir.join("night/mod.ron"),
+        r#"(
+    format: 1,
+    id: "nachtdienst",
+    name: (de: "Nachtdienst", en: "Night shift"),
+    version: "0.1.0",
+    description: (de: "Eine Nacht.", en: "A night."),
+    game: "0.1",
+    scenes: ["night.ron"],
+    start: "@night",
+    endings: [(id: "dawn", title: (de: "Morgengrauen", en: "Dawn"))],
+)"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("night/night.ron"),
+        r#"(
+    id: "night",
+    title: (de: "Nacht", en: "Night"),
+    room: "chief_office",
+    cast: ["vladi"],
+    nodes: [
+        Line(id: "awake", speaker: "vladi", text: (de: "Noch wach.", en: "Still awake.")),
+        End(id: "over", ending: "dawn"),
+    ],
+)"#,
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn a_mods_story_of_its_own_is_a_new_game_beside_the_main_one() {
+    let dir = story_mod_folder();
+    let mut game = TestGame::with_mods(&dir, false);
+    assert_eq!(states(&game), [pair("nachtdienst", "on")]);
+    let stories = game.library().stories.clone();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0].title.get(Lang::En), "Night shift");
+    game.app.world_mut().write_message(NewGame {
+        story: Some("nachtdienst".into()),
+    });
+    game.update_until("the mod's story begins", |w| {
+        matches!(w.resource::<CurrentBeat>(), CurrentBeat::Line(line) if line.at.to_string() == "night.awake")
+    });
+    assert_eq!(game.advance_until_end(), "dawn");
     std::fs::remove_dir_all(dir).unwrap();
 }

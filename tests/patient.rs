@@ -292,7 +292,7 @@ fn seed(game: &TestGame) -> Option<u64> {
 /// Begins another game, as the title screen's button does.
 fn new_game(game: &mut TestGame) {
     let before = game.app.world().resource::<Story>().game();
-    game.app.world_mut().write_message(NewGame);
+    game.app.world_mut().write_message(NewGame::default());
     game.update_until("the new game", |world| {
         let story = world.resource::<Story>();
         story.game() > before && story.session().is_some()

@@ -137,7 +137,21 @@ pub struct Library {
     pub review: ReviewDef,
     /// The declared endings, in the manifest's order.
     pub endings: Vec<EndingDef>,
+    /// The stories of their own that mods bring, in load order.
+    pub stories: Vec<StoryStart>,
     scenes: BTreeMap<String, Scene>,
+}
+
+/// A story of its own that a mod brings: a new game that begins elsewhere
+/// than the main story.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryStart {
+    /// The mod's id, which names the story.
+    pub id: String,
+    /// What the title screen calls it: the mod's name.
+    pub title: LocalizedText,
+    /// Where it begins.
+    pub start: NodeRef,
 }
 
 impl Library {
@@ -181,12 +195,40 @@ impl Library {
             endings: declared()
                 .flat_map(|d| d.endings().iter().cloned())
                 .collect(),
+            stories: Vec::new(),
             scenes,
         };
         library.start = library
             .resolve(&start_scene, &manifest.start)
             .unwrap_or_else(|| NodeRef::new(&start_scene, ""));
+        library.stories = (set.mods.iter())
+            .filter_map(|file| {
+                let def = &file.value;
+                Some(StoryStart {
+                    id: def.id.clone(),
+                    title: def.name.clone(),
+                    start: library.resolve("", def.start.as_ref()?)?,
+                })
+            })
+            .collect();
         library
+    }
+
+    /// Where the story `story` begins: a mod's story of its own by the
+    /// mod's id, or the main story (none).
+    pub fn start_of(&self, story: Option<&str>) -> Option<NodeRef> {
+        match story {
+            None => Some(self.start.clone()),
+            Some(id) => (self.stories.iter())
+                .find(|s| s.id == id)
+                .map(|s| s.start.clone()),
+        }
+    }
+
+    /// Where each story begins: the main story's start, then each mod's
+    /// story of its own.
+    pub fn starts(&self) -> impl Iterator<Item = &NodeRef> {
+        std::iter::once(&self.start).chain(self.stories.iter().map(|s| &s.start))
     }
 
     /// The scene with this id.

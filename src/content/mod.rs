@@ -33,7 +33,7 @@ pub use format::{
     OptionDef, Outfit, PhaseDef, PlaceDef, PropDef, PropShape, RelationshipDef, RoomDef, SceneDef,
     Target, Timeout, TimerDef, Value, Vital, is_valid_id,
 };
-pub use library::{Library, NodeRef, Scene};
+pub use library::{Library, NodeRef, Scene, StoryStart};
 pub use load::{
     Art, Compiled, ContentSet, assets_beside, compile_with, load_dir, read_story, read_story_dir,
 };

@@ -96,6 +96,8 @@ pub struct Story {
     loaded: bool,
     /// Why no game could begin (its start does not exist).
     failed_start: Option<String>,
+    /// The story new games are of: a mod's own by its id, or the main one.
+    chosen: Option<String>,
 }
 
 impl Story {
@@ -294,8 +296,9 @@ fn new_game(
     mut story: ResMut<Story>,
     mut screen: ResMut<NextState<Screen>>,
 ) {
-    if requests.read().count() > 0 {
+    if let Some(request) = requests.read().last() {
         story.reset();
+        story.chosen.clone_from(&request.story);
         screen.set(Screen::Playing);
     }
 }
@@ -319,10 +322,9 @@ fn begin(mut story: ResMut<Story>, screen: Res<State<Screen>>, beginning: Beginn
     };
     let timers = beginning.settings.timers;
     let seed = beginning.patient.seed(&beginning.real);
-    let begun = match (&beginning.start_at, seed) {
-        (Some(at), seed) => Session::starting_at(library, &at.0, timers, seed),
-        (None, Some(seed)) => Session::seeded(library, timers, seed),
-        (None, None) => Session::new(library, timers),
+    let begun = match &beginning.start_at {
+        Some(at) => Session::starting_at(library, &at.0, timers, seed),
+        None => Session::of_story(library, story.chosen.as_deref(), timers, seed),
     };
     match begun {
         Ok(session) => story.play(session, false),

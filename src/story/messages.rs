@@ -102,9 +102,13 @@ pub struct RelationshipChanged {
     pub rising_is_worse: bool,
 }
 
-/// The player asked for a new game from the title screen.
-#[derive(Message, Clone, Copy, Debug, Default, PartialEq)]
-pub struct NewGame;
+/// The player asked for a new game from the title screen: of the main
+/// story, or of a story of its own that a mod brings.
+#[derive(Message, Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewGame {
+    /// The mod whose story it is; none for the main story.
+    pub story: Option<String>,
+}
 
 /// The player asks to go back: one step (Backspace), or to a line or
 /// choice of the history ("back to here").

@@ -181,6 +181,8 @@ pub enum StoryError {
     NothingToResume(NodeRef),
     /// A `Phase` node names a phase its scene does not have.
     UnknownPhase(NodeRef),
+    /// A new game of a story no mod laid on brings.
+    UnknownStory(String),
 }
 
 impl fmt::Display for StoryError {
@@ -199,6 +201,7 @@ impl fmt::Display for StoryError {
             }
             StoryError::NoTimer(at) => write!(f, "{at} has no timer"),
             StoryError::UnknownPhase(at) => write!(f, "{at}: the phase does not exist"),
+            StoryError::UnknownStory(id) => write!(f, "no mod laid on brings the story `{id}`"),
             StoryError::NothingToResume(at) => {
                 write!(
                     f,

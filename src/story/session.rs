@@ -186,6 +186,21 @@ impl Session {
         Self::at_node(library, start, timers, Some(seed))
     }
 
+    /// A new game of the story `story`: a mod's story of its own, by the
+    /// mod's id, or the main story (none); with the patient of `seed`
+    /// (without one, the reference patient).
+    pub fn of_story(
+        library: Arc<Library>,
+        story: Option<&str>,
+        timers: TimerMode,
+        seed: Option<u64>,
+    ) -> Result<Session, StoryError> {
+        let start = library
+            .start_of(story)
+            .ok_or_else(|| StoryError::UnknownStory(story.unwrap_or_default().to_owned()))?;
+        Self::at_node(library, start, timers, seed)
+    }
+
     /// A new game that begins at `start` (a scene being tried out), read
     /// from the start's scene, with the patient of `seed` (without one, the
     /// reference patient).

@@ -41,21 +41,26 @@ struct TitleHighlight(usize);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Item {
     Continue,
-    NewGame,
+    /// A new game of the main story (none) or of the mod's story at this
+    /// index of the library's stories.
+    NewGame(Option<usize>),
     Open(Page),
     Language,
     Quit,
 }
 
-/// The title screen's items: continue only with a game to go on with,
-/// chapters and the flowchart once a game has ended, mods and quit only
-/// outside the browser.
-fn items(can_continue: bool, completed: bool) -> Vec<Item> {
+/// The title screen's items: continue only with a game to go on with, a
+/// new game of each of the `stories` of their own that mods bring beside
+/// the main one, chapters and the flowchart once a game has ended, mods
+/// and quit only outside the browser.
+fn items(can_continue: bool, completed: bool, stories: usize) -> Vec<Item> {
     let mut items = Vec::new();
     if can_continue {
         items.push(Item::Continue);
     }
-    items.extend([Item::NewGame, Item::Open(Page::Load)]);
+    items.push(Item::NewGame(None));
+    items.extend((0..stories).map(|i| Item::NewGame(Some(i))));
+    items.push(Item::Open(Page::Load));
     if completed {
         items.extend([Item::Open(Page::Chapters), Item::Open(Page::Flowchart)]);
     }
@@ -103,6 +108,26 @@ impl TitleState<'_> {
         self.status.library().is_some()
     }
 
+    /// How many stories of their own the mods laid on bring.
+    fn stories(&self) -> usize {
+        self.status.library().map_or(0, |l| l.stories.len())
+    }
+
+    /// The id of the mod whose story is at `index`.
+    fn story_id(&self, index: usize) -> Option<String> {
+        let library = self.status.library()?;
+        library.stories.get(index).map(|s| s.id.clone())
+    }
+
+    /// What the story at `index` is called.
+    fn story_title(&self, index: usize, lang: Lang) -> Option<String> {
+        let library = self.status.library()?;
+        library
+            .stories
+            .get(index)
+            .map(|s| s.title.get(lang).to_owned())
+    }
+
     /// Whether there is a game to go on with: one in progress, or a save
     /// (also from an earlier run).
     fn can_continue(&self) -> bool {
@@ -141,10 +166,12 @@ impl TitleAnswers<'_> {
             (Item::Continue, Ask::Take) => {
                 self.go_on.write(ContinueGame);
             }
-            (Item::NewGame, Ask::Take) if state.ready() => {
-                self.new_game.write(NewGame);
+            (Item::NewGame(story), Ask::Take) if state.ready() => {
+                self.new_game.write(NewGame {
+                    story: story.and_then(|i| state.story_id(i)),
+                });
             }
-            (Item::NewGame, Ask::Take) => {}
+            (Item::NewGame(_), Ask::Take) => {}
             (Item::Open(page), Ask::Take) => self.menu.open(page),
             (Item::Quit, Ask::Take) => {
                 self.exit.write(AppExit::Success);
@@ -170,7 +197,7 @@ fn title_screen(
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
-    let items = items(state.can_continue(), state.completed());
+    let items = items(state.can_continue(), state.completed(), state.stories());
     let (highlighted, by_key) = navigate_list(lit.0, items.len(), &intents.take());
     lit.0 = highlighted;
     let mut asked = by_key.map(|(i, ask)| Asked::Of(items[i], ask));
@@ -231,8 +258,22 @@ fn title_body(
 fn item_button(ui: &mut egui::Ui, item: Item, state: &TitleState, lit: bool) -> egui::Response {
     let lang = state.settings.lang;
     let label = match item {
+        Item::NewGame(Some(i)) => {
+            let title = state.story_title(i, lang).unwrap_or_default();
+            format!("{}: {title}", s::NEW_GAME.get(lang))
+        }
+        other => item_label(other).get(lang).to_owned(),
+    };
+    let enabled = !matches!(item, Item::NewGame(_)) || state.ready();
+    ui.add_enabled_ui(enabled, |ui| page_button(ui, &label, lit, WIDE))
+        .inner
+}
+
+/// What an item other than a mod's story is called.
+fn item_label(item: Item) -> s::Tr {
+    match item {
         Item::Continue => s::CONTINUE,
-        Item::NewGame => s::NEW_GAME,
+        Item::NewGame(_) => s::NEW_GAME,
         Item::Open(Page::Load) => s::LOAD,
         Item::Open(Page::Chapters) => s::CHAPTERS,
         Item::Open(Page::Flowchart) => s::FLOWCHART,
@@ -240,10 +281,7 @@ fn item_button(ui: &mut egui::Ui, item: Item, state: &TitleState, lit: bool) -> 
         Item::Open(_) => s::SETTINGS,
         Item::Language => s::LANGUAGE,
         Item::Quit => s::QUIT,
-    };
-    let enabled = item != Item::NewGame || state.ready();
-    ui.add_enabled_ui(enabled, |ui| page_button(ui, label.get(lang), lit, WIDE))
-        .inner
+    }
 }
 
 /// The languages to choose from, the one in use selected, the row marked
@@ -286,11 +324,11 @@ mod tests {
 
     #[test]
     fn the_title_offers_continue_only_with_a_game_to_go_on_with() {
-        let with = items(true, false);
+        let with = items(true, false, 0);
         assert_eq!(with[0], Item::Continue, "Enter at once continues");
         assert_eq!(
-            items(false, false)[0],
-            Item::NewGame,
+            items(false, false, 0)[0],
+            Item::NewGame(None),
             "else Enter begins one"
         );
         for item in [Item::Open(Page::Load), Item::Open(Page::Settings)] {
@@ -305,8 +343,16 @@ mod tests {
     #[test]
     fn chapters_and_the_flowchart_open_once_a_game_has_ended() {
         let later = [Item::Open(Page::Chapters), Item::Open(Page::Flowchart)];
-        assert!(later.iter().all(|item| !items(false, false).contains(item)));
-        assert!(later.iter().all(|item| items(false, true).contains(item)));
+        assert!(
+            later
+                .iter()
+                .all(|item| !items(false, false, 0).contains(item))
+        );
+        assert!(
+            later
+                .iter()
+                .all(|item| items(false, true, 0).contains(item))
+        );
     }
 
     #[test]
@@ -315,5 +361,19 @@ mod tests {
         assert_eq!(other_language(Lang::En, Ask::More), Lang::De);
         assert_eq!(other_language(Lang::De, Ask::Less), Lang::En);
         assert_eq!(other_language(Lang::De, Ask::Take), Lang::En);
+    }
+
+    #[test]
+    fn each_story_a_mod_brings_is_a_new_game_after_the_main_one() {
+        let items = items(false, false, 2);
+        assert_eq!(
+            items[..4],
+            [
+                Item::NewGame(None),
+                Item::NewGame(Some(0)),
+                Item::NewGame(Some(1)),
+                Item::Open(Page::Load)
+            ]
+        );
     }
 }

@@ -148,7 +148,7 @@ impl TestGame {
     /// Starts a new game as the title screen's button does, and runs until
     /// the first line is shown.
     pub fn start(&mut self) {
-        self.app.world_mut().write_message(NewGame);
+        self.app.world_mut().write_message(NewGame::default());
         self.update_until("the first beat", |w| {
             *w.resource::<CurrentBeat>() != CurrentBeat::Nothing
         });

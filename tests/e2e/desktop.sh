@@ -133,25 +133,39 @@ play title --lang de
 shoot title 6
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
 
-# Mods: the example mod and a broken copy of it in a folder of mods. The
-# title's third item opens the Mods screen, which lists both, the broken
-# one with its first error at file, line and column; the mod's own scene
+# Mods: the example mod, a broken copy of it and a mod with a story of its
+# own in a folder of mods. The title offers that story as a new game; its
+# fourth item opens the Mods screen, which lists all three, the broken one
+# with its first error at file, line and column; the example's own scene
 # plays in the room it brings, with its picture from the mod's folder.
 MODS="$OUT/mods"
 rm -rf "$MODS"
 mkdir -p "$MODS"
 cp -r "$ROOT/mods/examples/pforte" "$MODS/a_pforte"
 cp -r "$ROOT/mods/examples/pforte" "$MODS/b_broken"
-sed -i 's/id: "pforte"/id: "nachtdienst"/; s/name: (de: "An der Pforte", en: "At the porter.s lodge")/name: (de: "Nachtdienst", en: "Night shift")/' "$MODS/b_broken/mod.ron"
+sed -i 's/id: "pforte"/id: "kopie"/; s/name: (de: "An der Pforte", en: "At the porter.s lodge")/name: (de: "Kaputte Kopie", en: "Broken copy")/' "$MODS/b_broken/mod.ron"
 sed -i '0,/    nodes: \[/s//    nodes: [[/' "$MODS/b_broken/pforte.ron"
+mkdir -p "$MODS/c_night"
+cat >"$MODS/c_night/mod.ron" <<'MOD'
+(format: 1, id: "nachtdienst", name: (de: "Nachtdienst", en: "Night shift"), version: "0.1.0",
+ description: (de: "Eine Nacht im Büro.", en: "A night in the office."), game: "0.1",
+ scenes: ["night.ron"], start: "@night", endings: [(id: "dawn", title: (de: "Morgengrauen", en: "Dawn"))])
+MOD
+cat >"$MODS/c_night/night.ron" <<'SCENE'
+(id: "night", title: (de: "Nacht", en: "Night"), room: "chief_office", cast: ["vladi"], nodes: [
+    Line(id: "awake", speaker: "vladi", text: (de: "Noch wach.", en: "Still awake.")),
+    End(id: "over", ending: "dawn"),
+])
+SCENE
 play mods --lang en --mods "$MODS"
 shoot mods-title 6
 WINDOW=$(xdotool search --name '^Famulant$' | head -1)
 xdotool windowfocus "$WINDOW"
-xdotool key --delay 400 --window "$WINDOW" Down Down Return
+xdotool key --delay 400 --window "$WINDOW" Down Down Down Return
 shoot mods-screen 2
 grep -q "mod \`pforte\` laid on" "$OUT/mods.log" || { echo "the example mod was not laid on"; cat "$OUT/mods.log"; exit 1; }
 grep -q "b_broken/pforte.ron:9:13: error" "$OUT/mods.log" || { echo "the broken mod's error is missing"; cat "$OUT/mods.log"; exit 1; }
+grep -q "mod \`nachtdienst\` laid on" "$OUT/mods.log" || { echo "the story mod was not laid on"; cat "$OUT/mods.log"; exit 1; }
 kill "$GAME"; wait "$GAME" 2>/dev/null || true
 play modded-scene --lang de --mods "$MODS" --autostart --start @pforte
 shoot modded-scene 8

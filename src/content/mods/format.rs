@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::content::format::{EndingDef, RelationshipDef, Value, declares_by_fields};
+use crate::content::format::{EndingDef, RelationshipDef, Target, Value, declares_by_fields};
 use crate::content::text::LocalizedText;
 
 /// The name of a mod's description file, at the top of its folder.
@@ -52,6 +52,11 @@ pub struct ModDef {
     /// Endings it adds.
     #[serde(default)]
     pub endings: Vec<EndingDef>,
+    /// Where a story of its own begins (`@scene` or `@scene.node`), if it
+    /// brings one: the title screen offers it as a new game, named as the
+    /// mod, beside the main story.
+    #[serde(default)]
+    pub start: Option<Target>,
 }
 
 declares_by_fields!(ModDef);

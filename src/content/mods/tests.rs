@@ -268,3 +268,71 @@ fn the_players_choice_orders_the_mods_and_turns_some_off() {
         ModChoices::default()
     );
 }
+
+/// A mod with a story of its own: one scene, `night`, which begins at
+/// `start`.
+fn a_story_mod(start: &str) -> ModFiles {
+    let scene = r#"(
+    id: "night",
+    title: (de: "Nacht", en: "Night"),
+    room: "office",
+    cast: ["vladi"],
+    nodes: [
+        Line(id: "awake", speaker: "vladi", text: (de: "Wach.", en: "Awake.")),
+        End(id: "over", ending: "dawn"),
+    ],
+)"#;
+    let fields = format!(r#"scenes: ["night.ron"], start: "{start}","#);
+    a_mod(
+        "mods/night",
+        &[
+            ("mod.ron", &mod_ron("night", &fields)),
+            ("night.ron", scene),
+        ],
+    )
+}
+
+#[test]
+fn a_mod_brings_a_story_of_its_own_which_begins_at_its_start() {
+    let modded = laid(vec![a_story_mod("@night")]);
+    assert_eq!(modded.mods[0].state, ModState::On, "{:?}", modded.mods);
+    assert!(
+        modded.compiled.diagnostics.is_empty(),
+        "its scene is entered from its own start: {:?}",
+        modded.compiled.diagnostics
+    );
+    let library = modded.compiled.library.expect("the story plays");
+    assert_eq!(library.stories.len(), 1);
+    assert_eq!(
+        library.stories[0].title.get(crate::content::Lang::En),
+        "Mod night"
+    );
+    assert_eq!(
+        library.start_of(Some("night")),
+        Some(NodeRef::new("night", "awake"))
+    );
+    assert_eq!(library.start_of(None), Some(library.start.clone()));
+    assert_eq!(library.start_of(Some("elsewhere")), None);
+    // The explorer plays it too: nothing of it is left unreached.
+    let options = crate::story::explore::Options {
+        patients: 1,
+        ..Default::default()
+    };
+    let report = crate::story::explore::explore(std::sync::Arc::new(library), &options).unwrap();
+    assert!(report.is_clean(), "{report}");
+    assert_eq!(report.walks[0].tally.endings["dawn"], 1, "{report}");
+}
+
+#[test]
+fn a_story_that_begins_nowhere_is_refused_at_its_start() {
+    let modded = laid(vec![a_story_mod("@nite")]);
+    let ModState::Broken(errors) = &modded.mods[0].state else {
+        panic!("{:?}", modded.mods);
+    };
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        shown[0].starts_with("mods/night/mod.ron:8:")
+            && shown[0].contains("start `@nite` does not exist"),
+        "{shown:#?}"
+    );
+}

@@ -20,7 +20,8 @@ pub(super) fn check(checker: &mut Checker) {
     if checker.library.node(&start).is_none() {
         return; // reported with the manifest
     }
-    let reach = Reach::walk(&checker.library, start);
+    let starts = checker.library.starts().cloned().collect();
+    let reach = Reach::walk(&checker.library, starts);
     let set = checker.set;
     let mut checked = HashSet::new();
     for file in &set.scenes {
@@ -31,18 +32,18 @@ pub(super) fn check(checker: &mut Checker) {
     }
 }
 
-/// The nodes the story reaches from its start, and those of them from
-/// which it can reach an End.
+/// The nodes the stories reach from their starts (the main story's and
+/// the mods' own), and those of them from which they can reach an End.
 struct Reach {
     reached: HashSet<NodeRef>,
     can_end: HashSet<NodeRef>,
 }
 
 impl Reach {
-    /// Walks forwards from `start`, then backwards from the Ends reached.
-    fn walk(library: &Library, start: NodeRef) -> Reach {
-        let mut reached: HashSet<NodeRef> = HashSet::from([start.clone()]);
-        let mut queue = VecDeque::from([start]);
+    /// Walks forwards from `starts`, then backwards from the Ends reached.
+    fn walk(library: &Library, starts: Vec<NodeRef>) -> Reach {
+        let mut reached: HashSet<NodeRef> = starts.iter().cloned().collect();
+        let mut queue = VecDeque::from(starts);
         let mut incoming: HashMap<NodeRef, Vec<NodeRef>> = HashMap::new();
         while let Some(at) = queue.pop_front() {
             for next in library.successors(&at) {

@@ -42,6 +42,19 @@ fn one(checker: &mut Checker, file: &ContentFile<ModDef>) {
         &def.description,
         "the description",
     );
+    if let Some(start) = &def.start {
+        let at = Path::root().field("start");
+        if start.scene.is_none() {
+            checker
+                .error(file, &at, format!("start `{start}` names no scene"))
+                .hint("write a story's start as `@scene_id` or `@scene_id.node_id`");
+        } else if checker.library.resolve("", start).is_none() {
+            let hint = super::nodes::suggest_target(&checker.library, "", start);
+            checker
+                .error(file, &at, format!("start `{start}` does not exist"))
+                .hint(hint);
+        }
+    }
     match parse_version(&def.game) {
         None => {
             checker

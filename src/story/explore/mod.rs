@@ -68,25 +68,38 @@ impl Default for Options {
     }
 }
 
-/// A new game as the explorer plays it: timers at their normal length,
-/// Frau Bram the reference patient (none) or the patient of `patient`, and
-/// no history kept, since nothing is shown or rolled back.
-pub fn new_game(library: &Arc<Library>, patient: Option<u64>) -> Result<Session, StoryError> {
-    let mut session = match patient {
-        None => Session::new(library.clone(), TimerMode::Normal),
-        Some(seed) => Session::seeded(library.clone(), TimerMode::Normal, seed),
-    }?;
+/// A new game of `story` (a mod's own by its id, else the main story) as
+/// the explorer plays it: timers at their normal length, Frau Bram the
+/// reference patient (none) or the patient of `patient`, and no history
+/// kept, since nothing is shown or rolled back.
+pub fn new_game(
+    library: &Arc<Library>,
+    story: Option<&str>,
+    patient: Option<u64>,
+) -> Result<Session, StoryError> {
+    let mut session = Session::of_story(library.clone(), story, TimerMode::Normal, patient)?;
     session.keep_no_history();
     Ok(session)
 }
 
-/// Explores `library` from its start.
+/// The library's stories: the main one (none), then each mod's own.
+fn stories(library: &Library) -> Vec<Option<&str>> {
+    std::iter::once(None)
+        .chain(library.stories.iter().map(|s| Some(s.id.as_str())))
+        .collect()
+}
+
+/// Explores `library` from its start, and from the start of each story of
+/// its own a mod brings.
 pub fn explore(library: Arc<Library>, options: &Options) -> Result<Report, StoryError> {
     let mut seeds = SplitMix64::new(options.seed);
-    let starts = std::iter::once(None)
+    let patients: Vec<Option<u64>> = std::iter::once(None)
         .chain(std::iter::repeat_with(|| Some(seeds.draw())))
         .take(options.patients.max(1))
-        .map(|patient| new_game(&library, patient))
+        .collect();
+    let starts = (stories(&library).into_iter())
+        .flat_map(|story| patients.iter().map(move |patient| (story, *patient)))
+        .map(|(story, patient)| new_game(&library, story, patient))
         .collect::<Result<Vec<_>, _>>()?;
     let words = WordCounts::of(&library, options.lang);
     let mut walks = Vec::new();
@@ -100,7 +113,7 @@ pub fn explore(library: Arc<Library>, options: &Options) -> Result<Report, Story
             Ok(tally) => Walk {
                 pace,
                 coverage: Coverage::EveryPath {
-                    patients: starts.len(),
+                    patients: patients.len(),
                 },
                 tally,
             },

@@ -62,8 +62,9 @@ pub fn every_path<'l>(
 /// Plays `runs` playthroughs of `library`, each decision drawn by a
 /// [`Chooser`]: half of them new games, each with a patient of its own, the
 /// other half going on from a game an [`Archive`] kept at a decision, so
-/// that late decisions are reached as often as early ones. All of it is
-/// drawn from `seed`: the same seed, the same runs.
+/// that late decisions are reached as often as early ones. New games take
+/// the library's stories in turn (the main one, then each mod's own). All
+/// of it is drawn from `seed`: the same seed, the same runs.
 pub fn random_runs(
     reader: Reader<'_>,
     library: &Arc<Library>,
@@ -73,7 +74,8 @@ pub fn random_runs(
     let mut tally = Tally::default();
     let mut chooser = Chooser::new(seed);
     let mut archive = Archive::default();
-    for _ in 0..runs {
+    let stories = super::stories(library);
+    for run in 0..runs {
         let resumed = if chooser.random.below(2) == 0 {
             archive.pick(&mut chooser.random)
         } else {
@@ -83,7 +85,9 @@ pub fn random_runs(
             Some(kept) => kept,
             None => {
                 let patient = chooser.random.draw();
-                (super::new_game(library, Some(patient))?, Trail::default())
+                let story = stories[run % stories.len()];
+                let game = super::new_game(library, story, Some(patient))?;
+                (game, Trail::default())
             }
         };
         loop {
@@ -261,10 +265,10 @@ mod tests {
         let mut archive = Archive::default();
         assert!(archive.pick(&mut random).is_none(), "nothing kept yet");
         for patient in 0..100 {
-            let session = crate::story::explore::new_game(&library, Some(patient)).unwrap();
+            let session = crate::story::explore::new_game(&library, None, Some(patient)).unwrap();
             archive.offer(("s1", "answer"), &session, &Trail::default(), &mut random);
         }
-        let game = crate::story::explore::new_game(&library, None).unwrap();
+        let game = crate::story::explore::new_game(&library, None, None).unwrap();
         archive.offer(("s1", "other"), &game, &Trail::default(), &mut random);
         let cell = &archive.cells[&("s1", "answer")];
         assert_eq!((cell.kept.len(), cell.came), (KEPT_PER_DECISION, 100));

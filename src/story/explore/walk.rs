@@ -31,15 +31,16 @@ impl DeadEnd {
     /// The node where it happened.
     pub fn at(&self) -> String {
         match self {
-            DeadEnd::Fault(err) => fault_node(err).to_string(),
+            DeadEnd::Fault(err) => fault_node(err).map_or_else(String::new, ToString::to_string),
             DeadEnd::Stuck(at) | DeadEnd::Loop(at) => at.to_string(),
         }
     }
 }
 
-/// The node a story error names.
-fn fault_node(err: &StoryError) -> &NodeRef {
-    match err {
+/// The node a story error names, if it names one.
+fn fault_node(err: &StoryError) -> Option<&NodeRef> {
+    Some(match err {
+        StoryError::UnknownStory(_) => return None,
         StoryError::UnknownTarget { from, .. } | StoryError::UnknownOption { at: from, .. } => from,
         StoryError::UnknownNode(at)
         | StoryError::Loop(at)
@@ -49,7 +50,7 @@ fn fault_node(err: &StoryError) -> &NodeRef {
         | StoryError::NoTimer(at)
         | StoryError::NothingToResume(at)
         | StoryError::UnknownPhase(at) => at,
-    }
+    })
 }
 
 impl fmt::Display for DeadEnd {
