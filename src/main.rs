@@ -5,8 +5,8 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use famulant::cli::{
-    Command, USAGE, check, explore, list_mods, load_story, load_with_players_mods, play_text, sim,
-    tell_left_out,
+    Command, TextGame, USAGE, check, explore, list_mods, load_story, load_with_players_mods,
+    play_text, sim, tell_left_out,
 };
 use famulant::patient::unchosen_seed;
 use famulant::story::explore::Options;
@@ -98,6 +98,7 @@ fn main() -> ExitCode {
             lang,
             choose,
             seed,
+            story,
         } => {
             let dir = scenes.unwrap_or_else(default_scenes_dir);
             let modded = load_story(&dir, &dir.to_string_lossy(), mods.as_deref());
@@ -116,7 +117,10 @@ fn main() -> ExitCode {
                 library.into(),
                 lang,
                 &choose,
-                Some(seed.unwrap_or_else(|| unchosen_seed(std::process::id()))),
+                &TextGame {
+                    story,
+                    seed: Some(seed.unwrap_or_else(|| unchosen_seed(std::process::id()))),
+                },
                 &mut stdin.lock(),
                 echo,
                 &mut out,

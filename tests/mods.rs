@@ -206,3 +206,47 @@ fn the_players_mods_come_from_the_data_folder_in_the_order_mods_ron_gives() {
     );
     std::fs::remove_dir_all(data).unwrap();
 }
+
+#[test]
+fn a_mods_story_of_its_own_plays_in_the_terminal() {
+    let dir = std::env::temp_dir().join(format!("famulant-mods-story-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("night")).unwrap();
+    std::fs::write(
+        dir.join("night/mod.ron"),
+        r#"(format: 1, id: "nachtdienst", name: (de: "Nachtdienst", en: "Night shift"),
+ version: "0.1.0", description: (de: "Eine Nacht.", en: "A night."), game: "0.1",
+ scenes: ["night.ron"], start: "@night",
+ endings: [(id: "dawn", title: (de: "Morgengrauen", en: "Dawn"))])"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("night/night.ron"),
+        r#"(id: "night", title: (de: "Nacht", en: "Night"), room: "chief_office", cast: ["vladi"], nodes: [
+    Line(id: "awake", speaker: "vladi", text: (de: "Noch wach.", en: "Still awake.")),
+    End(id: "over", ending: "dawn"),
+])"#,
+    )
+    .unwrap();
+    let mods = dir.to_str().unwrap();
+    let (code, out, err) = famulant(&[
+        "play",
+        "--text",
+        "--mods",
+        mods,
+        "--lang",
+        "en",
+        "--story",
+        "nachtdienst",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Vladi: Still awake.\n"), "{out}");
+    assert!(out.contains("ending: dawn\n"), "{out}");
+    let (code, _, err) = famulant(&["play", "--text", "--mods", mods, "--story", "elsewhere"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no mod laid on brings the story `elsewhere`"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

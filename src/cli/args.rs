@@ -17,11 +17,12 @@ usage:
       draws one); --measure-frames prints frame times after SECONDS (and
       5 s of warm-up) and quits
   famulant play --text [--scenes DIR] [--mods MODS] [--lang de|en] [--choose LIST]
-                       [--seed N]
+                       [--seed N] [--story ID]
       play in the terminal; LIST is comma-separated: a number picks that
       option, `last` the last one offered, `timeout` lets a timer run out;
       Frau Bram's physiology comes from seed N (else a random seed, printed
-      first, so that the game can be played again)
+      first, so that the game can be played again); ID plays the story of
+      its own that the mod ID brings instead of the main story
   famulant sim SCENARIO.ron [--seed N]
       run the patient model without a window: CSV, one row per minute; the
       reference patient of the clinical notes, or the patient of seed N
@@ -117,6 +118,9 @@ pub enum Command {
         choose: Vec<Pick>,
         /// The patient seed, when given.
         seed: Option<u64>,
+        /// The mod whose story of its own is played; the main story when
+        /// none.
+        story: Option<String>,
     },
     /// Validate scene files.
     Check {
@@ -250,7 +254,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
     }
     let (mut scenes, mut lang, mut text, mut autostart, mut choose, mut start) =
         (None, None, false, false, None, None);
-    let (mut measure_frames, mut seed, mut mods) = (None, None, None);
+    let (mut measure_frames, mut seed, mut mods, mut story) = (None, None, None, None);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("`{name}` needs a value"));
         match arg.as_str() {
@@ -264,6 +268,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
                 );
             }
             "--text" => text = true,
+            "--story" => story = Some(value("--story")?),
             "--autostart" => autostart = true,
             "--seed" => seed = Some(parse_seed(args.next())?),
             "--measure-frames" => {
@@ -306,9 +311,10 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, St
             lang: lang.unwrap_or_default(),
             choose: choose.unwrap_or_default(),
             seed,
+            story,
         })
-    } else if choose.is_some() {
-        Err("`--choose` needs `--text`".into())
+    } else if choose.is_some() || story.is_some() {
+        Err("`--choose` and `--story` need `--text`".into())
     } else {
         Ok(Command::Play {
             scenes,
@@ -480,7 +486,16 @@ mod tests {
                     Pick::Number(3)
                 ],
                 seed: None,
+                story: None,
             })
+        );
+        assert!(matches!(
+            parse("play --text --story nachtdienst"),
+            Ok(Command::PlayText { story: Some(id), .. }) if id == "nachtdienst"
+        ));
+        assert!(
+            parse("play --story nachtdienst").is_err(),
+            "the window's title offers it"
         );
     }
 

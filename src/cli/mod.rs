@@ -14,5 +14,5 @@ pub use check::check;
 pub use explore::explore;
 pub use sim::sim;
 pub use story::{list_mods, load_story, load_with_players_mods, tell_left_out};
-pub use text::play_text;
+pub use text::{TextGame, play_text};
 pub use transcript::Transcript;

@@ -12,9 +12,18 @@ use crate::content::{Lang, Library, MonitorView, NodeRef};
 use crate::settings::TimerMode;
 use crate::story::{Beat, Session};
 
-/// Plays the story from its start to an end, with the patient of `seed`
-/// (printed first, so that the game can be played again) or, without one,
-/// the reference patient.
+/// Which game text play begins.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextGame {
+    /// The story: a mod's own, by the mod's id, or the main story (none).
+    pub story: Option<String>,
+    /// The patient seed, printed first; none for the reference patient.
+    pub seed: Option<u64>,
+}
+
+/// Plays `game`'s story from its start to an end, with the patient of its
+/// seed (printed first, so that the game can be played again) or, without
+/// one, the reference patient.
 ///
 /// Decisions come from `picks` first, then from `input` line by line; when
 /// both are used up the first option is taken. `echo` repeats decisions read
@@ -25,7 +34,7 @@ pub fn play_text(
     library: Arc<Library>,
     lang: Lang,
     picks: &[Pick],
-    seed: Option<u64>,
+    game: &TextGame,
     input: &mut dyn BufRead,
     echo: bool,
     out: &mut dyn Write,
@@ -37,13 +46,11 @@ pub fn play_text(
         echo,
     };
     let mut transcript = Transcript::new(out, lang);
-    let begun = match seed {
-        Some(seed) => {
-            transcript.seed(seed).map_err(io)?;
-            Session::seeded(library, TimerMode::Normal, seed)
-        }
-        None => Session::new(library, TimerMode::Normal),
-    };
+    if let Some(seed) = game.seed {
+        transcript.seed(seed).map_err(io)?;
+    }
+    let story = game.story.as_deref();
+    let begun = Session::of_story(library, story, TimerMode::Normal, game.seed);
     let mut session = begun.map_err(|e| e.to_string())?;
     let mut scene = String::new();
     loop {
@@ -240,7 +247,7 @@ mod tests {
             library,
             Lang::De,
             picks,
-            None,
+            &TextGame::default(),
             &mut stdin.as_bytes(),
             true,
             &mut out,
@@ -301,7 +308,7 @@ mod tests {
             library,
             Lang::De,
             &[Pick::Number(3)],
-            None,
+            &TextGame::default(),
             &mut "".as_bytes(),
             true,
             &mut Vec::new(),

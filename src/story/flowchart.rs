@@ -138,17 +138,22 @@ impl Flowchart {
 }
 
 /// The scenes in the order the story first comes to them from its start
-/// (breadth first, each scene's ways out in file order), then any the
-/// start never leads to.
+/// and then from the start of each mod's story of its own (breadth first,
+/// each scene's ways out in file order), then any no start leads to.
 fn scene_order(library: &Library) -> Vec<String> {
-    let mut order = vec![library.start.scene.clone()];
+    let mut order: Vec<String> = Vec::new();
     let mut next = 0;
-    while next < order.len() {
-        let scene = order[next].clone();
-        next += 1;
-        for to in scene_exits(library, &scene) {
-            if !order.contains(&to.scene) {
-                order.push(to.scene);
+    for start in library.starts() {
+        if !order.contains(&start.scene) {
+            order.push(start.scene.clone());
+        }
+        while next < order.len() {
+            let scene = order[next].clone();
+            next += 1;
+            for to in scene_exits(library, &scene) {
+                if !order.contains(&to.scene) {
+                    order.push(to.scene);
+                }
             }
         }
     }

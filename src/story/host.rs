@@ -234,7 +234,8 @@ pub enum CurrentBeat {
 }
 
 /// Where new games begin instead of the manifest's start: a scene being
-/// tried out (`famulant play --start @scene`).
+/// tried out (`famulant play --start @scene`), also when a mod's story of
+/// its own is asked for.
 #[derive(Resource, Clone, Debug, PartialEq)]
 pub struct StartAt(pub Target);
 

@@ -12,7 +12,7 @@ use super::menu::{Menu, Page};
 use super::page::{button_height, page_button};
 use super::strings as s;
 use super::style::palette;
-use crate::content::{ContentStatus, Lang};
+use crate::content::{ContentStatus, Lang, StoryStart};
 use crate::save::{ContinueGame, Found, Saves};
 use crate::screen::Screen;
 use crate::settings::{ChangeSetting, Setting, Settings};
@@ -113,19 +113,9 @@ impl TitleState<'_> {
         self.status.library().map_or(0, |l| l.stories.len())
     }
 
-    /// The id of the mod whose story is at `index`.
-    fn story_id(&self, index: usize) -> Option<String> {
-        let library = self.status.library()?;
-        library.stories.get(index).map(|s| s.id.clone())
-    }
-
-    /// What the story at `index` is called.
-    fn story_title(&self, index: usize, lang: Lang) -> Option<String> {
-        let library = self.status.library()?;
-        library
-            .stories
-            .get(index)
-            .map(|s| s.title.get(lang).to_owned())
+    /// The story of its own at `index` that a mod brings.
+    fn story(&self, index: usize) -> Option<&StoryStart> {
+        self.status.library()?.stories.get(index)
     }
 
     /// Whether there is a game to go on with: one in progress, or a save
@@ -166,10 +156,15 @@ impl TitleAnswers<'_> {
             (Item::Continue, Ask::Take) => {
                 self.go_on.write(ContinueGame);
             }
-            (Item::NewGame(story), Ask::Take) if state.ready() => {
-                self.new_game.write(NewGame {
-                    story: story.and_then(|i| state.story_id(i)),
-                });
+            (Item::NewGame(None), Ask::Take) if state.ready() => {
+                self.new_game.write(NewGame::default());
+            }
+            (Item::NewGame(Some(i)), Ask::Take) => {
+                if let Some(story) = state.story(i) {
+                    self.new_game.write(NewGame {
+                        story: Some(story.id.clone()),
+                    });
+                }
             }
             (Item::NewGame(_), Ask::Take) => {}
             (Item::Open(page), Ask::Take) => self.menu.open(page),
@@ -259,7 +254,7 @@ fn item_button(ui: &mut egui::Ui, item: Item, state: &TitleState, lit: bool) -> 
     let lang = state.settings.lang;
     let label = match item {
         Item::NewGame(Some(i)) => {
-            let title = state.story_title(i, lang).unwrap_or_default();
+            let title = state.story(i).map_or("", |story| story.title.get(lang));
             format!("{}: {title}", s::NEW_GAME.get(lang))
         }
         other => item_label(other).get(lang).to_owned(),

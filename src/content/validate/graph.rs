@@ -1,6 +1,6 @@
-//! The story as a graph of nodes, walked from the start: scenes nobody
-//! enters, nodes nothing leads to, and nodes from which no End can be
-//! reached.
+//! The story as a graph of nodes, walked from its starts (the manifest's
+//! and each mod's story of its own): scenes nobody enters, nodes nothing
+//! leads to, and nodes from which no End can be reached.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
@@ -91,7 +91,7 @@ fn scene(
                 format!("scene `{}` is never entered", scene.id),
             )
             .hint(format!(
-                "no target leads to it; add `\"@{}\"` as a target in another scene, or make it the start in index.ron",
+                "no target leads to it; add `\"@{}\"` as a target in another scene, or make it the start in index.ron or a mod's `start`",
                 scene.id
             ));
         return;

@@ -75,7 +75,8 @@ pub fn random_runs(
     let mut chooser = Chooser::new(seed);
     let mut archive = Archive::default();
     let stories = super::stories(library);
-    for run in 0..runs {
+    let mut new_games = 0;
+    for _ in 0..runs {
         let resumed = if chooser.random.below(2) == 0 {
             archive.pick(&mut chooser.random)
         } else {
@@ -85,7 +86,8 @@ pub fn random_runs(
             Some(kept) => kept,
             None => {
                 let patient = chooser.random.draw();
-                let story = stories[run % stories.len()];
+                let story = stories[new_games % stories.len()];
+                new_games += 1;
                 let game = super::new_game(library, story, Some(patient))?;
                 (game, Trail::default())
             }
