@@ -6,7 +6,7 @@ mod common;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use famulant::cli::{Pick, check, explore, play_text};
+use famulant::cli::{Pick, TextGame, check, explore, play_text};
 use famulant::content::{Lang, Value, load_dir};
 use famulant::story::explore::Options;
 
@@ -64,7 +64,7 @@ fn the_complete_example_plays_both_ways() {
         library.clone(),
         Lang::En,
         &[Pick::Number(1)],
-        None,
+        &TextGame::default(),
         &mut "".as_bytes(),
         true,
         &mut out,
@@ -86,7 +86,7 @@ fn the_complete_example_plays_both_ways() {
         library,
         Lang::De,
         &[Pick::Timeout],
-        None,
+        &TextGame::default(),
         &mut "".as_bytes(),
         true,
         &mut out,

@@ -12,7 +12,7 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 use common::{TestGame, shipped_scenes};
-use famulant::cli::{Pick, Transcript, play_text};
+use famulant::cli::{Pick, TextGame, Transcript, play_text};
 use famulant::content::{Lang, MonitorView, load_dir};
 use famulant::patient::{AlarmRaised, RaisedAlarm};
 use famulant::story::{
@@ -178,7 +178,16 @@ fn play_in_terminal(picks: &[Pick]) -> (String, bool) {
     let library = Arc::new(load_dir(&dir, "scenes").library.unwrap());
     let mut out = Vec::new();
     let none = &mut "".as_bytes();
-    let end = play_text(library, Lang::En, picks, None, none, false, &mut out).unwrap();
+    let end = play_text(
+        library,
+        Lang::En,
+        picks,
+        &TextGame::default(),
+        none,
+        false,
+        &mut out,
+    )
+    .unwrap();
     let timed_out = end.story().choice_log.iter().any(|c| c.timed_out);
     (String::from_utf8(out).unwrap(), timed_out)
 }
