@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::copy_dir;
+use common::{copy_dir, story_mod_folder};
 
 fn famulant(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_famulant"))
@@ -209,25 +209,7 @@ fn the_players_mods_come_from_the_data_folder_in_the_order_mods_ron_gives() {
 
 #[test]
 fn a_mods_story_of_its_own_plays_in_the_terminal() {
-    let dir = std::env::temp_dir().join(format!("famulant-mods-story-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("night")).unwrap();
-    std::fs::write(
-        dir.join("night/mod.ron"),
-        r#"(format: 1, id: "nachtdienst", name: (de: "Nachtdienst", en: "Night shift"),
- version: "0.1.0", description: (de: "Eine Nacht.", en: "A night."), game: "0.1",
- scenes: ["night.ron"], start: "@night",
- endings: [(id: "dawn", title: (de: "Morgengrauen", en: "Dawn"))])"#,
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("night/night.ron"),
-        r#"(id: "night", title: (de: "Nacht", en: "Night"), room: "chief_office", cast: ["vladi"], nodes: [
-    Line(id: "awake", speaker: "vladi", text: (de: "Noch wach.", en: "Still awake.")),
-    End(id: "over", ending: "dawn"),
-])"#,
-    )
-    .unwrap();
+    let dir = story_mod_folder("text");
     let mods = dir.to_str().unwrap();
     let (code, out, err) = famulant(&[
         "play",

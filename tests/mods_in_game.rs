@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
-use common::{TestGame, copy_dir};
+use common::{TestGame, copy_dir, story_mod_folder};
 use famulant::content::{ContentStatus, Lang, ModState, ModsFound, ModsRequest, NodeDef};
 use famulant::story::{CurrentBeat, NewGame};
 
@@ -232,47 +232,9 @@ fn a_file_a_mod_names_is_read_once_it_is_made() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-/// A folder of mods holding one, `nachtdienst`, that brings a story of its
-/// own: a night in the chief's office that ends at dawn.
-fn story_mod_folder() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("famulant-game-story-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("night")).unwrap();
-    std::fs::write(
-        dir.join("night/mod.ron"),
-        r#"(
-    format: 1,
-    id: "nachtdienst",
-    name: (de: "Nachtdienst", en: "Night shift"),
-    version: "0.1.0",
-    description: (de: "Eine Nacht.", en: "A night."),
-    game: "0.1",
-    scenes: ["night.ron"],
-    start: "@night",
-    endings: [(id: "dawn", title: (de: "Morgengrauen", en: "Dawn"))],
-)"#,
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("night/night.ron"),
-        r#"(
-    id: "night",
-    title: (de: "Nacht", en: "Night"),
-    room: "chief_office",
-    cast: ["vladi"],
-    nodes: [
-        Line(id: "awake", speaker: "vladi", text: (de: "Noch wach.", en: "Still awake.")),
-        End(id: "over", ending: "dawn"),
-    ],
-)"#,
-    )
-    .unwrap();
-    dir
-}
-
 #[test]
 fn a_mods_story_of_its_own_is_a_new_game_beside_the_main_one() {
-    let dir = story_mod_folder();
+    let dir = story_mod_folder("game");
     let mut game = TestGame::with_mods(&dir, false);
     assert_eq!(states(&game), [pair("nachtdienst", "on")]);
     let stories = game.library().stories.clone();

@@ -251,11 +251,7 @@ fn apply_requests(
     found: Res<ModsFound>,
     store: Option<Res<ChoicesStore>>,
 ) {
-    // Mods whose `mod.ron` cannot be read have no id to keep an order by.
-    let mut order: Vec<String> = (found.reports.iter())
-        .filter(|report| report.name.is_some())
-        .map(|report| report.id.clone())
-        .collect();
+    let mut order = ModChoices::load_order(&found.reports);
     let mut changed = false;
     for request in requests.read() {
         match request {

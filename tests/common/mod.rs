@@ -41,3 +41,42 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A folder of mods, named after `tag`, holding one mod, `nachtdienst`,
+/// that brings a story of its own: a night in the chief's office, begun at
+/// `@night`, that ends at dawn.
+pub fn story_mod_folder(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("famulant-story-mod-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("night")).unwrap();
+    std::fs::write(
+        dir.join("night/mod.ron"),
+        r#"(
+    format: 1,
+    id: "nachtdienst",
+    name: (de: "Nachtdienst", en: "Night shift"),
+    version: "0.1.0",
+    description: (de: "Eine Nacht.", en: "A night."),
+    game: "0.1",
+    scenes: ["night.ron"],
+    start: "@night",
+    endings: [(id: "dawn", title: (de: "Morgengrauen", en: "Dawn"))],
+)"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("night/night.ron"),
+        r#"(
+    id: "night",
+    title: (de: "Nacht", en: "Night"),
+    room: "chief_office",
+    cast: ["vladi"],
+    nodes: [
+        Line(id: "awake", speaker: "vladi", text: (de: "Noch wach.", en: "Still awake.")),
+        End(id: "over", ending: "dawn"),
+    ],
+)"#,
+    )
+    .unwrap();
+    dir
+}

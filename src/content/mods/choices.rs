@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::layer::ModReport;
 use super::read::ModFiles;
 
 /// The name of the player's choice of mods in the data folder.
@@ -46,6 +47,16 @@ impl ModChoices {
         } else {
             self.off.push(id.to_owned());
         }
+    }
+
+    /// The ids to keep an order by, of `reports` in their load order now:
+    /// those of mods whose `mod.ron` can be read (the others have no id of
+    /// their own).
+    pub fn load_order(reports: &[ModReport]) -> Vec<String> {
+        (reports.iter())
+            .filter(|report| report.name.is_some())
+            .map(|report| report.id.clone())
+            .collect()
     }
 
     /// Moves the mod `id` one place earlier (`later` false) or later in
@@ -112,6 +123,23 @@ mod tests {
         assert_eq!(choices.order, ids(&["a", "c", "b"]));
         choices.shift(&choices.order.clone(), "a", true);
         assert_eq!(choices.order, ids(&["c", "a", "b"]));
+    }
+
+    #[test]
+    fn a_mod_whose_mod_ron_cannot_be_read_keeps_no_place_in_the_order() {
+        let report = |id: &str, readable: bool| ModReport {
+            id: id.to_owned(),
+            name: readable.then(crate::content::LocalizedText::default),
+            version: None,
+            shown: format!("mods/{id}"),
+            state: super::super::ModState::On,
+        };
+        let reports = [
+            report("a", true),
+            report("folder", false),
+            report("b", true),
+        ];
+        assert_eq!(ModChoices::load_order(&reports), ids(&["a", "b"]));
     }
 
     #[test]
